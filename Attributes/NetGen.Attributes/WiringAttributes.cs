@@ -1,0 +1,78 @@
+using System;
+
+namespace NetGen
+{
+    /// <summary>
+    /// On a member whose type is another NetGen model: the arguments passed to that model's constructor.
+    /// Each is a constant or the name of one of this model's constructor parameters.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field, AllowMultiple = false, Inherited = false)]
+    public sealed class BlockAttribute : Attribute
+    {
+        public BlockAttribute(params object[] arguments) => Arguments = arguments;
+
+        public object[] Arguments { get; }
+    }
+
+    /// <summary>
+    /// PyTorch's <c>make_layer</c> pattern on a member typed <c>Sequential</c>: <c>count</c>
+    /// blocks of <typeparamref name="TBlock"/>, named <c>0</c> … <c>count-1</c>. The first block is built
+    /// with <see cref="First"/> and the others with <see cref="Rest"/>.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field, AllowMultiple = false, Inherited = false)]
+    public sealed class RepeatAttribute<TBlock> : Attribute
+    {
+        public RepeatAttribute(object count) => Count = count;
+
+        public object Count { get; }
+        /// <summary>Constructor arguments of block 0 (e.g. in, out, stride, with a projection shortcut).</summary>
+        public object[] First { get; set; } = Array.Empty<object>();
+        /// <summary>Constructor arguments of blocks 1 … count-1 (e.g. out, out).</summary>
+        public object[] Rest { get; set; } = Array.Empty<object>();
+    }
+
+    /// <summary>
+    /// Wires the model as <c>activation(main(x) + shortcut(x))</c>: every member except
+    /// <see cref="Shortcut"/> forms the main path in order; the shortcut is the identity when that
+    /// member is absent (see <see cref="WhenAttribute"/>) or not named.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+    public sealed class ResidualAttribute : Attribute
+    {
+        /// <summary>The member that projects the input, e.g. a 1×1 conv + BN.</summary>
+        public string? Shortcut { get; set; }
+        /// <summary>Applied after the add.</summary>
+        public Activation Activation { get; set; } = Activation.None;
+    }
+
+    /// <summary>
+    /// Consecutive members marked <c>[Branch]</c> each take the same input, and their outputs are
+    /// concatenated along <see cref="Dim"/> (channels by default).
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field, AllowMultiple = false, Inherited = false)]
+    public sealed class BranchAttribute : Attribute
+    {
+        public int Dim { get; set; } = 1;
+    }
+
+    /// <summary>The member exists only when the named <c>bool</c> constructor parameter is true.</summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field, AllowMultiple = false, Inherited = false)]
+    public sealed class WhenAttribute : Attribute
+    {
+        public WhenAttribute(string parameter) => Parameter = parameter;
+
+        public string Parameter { get; }
+    }
+
+    /// <summary>An activation applied by a wiring attribute.</summary>
+    public enum Activation
+    {
+        None,
+        ReLU,
+        ReLU6,
+        GELU,
+        SiLU,
+        Sigmoid,
+        Tanh,
+    }
+}

@@ -1,0 +1,6 @@
+namespace NetGen
+{
+    internal static class RuntimeAssembly
+    {
+    }
+}

@@ -1,0 +1,1 @@
+System.Console.WriteLine("NetGen sample: under construction");
