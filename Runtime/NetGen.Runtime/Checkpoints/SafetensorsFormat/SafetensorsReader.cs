@@ -17,6 +17,7 @@ namespace NetGen
         /// <summary>The header limit the reference implementation uses.</summary>
         private const long MaxHeaderBytes = 100_000_000;
         private const int MaxRank = 64;
+        private static readonly System.Text.UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
 
         private readonly Stream _stream;
         private readonly bool _ownsStream;
@@ -70,6 +71,7 @@ namespace NetGen
             long dataStart = 8 + (long)headerSize;
             long dataLength = length - dataStart;
 
+            StrictUtf8.GetCharCount(header);
             using var document = JsonDocument.Parse(header, new JsonDocumentOptions { MaxDepth = 8 });
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {

@@ -14,6 +14,7 @@ namespace NetGen
     internal sealed class TorchSharpCheckpointReader : CheckpointReader
     {
         private const int MaxRank = 64;
+        private const int MaxKeyBytes = 1 << 20;
         private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
         private readonly Stream _stream;
@@ -55,13 +56,13 @@ namespace NetGen
             var reader = new BinaryReader(_stream, StrictUtf8, leaveOpen: true);
             for (long i = 0; i < count; i++)
             {
-                int keyLength = reader.Read7BitEncodedInt();
-                if (keyLength < 0 || keyLength > Remaining())
+                long keyLength = ReadCount($"the key length of entry {i}");
+                if (keyLength > Remaining() || keyLength > MaxKeyBytes)
                 {
                     throw Corrupt($"entry {i} has a key length of {keyLength} bytes, past the end of the file");
                 }
 
-                string key = StrictUtf8.GetString(reader.ReadBytes(keyLength));
+                string key = StrictUtf8.GetString(reader.ReadBytes((int)keyLength));
                 long code = ReadCount($"the dtype of '{key}'");
                 var dtype = (ScalarType)code;
                 if (code > sbyte.MaxValue || !ElementTypes.IsSupported(dtype))
