@@ -1,3 +1,4 @@
+using System.Linq;
 using NetGen.Generator.Model;
 
 namespace NetGen.Generator.Emitting;
@@ -50,7 +51,7 @@ internal static class ModelEmitter
         writer.Line();
         ConstructorEmitter.Emit(writer, model);
 
-        foreach (var member in model.Members)
+        foreach (var member in model.Members.Where(m => !m.IsIndexedChild))
         {
             writer.Line();
             writer.Line($"// from: {member.Name}");

@@ -19,6 +19,7 @@ internal sealed record RepeatSpec(string BlockType, ArgValue Count, EquatableArr
 /// <param name="Name">The member name, which is also its state-dict key prefix.</param>
 /// <param name="TypeName">The member's fully qualified type, without nullability.</param>
 /// <param name="Layers">For <see cref="MemberKind.Layer"/>: every layer attribute, the module at <paramref name="ModuleIndex"/> and functional ops around it. For <see cref="MemberKind.Sequential"/>: the children. Otherwise the functional ops applied after the block.</param>
+/// <param name="IsIndexedChild">A child declared on the class itself (an indexed Sequential model): it has a name like <c>0</c> and no property.</param>
 /// <param name="BranchDim">The concat dimension when the member is a <c>[Branch]</c>, else null.</param>
 internal sealed record MemberSpec(
     string Name,
@@ -33,11 +34,12 @@ internal sealed record MemberSpec(
     string? WhenParameter,
     int? BranchDim,
     InitRuleSpec? InitOverride,
-    LocationInfo? Location)
+    LocationInfo? Location,
+    bool IsIndexedChild = false)
 {
     public bool IsOptional => WhenParameter is not null;
 
-    public string BackingField => "__" + Name;
+    public string BackingField => IsIndexedChild ? "__child" + Name : "__" + Name;
 
     /// <summary>The member's type as the user declared it, nullability included.</summary>
     public string DeclaredType => IsNullableAnnotated ? TypeName + "?" : TypeName;

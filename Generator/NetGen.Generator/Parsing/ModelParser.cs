@@ -51,6 +51,14 @@ internal static class ModelParser
             }
         }
 
+        var indexed = IndexedChildren(type, interpreter);
+        if (indexed.Length > 0 && members.Count > 0)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ConflictingMemberAttributes, nameLocation, type.Name,
+                "declares layers both on the class (an indexed Sequential) and on members; use one or the other"));
+        }
+
+        members.AddRange(indexed);
         var declaresForward = type.GetMembers("forward").OfType<IMethodSymbol>().Any(m => !m.IsImplicitlyDeclared && m.Parameters.Length == 1);
         if (members.Count == 0 && !declaresForward)
         {
@@ -82,6 +90,25 @@ internal static class ModelParser
             Residual: residual,
             Input: input);
         return new ModelParseResult(model, diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>Layer attributes on the class itself: children <c>0</c>, <c>1</c>, … as in <c>nn.Sequential</c>.</summary>
+    private static ImmutableArray<MemberSpec> IndexedChildren(INamedTypeSymbol type, ArgumentInterpreter interpreter)
+    {
+        var children = ImmutableArray.CreateBuilder<MemberSpec>();
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (!LayerParser.IsLayerAttribute(attribute.AttributeClass) || LayerParser.Parse(attribute, interpreter) is not { } layer)
+            {
+                continue;
+            }
+
+            var name = children.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            children.Add(new MemberSpec(name, MemberKind.Layer, layer.Kind.ModuleTypeName(), false, "private",
+                EquatableArray.Create(layer), 0, EquatableArray<ArgValue>.Empty, null, null, null, null, layer.Location, IsIndexedChild: true));
+        }
+
+        return children.ToImmutable();
     }
 
     private static ModelParseResult Fail(List<DiagnosticInfo> diagnostics) => new(null, diagnostics.ToEquatableArray());
