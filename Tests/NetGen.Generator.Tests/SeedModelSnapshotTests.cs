@@ -10,21 +10,29 @@ namespace NetGen.Generator.Tests;
 /// </summary>
 public sealed class SeedModelSnapshotTests
 {
+    private static readonly string[] SeedModels = { "Net", "SeedBlock", "ResidualBlock", "ResNet34" };
+
+    public static TheoryData<string> Models => new(SeedModels);
+
+    /// <summary>All seed sources together, since ResNet34 builds ResidualBlocks.</summary>
+    private static GeneratorRun RunOnSeedModels() =>
+        GeneratorHarness.Run(SeedModels.Select(m => RepositoryFiles.Read($"Samples/NetGen.SeedModels/{m}.cs")).ToArray());
+
     [Theory]
-    [InlineData("Net")]
+    [MemberData(nameof(Models))]
     public void Generated_code_matches_the_approved_snapshot(string model)
     {
-        var run = GeneratorHarness.Run(RepositoryFiles.Read($"Samples/NetGen.SeedModels/{model}.cs"));
+        var run = RunOnSeedModels();
 
         Assert.Empty(run.GeneratorDiagnostics);
         Snapshot.Match(run.Generated($"NetGen.Samples.{model}.g.cs"), model);
     }
 
     [Theory]
-    [InlineData("Net")]
+    [MemberData(nameof(Models))]
     public void Generated_code_compiles_with_nullable_and_warnings_as_errors(string model)
     {
-        var run = GeneratorHarness.Run(RepositoryFiles.Read($"Samples/NetGen.SeedModels/{model}.cs"));
+        var run = RunOnSeedModels();
 
         var problems = run.CompilationErrors.Select(d => d.ToString()).ToList();
         Assert.True(problems.Count == 0, string.Join("\n", problems));
