@@ -8,7 +8,7 @@ namespace NetGen.Generator.Model;
 
 /// <summary>
 /// An immutable array with value equality, so that pipeline models built from it compare by content
-/// and the incremental generator can cache them.
+/// and the incremental generator can cache them. <c>default</c> behaves as empty.
 /// </summary>
 internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IEnumerable<T>
     where T : IEquatable<T>
@@ -19,13 +19,21 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IEnu
 
     public EquatableArray(ImmutableArray<T> items) => _items = items;
 
+    public EquatableArray(T[] items) => _items = items.ToImmutableArray();
+
+    public EquatableArray(IEnumerable<T> items) => _items = items.ToImmutableArray();
+
     public ImmutableArray<T> AsImmutableArray() => _items.IsDefault ? ImmutableArray<T>.Empty : _items;
 
     public int Count => AsImmutableArray().Length;
 
+    public int Length => Count;
+
     public bool IsEmpty => Count == 0;
 
     public T this[int index] => AsImmutableArray()[index];
+
+    public T[] ToArray() => AsImmutableArray().ToArray();
 
     public bool Equals(EquatableArray<T> other) => AsImmutableArray().SequenceEqual(other.AsImmutableArray());
 
@@ -48,9 +56,13 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IEnu
 
     IEnumerator IEnumerable.GetEnumerator() => ((IEnumerable)AsImmutableArray()).GetEnumerator();
 
+    public override string ToString() => "[" + string.Join(", ", AsImmutableArray()) + "]";
+
     public static bool operator ==(EquatableArray<T> left, EquatableArray<T> right) => left.Equals(right);
 
     public static bool operator !=(EquatableArray<T> left, EquatableArray<T> right) => !left.Equals(right);
+
+    public static implicit operator EquatableArray<T>(T[] items) => new(items);
 }
 
 internal static class EquatableArray
