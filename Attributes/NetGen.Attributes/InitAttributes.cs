@@ -87,7 +87,7 @@ namespace NetGen
     }
 
     /// <summary>On a member: overrides the model's per-type rule for that member's layers.</summary>
-    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field, AllowMultiple = false, Inherited = false)]
+    [AttributeUsage(AttributeTargets.Property, AllowMultiple = false, Inherited = false)]
     public sealed class InitAttribute : InitSpecAttribute
     {
         public InitAttribute(InitKind weight) : base(weight) { }

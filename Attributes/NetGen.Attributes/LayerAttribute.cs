@@ -6,13 +6,15 @@ namespace NetGen
     /// Base of every layer attribute. On a member typed as the layer itself, the attribute whose layer
     /// matches the member's type is the module and the others are functional ops applied before or
     /// after it, in reading order. On a member typed <c>Sequential</c>, each attribute is one indexed child.
+    /// On the model class itself, the attributes make the model an indexed Sequential, as
+    /// <c>nn.Sequential(...)</c> does: its children are named <c>0</c>, <c>1</c>, … with no members.
     /// </summary>
     /// <remarks>
     /// Size arguments are typed <see cref="object"/> so that each can be an <c>int</c> or the name of a
     /// constructor parameter of the model (<c>nameof(outChannels)</c> with a primary constructor, or the
     /// parameter's name as a string); the generator checks every name.
     /// </remarks>
-    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field, AllowMultiple = true, Inherited = false)]
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
     public abstract class LayerAttribute : Attribute
     {
     }

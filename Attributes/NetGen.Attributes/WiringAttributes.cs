@@ -6,7 +6,7 @@ namespace NetGen
     /// On a member whose type is another NetGen model: the arguments passed to that model's constructor.
     /// Each is a constant or the name of one of this model's constructor parameters.
     /// </summary>
-    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field, AllowMultiple = false, Inherited = false)]
+    [AttributeUsage(AttributeTargets.Property, AllowMultiple = false, Inherited = false)]
     public sealed class BlockAttribute : Attribute
     {
         public BlockAttribute(params object[] arguments) => Arguments = arguments;
@@ -19,7 +19,7 @@ namespace NetGen
     /// blocks of <typeparamref name="TBlock"/>, named <c>0</c> … <c>count-1</c>. The first block is built
     /// with <see cref="First"/> and the others with <see cref="Rest"/>.
     /// </summary>
-    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field, AllowMultiple = false, Inherited = false)]
+    [AttributeUsage(AttributeTargets.Property, AllowMultiple = false, Inherited = false)]
     public sealed class RepeatAttribute<TBlock> : Attribute
     {
         public RepeatAttribute(object count) => Count = count;
@@ -49,14 +49,14 @@ namespace NetGen
     /// Consecutive members marked <c>[Branch]</c> each take the same input, and their outputs are
     /// concatenated along <see cref="Dim"/> (channels by default).
     /// </summary>
-    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field, AllowMultiple = false, Inherited = false)]
+    [AttributeUsage(AttributeTargets.Property, AllowMultiple = false, Inherited = false)]
     public sealed class BranchAttribute : Attribute
     {
         public int Dim { get; set; } = 1;
     }
 
     /// <summary>The member exists only when the named <c>bool</c> constructor parameter is true.</summary>
-    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field, AllowMultiple = false, Inherited = false)]
+    [AttributeUsage(AttributeTargets.Property, AllowMultiple = false, Inherited = false)]
     public sealed class WhenAttribute : Attribute
     {
         public WhenAttribute(string parameter) => Parameter = parameter;

@@ -1,0 +1,18 @@
+namespace NetGen.Generator.Diagnostics;
+
+/// <summary>Diagnostic IDs as constants, shared with the code fixes.</summary>
+public static class DiagnosticIds
+{
+    public const string ModelMustBePartial = "NG0001";
+    public const string ModelMustBeModule = "NG0002";
+    public const string MemberMustBePartialProperty = "NG0003";
+    public const string MemberTypeMismatch = "NG0004";
+    public const string UnknownParameter = "NG0005";
+    public const string InvalidArgument = "NG0006";
+    public const string ConstructorConflict = "NG0007";
+    public const string EmptyModel = "NG0008";
+    public const string UnknownMember = "NG0009";
+    public const string ConditionMustBeBool = "NG0010";
+    public const string ConflictingMemberAttributes = "NG0011";
+    public const string GeneratorFailure = "NG0099";
+}

@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Linq;
+
+namespace NetGen.Generator.Model;
+
+internal enum ArgKind
+{
+    /// <summary>The argument was not given; the layer's default applies.</summary>
+    Absent,
+    Int,
+    Double,
+    Bool,
+    /// <summary>A string that is not a parameter name, such as <c>"same"</c>.</summary>
+    Text,
+    /// <summary>The name of one of the model's constructor parameters.</summary>
+    Parameter,
+    IntList,
+}
+
+/// <summary>One attribute argument as a plain value: a constant, a list, or a constructor-parameter reference.</summary>
+internal readonly record struct ArgValue(ArgKind Kind, long Int, double Double, string? Text, EquatableArray<long> Ints)
+{
+    public static readonly ArgValue Absent = default;
+
+    public static ArgValue FromInt(long value) => new(ArgKind.Int, value, 0, null, EquatableArray<long>.Empty);
+
+    public static ArgValue FromDouble(double value) => new(ArgKind.Double, 0, value, null, EquatableArray<long>.Empty);
+
+    public static ArgValue FromBool(bool value) => new(ArgKind.Bool, value ? 1 : 0, 0, null, EquatableArray<long>.Empty);
+
+    public static ArgValue FromText(string value) => new(ArgKind.Text, 0, 0, value, EquatableArray<long>.Empty);
+
+    public static ArgValue FromParameter(string name) => new(ArgKind.Parameter, 0, 0, name, EquatableArray<long>.Empty);
+
+    public static ArgValue FromInts(EquatableArray<long> values) => new(ArgKind.IntList, 0, 0, null, values);
+
+    public bool IsAbsent => Kind == ArgKind.Absent;
+
+    public bool IsConstant => Kind is ArgKind.Int or ArgKind.Double or ArgKind.Bool or ArgKind.IntList;
+
+    public bool AsBool => Int != 0;
+
+    /// <summary>The value as C# source: a literal or the parameter's identifier.</summary>
+    public string ToCSharp() => Kind switch
+    {
+        ArgKind.Int => Int.ToString(CultureInfo.InvariantCulture),
+        ArgKind.Double => Double.ToString("R", CultureInfo.InvariantCulture) + "d",
+        ArgKind.Bool => AsBool ? "true" : "false",
+        ArgKind.Text => "\"" + Text + "\"",
+        ArgKind.Parameter => "@" + Text,
+        ArgKind.IntList => "new long[] { " + string.Join(", ", Ints.Select(i => i.ToString(CultureInfo.InvariantCulture))) + " }",
+        _ => "default",
+    };
+
+    public override string ToString() => Kind switch
+    {
+        ArgKind.Parameter => Text!,
+        ArgKind.Text => "\"" + Text + "\"",
+        ArgKind.IntList => "[" + string.Join(", ", Ints) + "]",
+        _ => ToCSharp(),
+    };
+}

@@ -1,0 +1,34 @@
+namespace NetGen.Generator.Model;
+
+/// <summary>A named argument of a layer attribute, e.g. <c>Stride = 2</c> or the constructor's <c>KernelSize</c>.</summary>
+internal sealed record LayerArg(string Name, ArgValue Value, LocationInfo? Location);
+
+/// <summary>One layer attribute, parsed: its kind, its arguments by PyTorch-style name, and where it was written.</summary>
+internal sealed record LayerSpec(LayerKind Kind, EquatableArray<LayerArg> Args, LocationInfo? Location)
+{
+    public ArgValue Get(string name)
+    {
+        foreach (var arg in Args)
+        {
+            if (arg.Name == name)
+            {
+                return arg.Value;
+            }
+        }
+
+        return ArgValue.Absent;
+    }
+
+    public LocationInfo? LocationOf(string name)
+    {
+        foreach (var arg in Args)
+        {
+            if (arg.Name == name)
+            {
+                return arg.Location ?? Location;
+            }
+        }
+
+        return Location;
+    }
+}

@@ -1,0 +1,29 @@
+namespace NetGen.Generator.Model;
+
+/// <summary>A type declaration the generated partial must repeat: keyword and name with type parameters.</summary>
+internal sealed record TypeDeclInfo(string Keyword, string NameWithTypeParameters);
+
+/// <summary>A constructor parameter (a hyperparameter) of the model.</summary>
+internal sealed record ParameterSpec(string Name, string TypeName, string? DefaultValue);
+
+/// <summary>The <c>[Residual]</c> wiring: <c>activation(main(x) + shortcut(x))</c>.</summary>
+internal sealed record ResidualSpec(string? ShortcutMember, string Activation);
+
+/// <summary>Everything the emitters need to know about one model, as plain comparable values.</summary>
+internal sealed record ModelSpec(
+    string? Namespace,
+    string Name,
+    string HintName,
+    EquatableArray<TypeDeclInfo> ContainingTypes,
+    TypeDeclInfo Declaration,
+    EquatableArray<ParameterSpec> Parameters,
+    bool HasPartialConstructor,
+    string ConstructorAccessibility,
+    bool DeclaresForward,
+    EquatableArray<MemberSpec> Members,
+    EquatableArray<InitRuleSpec> InitRules,
+    ResidualSpec? Residual,
+    EquatableArray<ArgValue> Input);
+
+/// <summary>What parsing one model yields: the model (null when it cannot be generated) and its diagnostics.</summary>
+internal sealed record ModelParseResult(ModelSpec? Model, EquatableArray<DiagnosticInfo> Diagnostics);

@@ -1,0 +1,105 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using NetGen.Generator.Diagnostics;
+using NetGen.Generator.Model;
+
+namespace NetGen.Generator.Parsing;
+
+/// <summary>
+/// Turns attribute constants into <see cref="ArgValue"/>s. A string names a constructor parameter
+/// unless the argument accepts it as a keyword (such as <c>"same"</c> for padding); anything else is
+/// reported on the argument itself.
+/// </summary>
+internal sealed class ArgumentInterpreter
+{
+    private readonly string _modelName;
+    private readonly ImmutableArray<string> _parameterNames;
+    private readonly List<DiagnosticInfo> _diagnostics;
+
+    public ArgumentInterpreter(string modelName, ImmutableArray<string> parameterNames, List<DiagnosticInfo> diagnostics)
+    {
+        _modelName = modelName;
+        _parameterNames = parameterNames;
+        _diagnostics = diagnostics;
+    }
+
+    public ArgValue Interpret(TypedConstant value, LocationInfo? location, IReadOnlyCollection<string>? keywords = null)
+    {
+        if (value.IsNull)
+        {
+            return ArgValue.Absent;
+        }
+
+        if (value.Kind == TypedConstantKind.Array)
+        {
+            return InterpretList(value, location);
+        }
+
+        switch (value.Value)
+        {
+            case int or long or short or byte or sbyte or ushort or uint:
+                return ArgValue.FromInt(System.Convert.ToInt64(value.Value, System.Globalization.CultureInfo.InvariantCulture));
+            case double d:
+                return ArgValue.FromDouble(d);
+            case float f:
+                return ArgValue.FromDouble(f);
+            case bool b:
+                return ArgValue.FromBool(b);
+            case string s:
+                return InterpretString(s, location, keywords);
+            default:
+                Report(DiagnosticDescriptors.InvalidArgument, location, "value", _modelName, $"is not an int, bool, number or parameter name: '{value.Value}'");
+                return ArgValue.Absent;
+        }
+    }
+
+    /// <summary>Interprets each element of a list on its own, e.g. <c>Input = [3, "size", "size"]</c>.</summary>
+    public EquatableArray<ArgValue> InterpretEach(TypedConstant value, LocationInfo? location) =>
+        AttributeArguments.Elements(value).Select(element => Interpret(element, location)).ToEquatableArray();
+
+    private ArgValue InterpretString(string text, LocationInfo? location, IReadOnlyCollection<string>? keywords)
+    {
+        if (_parameterNames.Contains(text))
+        {
+            return ArgValue.FromParameter(text);
+        }
+
+        if (keywords is not null && keywords.Contains(text))
+        {
+            return ArgValue.FromText(text);
+        }
+
+        var known = _parameterNames.IsEmpty ? "(none: declare them with a partial constructor)" : string.Join(", ", _parameterNames);
+        if (keywords is not null)
+        {
+            known += "; or one of " + string.Join(", ", keywords.Select(k => "\"" + k + "\""));
+        }
+
+        Report(DiagnosticDescriptors.UnknownParameter, location, text, _modelName, known);
+        return ArgValue.Absent;
+    }
+
+    private ArgValue InterpretList(TypedConstant value, LocationInfo? location)
+    {
+        var ints = ImmutableArray.CreateBuilder<long>();
+        foreach (var element in value.Values)
+        {
+            if (element.Value is int or long or short or byte)
+            {
+                ints.Add(System.Convert.ToInt64(element.Value, System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                Report(DiagnosticDescriptors.InvalidArgument, location, "a list argument", _modelName, "may hold only int constants");
+                return ArgValue.Absent;
+            }
+        }
+
+        return ArgValue.FromInts(new EquatableArray<long>(ints.ToImmutable()));
+    }
+
+    public void Report(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments) =>
+        _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
+}

@@ -1,0 +1,75 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using NetGen.Generator.Diagnostics;
+using NetGen.Generator.Model;
+
+namespace NetGen.Generator.Parsing;
+
+/// <summary>The constructor NetGen will implement: the user's partial declaration, or a parameterless one.</summary>
+internal sealed record ConstructorInfo(EquatableArray<ParameterSpec> Parameters, bool IsPartial, string Accessibility);
+
+/// <summary>
+/// Finds the model's hyperparameters. NetGen writes the constructor body (creating and registering every
+/// layer), so the user either declares none or declares a partial constructor whose parameters become
+/// the names layer attributes may refer to.
+/// </summary>
+internal static class ConstructorParser
+{
+    public static ConstructorInfo Parse(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics)
+    {
+        ConstructorInfo? found = null;
+        foreach (var constructor in type.InstanceConstructors)
+        {
+            if (constructor.IsImplicitlyDeclared)
+            {
+                continue;
+            }
+
+            var syntax = constructor.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).FirstOrDefault();
+            var location = LocationInfo.From(syntax is ConstructorDeclarationSyntax c ? c.Identifier.GetLocation() : syntax?.GetLocation());
+            if (syntax is TypeDeclarationSyntax)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ConstructorConflict, location, type.Name, "a primary constructor"));
+                continue;
+            }
+
+            if (syntax is not ConstructorDeclarationSyntax declaration || !declaration.Modifiers.Any(SyntaxKind.PartialKeyword) || declaration.Body is not null || declaration.ExpressionBody is not null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ConstructorConflict, location, type.Name, "a constructor with a body"));
+                continue;
+            }
+
+            if (found is not null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ConstructorConflict, location, type.Name, "more than one partial constructor"));
+                continue;
+            }
+
+            var parameters = constructor.Parameters
+                .Select(p => new ParameterSpec(p.Name, p.Type.ToDisplayString(TypeShapes.FullyQualified), DefaultValue(p)))
+                .ToEquatableArray();
+            found = new ConstructorInfo(parameters, IsPartial: true, TypeShapes.Accessibility(constructor.DeclaredAccessibility));
+        }
+
+        return found ?? new ConstructorInfo(EquatableArray<ParameterSpec>.Empty, IsPartial: false, "public");
+    }
+
+    private static string? DefaultValue(IParameterSymbol parameter)
+    {
+        if (!parameter.HasExplicitDefaultValue)
+        {
+            return null;
+        }
+
+        return parameter.ExplicitDefaultValue switch
+        {
+            null => "default",
+            bool b => b ? "true" : "false",
+            string s => SymbolDisplay.FormatLiteral(s, quote: true),
+            var v => SymbolDisplay.FormatPrimitive(v, quoteStrings: true, useHexadecimalNumbers: false),
+        };
+    }
+}

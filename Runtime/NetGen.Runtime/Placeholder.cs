@@ -1,6 +1,0 @@
-namespace NetGen
-{
-    internal static class RuntimeAssembly
-    {
-    }
-}

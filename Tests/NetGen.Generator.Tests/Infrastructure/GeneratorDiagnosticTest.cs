@@ -1,0 +1,36 @@
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace NetGen.Generator.Tests.Infrastructure;
+
+/// <summary>
+/// Microsoft.CodeAnalysis.Testing's generator test, set up to need no download: its reference
+/// assemblies are the same in-process set the harness uses (Basic.Reference.Assemblies + TorchSharp +
+/// NetGen). Diagnostics are written as <c>{|NG0001:span|}</c> markup in the source.
+/// </summary>
+internal sealed class GeneratorDiagnosticTest : CSharpSourceGeneratorTest<NetGenGenerator, DefaultVerifier>
+{
+    public GeneratorDiagnosticTest(string source)
+    {
+        TestCode = source;
+        ReferenceAssemblies = new ReferenceAssemblies("net10.0");
+        TestState.AdditionalReferences.AddRange(GeneratorHarness.References);
+        // Only the diagnostics are under test here; generated text is covered by snapshot tests.
+        TestBehaviors |= TestBehaviors.SkipGeneratedSourcesCheck;
+        // A model with a declaration error is not generated, so the compiler adds its own follow-on
+        // errors (unimplemented partial members); the NG diagnostic is the one under test.
+        CompilerDiagnostics = CompilerDiagnostics.None;
+    }
+
+    protected override ParseOptions CreateParseOptions() => GeneratorHarness.ParseOptions;
+
+    protected override CompilationOptions CreateCompilationOptions() =>
+        ((CSharpCompilationOptions)base.CreateCompilationOptions()).WithNullableContextOptions(NullableContextOptions.Enable);
+
+    public static Task VerifyAsync(string source) => new GeneratorDiagnosticTest(source).RunAsync();
+}
