@@ -1,5 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
 using System.Threading.Tasks;
 using Xunit.Abstractions;
 
@@ -22,13 +26,35 @@ namespace NetGen.Runtime.Tests.StateDict
         public async Task Mutated_checkpoints_load_or_throw_CheckpointFormatException_only(CheckpointFormat format, int seed)
         {
             byte[] original = HostileFileTests.SavedBytes(format);
-            var random = new Random(seed);
+
+            await RunCases(format.ToString(), format, new Random(seed), random => Mutate(original, random));
+        }
+
+        [Fact]
+        public async Task Mutated_pickles_inside_a_well_formed_zip_load_or_throw_CheckpointFormatException_only()
+        {
+            byte[] original = HostileFileTests.SavedBytes(CheckpointFormat.PyTorch);
+            byte[] pickle;
+            var storages = new List<(string Key, byte[] Data)>();
+            using (var zip = new ZipArchive(new MemoryStream(original), ZipArchiveMode.Read))
+            {
+                pickle = ReadRecord(zip.GetEntry("archive/data.pkl")!);
+                foreach (var entry in zip.Entries.Where(e => e.FullName.StartsWith("archive/data/", StringComparison.Ordinal)))
+                {
+                    storages.Add((entry.Name, ReadRecord(entry)));
+                }
+            }
+
+            await RunCases("PyTorch data.pkl", CheckpointFormat.PyTorch, new Random(404), random => PickleBytes.Zip(Mutate(pickle, random), [.. storages]));
+        }
+
+        private async Task RunCases(string label, CheckpointFormat format, Random random, Func<Random, byte[]> makeCase)
+        {
             int loaded = 0, rejected = 0;
             var clock = Stopwatch.StartNew();
-
             for (int i = 0; i < Cases; i++)
             {
-                byte[] mutated = Mutate(original, random);
+                byte[] mutated = makeCase(random);
                 var run = Task.Run(() => HostileFileTests.ReadEverything(mutated, format));
                 try
                 {
@@ -37,7 +63,7 @@ namespace NetGen.Runtime.Tests.StateDict
                 }
                 catch (TimeoutException)
                 {
-                    Assert.Fail($"case {i} ran past {CaseLimit.TotalSeconds} s");
+                    Assert.Fail($"{label} case {i} ran past {CaseLimit.TotalSeconds} s");
                 }
                 catch (CheckpointFormatException)
                 {
@@ -45,12 +71,20 @@ namespace NetGen.Runtime.Tests.StateDict
                 }
                 catch (Exception error)
                 {
-                    Assert.Fail($"case {i}: {error.GetType().Name}: {error}");
+                    Assert.Fail($"{label} case {i}: {error.GetType().Name}: {error}");
                 }
             }
 
-            output.WriteLine($"{format}: {Cases} cases, {loaded} loaded, {rejected} rejected, {clock.ElapsedMilliseconds} ms");
+            output.WriteLine($"{label}: {Cases} cases, {loaded} loaded, {rejected} rejected, {clock.ElapsedMilliseconds} ms");
             Assert.True(rejected > Cases / 10);
+        }
+
+        private static byte[] ReadRecord(ZipArchiveEntry entry)
+        {
+            using var stream = entry.Open();
+            var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            return copy.ToArray();
         }
 
         private static byte[] Mutate(byte[] original, Random random)
