@@ -10,7 +10,9 @@ namespace NetGen
     /// <summary>
     /// An open checkpoint: its entries are parsed and validated when it is opened; tensor data is read on
     /// demand, straight into the destination tensor's memory. Open one with <see cref="Checkpoint.Open(string, CheckpointFormat?)"/>.
-    /// Every problem with the file surfaces as <see cref="CheckpointFormatException"/>.
+    /// Every problem with the file surfaces as <see cref="CheckpointFormatException"/>. A reader is not
+    /// thread-safe. Sizes and offsets are all validated at open; a record whose bytes turn out to be
+    /// missing (a truncated file) is only found while reading it, so a load can then stop part-way.
     /// </summary>
     public abstract class CheckpointReader : IDisposable
     {

@@ -10,7 +10,8 @@ namespace NetGen
     /// </summary>
     internal static class TensorBytes
     {
-        private const long SliceBytes = 1L << 30;
+        /// <summary>The largest span handed out at once (a Span is limited to 2 GiB); tests lower it.</summary>
+        internal static long SliceBytes { get; set; } = 1L << 30;
 
         /// <summary>Fills <paramref name="destination"/> (contiguous, CPU) from the stream; throws <see cref="EndOfStreamException"/> if it ends early.</summary>
         public static void ReadExactly(Stream source, Tensor destination)
@@ -40,7 +41,7 @@ namespace NetGen
             }
 
             using var flat = tensor.view(-1);
-            long elementsPerSlice = SliceBytes / tensor.ElementSize;
+            long elementsPerSlice = Math.Max(1, SliceBytes / tensor.ElementSize);
             for (long start = 0; start < flat.NumberOfElements; start += elementsPerSlice)
             {
                 long length = Math.Min(elementsPerSlice, flat.NumberOfElements - start);

@@ -115,6 +115,29 @@ namespace NetGen.Runtime.Tests.StateDict
             Assert.True(saved.fc.weight!.to(ScalarType.Float64).Equals(loaded.fc.weight!));
         }
 
+        [Fact]
+        public void Tensors_larger_than_one_span_are_read_and_written_in_slices()
+        {
+            long saved = TensorBytes.SliceBytes;
+            TensorBytes.SliceBytes = 24;
+            try
+            {
+                var tensors = new Dictionary<string, Tensor> { ["big"] = randn(5, 7), ["odd"] = arange(11, dtype: ScalarType.Float64) };
+                foreach (var format in Enum.GetValues<CheckpointFormat>())
+                {
+                    var stream = new MemoryStream();
+                    Checkpoint.Write(stream, tensors, format);
+                    using var reader = Checkpoint.Open(stream, format);
+                    Assert.True(tensors["big"].Equals(reader.ReadTensor("big")), format.ToString());
+                    Assert.True(tensors["odd"].Equals(reader.ReadTensor("odd")), format.ToString());
+                }
+            }
+            finally
+            {
+                TensorBytes.SliceBytes = saved;
+            }
+        }
+
         internal static void AssertSameState(nn.Module expected, nn.Module actual)
         {
             var actualState = actual.OrderedStateDict().ToDictionary(kv => kv.Key, kv => kv.Value);
