@@ -7,6 +7,8 @@ using static TorchSharp.torch;
 namespace NetGen.Runtime.Tests.GeneratedInit;
 
 /// <summary>The generated <c>init_weights()</c> applies the declared scheme, layer by layer, reproducibly.</summary>
+/// <remarks>Seeds TorchSharp's global generator, so it runs apart from every other test that draws from it.</remarks>
+[Collection(NetGen.Runtime.Tests.Initialization.Support.GlobalGeneratorCollection.Name)]
 public sealed class GeneratedInitWeightsTests
 {
     [Fact]
