@@ -1,0 +1,48 @@
+using System.IO;
+
+namespace NetGen
+{
+    /// <summary>The unsigned LEB128 integers TorchSharp's <c>Module.save</c> writes for counts, dtypes and dimensions.</summary>
+    internal static class Leb128
+    {
+        public static void Write(Stream stream, long value)
+        {
+            ulong remaining = (ulong)value;
+            do
+            {
+                byte low = (byte)(remaining & 0x7F);
+                remaining >>= 7;
+                stream.WriteByte(remaining == 0 ? low : (byte)(low | 0x80));
+            }
+            while (remaining != 0);
+        }
+
+        /// <summary>Reads a non-negative value below 2^63; returns false for an overlong or overflowing encoding.</summary>
+        public static bool TryRead(Stream stream, out long value)
+        {
+            value = 0;
+            for (int shift = 0; shift < 63; shift += 7)
+            {
+                int next = stream.ReadByte();
+                if (next < 0)
+                {
+                    throw new EndOfStreamException();
+                }
+
+                long bits = next & 0x7F;
+                if (shift == 56 && bits > 0x7F >> 1)
+                {
+                    return false;
+                }
+
+                value |= bits << shift;
+                if ((next & 0x80) == 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using static TorchSharp.torch;
+
+namespace NetGen
+{
+    /// <summary>
+    /// Reads TorchSharp's <c>Module.save</c> format: LEB128 entry count, then per entry a length-prefixed
+    /// UTF-8 key, LEB128 dtype, rank and dimensions, and the raw little-endian elements. The format has no
+    /// magic number, so it is validated structurally: every size must fit in the file and the last entry
+    /// must end exactly at the end of the file.
+    /// </summary>
+    internal sealed class TorchSharpCheckpointReader : CheckpointReader
+    {
+        private const int MaxRank = 64;
+        private const int MaxKeyBytes = 1 << 20;
+        private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+        private readonly Stream _stream;
+        private readonly bool _ownsStream;
+        private readonly List<long> _dataOffsets = new();
+
+        public TorchSharpCheckpointReader(Stream stream, string source, bool ownsStream)
+            : base(source, CheckpointFormat.TorchSharp)
+        {
+            _stream = stream;
+            _ownsStream = ownsStream;
+            Guard(Parse);
+        }
+
+        private protected override void ReadContiguous(int index, Tensor destination)
+        {
+            _stream.Position = _dataOffsets[index];
+            TensorBytes.ReadExactly(_stream, destination);
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing && _ownsStream)
+            {
+                _stream.Dispose();
+            }
+        }
+
+        private void Parse()
+        {
+            long length = _stream.Length;
+            _stream.Position = 0;
+            long count = ReadCount("entry count");
+            if (count > length)
+            {
+                throw Corrupt($"it claims {count} entries but has only {length} bytes");
+            }
+
+            var reader = new BinaryReader(_stream, StrictUtf8, leaveOpen: true);
+            for (long i = 0; i < count; i++)
+            {
+                long keyLength = ReadCount($"the key length of entry {i}");
+                if (keyLength > Remaining() || keyLength > MaxKeyBytes)
+                {
+                    throw Corrupt($"entry {i} has a key length of {keyLength} bytes, past the end of the file");
+                }
+
+                string key = StrictUtf8.GetString(reader.ReadBytes((int)keyLength));
+                long code = ReadCount($"the dtype of '{key}'");
+                var dtype = (ScalarType)code;
+                if (code > sbyte.MaxValue || !ElementTypes.IsSupported(dtype))
+                {
+                    throw Corrupt($"'{key}' has unknown or unsupported dtype code {code}");
+                }
+
+                long rank = ReadCount($"the rank of '{key}'");
+                if (rank > MaxRank)
+                {
+                    throw Corrupt($"'{key}' claims {rank} dimensions (at most {MaxRank})");
+                }
+
+                var shape = new long[rank];
+                for (int d = 0; d < rank; d++)
+                {
+                    shape[d] = ReadCount($"a dimension of '{key}'");
+                }
+
+                if (!ByteCounts.TryGet(shape, ElementTypes.SizeOf(dtype), Remaining(), out long bytes))
+                {
+                    throw Corrupt($"'{key}' claims shape {TensorShapes.Format(shape)}, more data than the {Remaining()} bytes left in the file");
+                }
+
+                AddEntry(new CheckpointEntry(key, dtype, shape));
+                _dataOffsets.Add(_stream.Position);
+                _stream.Position += bytes;
+            }
+
+            if (_stream.Position != length)
+            {
+                throw Corrupt($"{length - _stream.Position} unexpected bytes follow the last entry (is this really a TorchSharp .dat file?)");
+            }
+        }
+
+        private long ReadCount(string what) =>
+            Leb128.TryRead(_stream, out long value) ? value : throw Corrupt($"{what} is not a valid LEB128 number");
+
+        private long Remaining() => _stream.Length - _stream.Position;
+    }
+}
