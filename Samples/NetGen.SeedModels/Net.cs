@@ -7,9 +7,13 @@ namespace NetGen.Samples;
 
 /// <summary>
 /// The seed's first model: two conv + pool stages and three fully connected layers, for 3×224×224
-/// input and 101 classes. The seed computes fc1's input size by hand as 64·54·54.
+/// input and 101 classes. The seed computes fc1's input size by hand as 64·54·54. Its weight-init
+/// scheme is the seed's <c>init_weights</c>, declared per layer type.
 /// </summary>
 [Model(Input = [3, 224, 224])]
+[Init<Conv2d>(InitKind.XavierNormal, Bias = InitKind.Zeros)]
+[Init<BatchNorm2d>(InitKind.Ones, Bias = InitKind.Zeros)]
+[Init<Linear>(InitKind.Normal, Mean = 0, Std = 0.01, Bias = InitKind.Zeros)]
 public partial class Net : nn.Module<Tensor, Tensor>
 {
     public partial Net(int flat = 64 * 54 * 54, int numClasses = 101);

@@ -23,7 +23,7 @@ internal static class ModelEmitter
             writer.OpenBlock($"partial {container.Keyword} {container.NameWithTypeParameters}");
         }
 
-        writer.OpenBlock($"partial {model.Declaration.Keyword} {model.Declaration.NameWithTypeParameters}");
+        writer.OpenBlock($"partial {model.Declaration.Keyword} {model.Declaration.NameWithTypeParameters} : global::NetGen.IInitWeights");
         EmitBody(writer, model);
         writer.CloseBlock();
 
@@ -64,6 +64,9 @@ internal static class ModelEmitter
         writer.Line("/// registration would add the backing fields a second time, and is lost under trimming and NativeAOT.");
         writer.Line("/// </summary>");
         writer.Line("protected override void RegisterComponents() { }");
+
+        writer.Line();
+        InitWeightsEmitter.Emit(writer, model);
 
         if (!model.DeclaresForward)
         {

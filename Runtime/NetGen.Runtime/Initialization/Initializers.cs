@@ -13,7 +13,7 @@ namespace NetGen
     /// as PyTorch, so <c>torch.manual_seed(s)</c> makes every scheme deterministic. NetGen does not call
     /// TorchSharp 0.107's own <c>torch.nn.init</c>, whose <c>xavier_normal_</c> draws from a uniform
     /// distribution and whose <c>trunc_normal_</c> returns a constant (see the tests that prove both).
-    /// A tensor with no elements is returned untouched by every scheme.
+    /// A tensor with no elements is returned untouched (after the rank checks a scheme makes).
     /// </remarks>
     public static partial class Initializers
     {
