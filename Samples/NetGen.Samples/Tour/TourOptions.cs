@@ -5,8 +5,8 @@ public sealed record TourOptions
 {
     /// <summary>Directory with the four IDX files; null picks Debian's, else the shipped copy.</summary>
     public string? DataDirectory { get; init; }
-    public int Epochs { get; init; } = 3;
-    public int BatchSize { get; init; } = 64;
+    public int Epochs { get; init; } = 4;
+    public int BatchSize { get; init; } = 128;
     /// <summary>Train on at most this many images (0: all).</summary>
     public int TrainLimit { get; init; } = 30000;
     /// <summary>Evaluate on at most this many test images (0: all 10,000).</summary>
