@@ -38,11 +38,11 @@ public static class FashionTour
 
         // 2. Train.
         var before = Trainer.Evaluate(model, data.TestImages, data.TestLabels);
-        output.WriteLine($"Training: Adam lr {options.LearningRate}, {options.Epochs} epoch(s), batch {options.BatchSize} " +
+        output.WriteLine($"Training: Adam lr {options.LearningRate} (cosine decay per epoch), {options.Epochs} epoch(s), batch {options.BatchSize} " +
                          $"(untrained: loss {before.Loss:F4}, accuracy {100 * before.Accuracy:F2}%)");
         var adam = optim.Adam(model.parameters(), lr: options.LearningRate);
         var training = Trainer.Train(model, adam, data.TrainImages, data.TrainLabels, options.Epochs,
-                                     options.BatchSize, options.Seed, output, cancel);
+                                     options.BatchSize, options.Seed, output, cancel, cosine: true);
         if (training.Cancelled)
             return Stopped(output, before, training, clock);
         var test = Trainer.Evaluate(model, data.TestImages, data.TestLabels);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -25,11 +26,14 @@ public static class Trainer
     /// Trains <paramref name="model"/> for <paramref name="epochs"/> epochs over shuffled mini-batches of
     /// (<paramref name="images"/>, <paramref name="labels"/>). The progress line (epoch, batch, loss,
     /// accuracy, samples/s) is rewritten in place on a console and printed once per epoch otherwise.
-    /// Stops after the current batch when <paramref name="cancel"/> is signalled.
+    /// Stops after the current batch when <paramref name="cancel"/> is signalled. When
+    /// <paramref name="cosine"/> is set, every parameter group's learning rate follows a cosine from its
+    /// initial value down to zero over the run (set once per epoch).
     /// </summary>
     public static TrainResult Train(nn.Module<Tensor, Tensor> model, optim.Optimizer optimizer,
                                     Tensor images, Tensor labels, int epochs, int batchSize, long seed,
-                                    TextWriter? progress, CancellationToken cancel, string label = "train")
+                                    TextWriter? progress, CancellationToken cancel, string label = "train",
+                                    bool cosine = false)
     {
         long n = images.shape[0];
         int batches = (int)((n + batchSize - 1) / batchSize);
@@ -41,10 +45,15 @@ public static class Trainer
         var lastDraw = TimeSpan.Zero;
         using var generator = new Generator((ulong)seed);
         model.train();
+        var groups = optimizer.ParamGroups.ToList();
+        var initial = groups.Select(g => g.LearningRate).ToList();
 
         for (int epoch = 1; epoch <= epochs; epoch++)
         {
             double lossSum = 0; long correct = 0, count = 0;
+            if (cosine)
+                for (int g = 0; g < groups.Count; g++)
+                    groups[g].LearningRate = initial[g] * 0.5 * (1 + Math.Cos(Math.PI * (epoch - 1) / epochs));
             using var order = randperm(n, generator: generator);
             for (int b = 0; b < batches; b++)
             {
