@@ -1,15 +1,17 @@
 using System;
+using System.Threading;
 using NetGen.Samples;
-using static TorchSharp.torch;
 
-// The seed's Net, declared with attributes only (Samples/NetGen.SeedModels/Net.cs): NetGen generated its
-// constructor, registration and forward.
-using (var scope = NewDisposeScope())
+// NetGen's main sample. With no arguments: print the seed Net's output shape, then the Fashion-MNIST tour
+// (Tour/FashionTour.cs). `seed` summarises the seed models; `--help` lists the options.
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
 {
-    var net = new Net();
-    net.eval();
-    using var _ = no_grad();
-    var output = net.call(randn(1, 3, 224, 224));
-    Console.WriteLine($"Net: input [1, 3, 224, 224] -> output [{string.Join(", ", output.shape)}]");
-    Console.WriteLine($"Net: {net.state_dict().Count} state-dict entries, first '{string.Join("', '", System.Linq.Enumerable.Take(net.state_dict().Keys, 2))}'");
-}
+    // The first Ctrl+C stops after the current batch, with no partial checkpoint; a second one kills.
+    if (cancel.IsCancellationRequested) return;
+    e.Cancel = true;
+    cancel.Cancel();
+    Console.Error.WriteLine();
+    Console.Error.WriteLine("Ctrl+C: stopping after the current batch (press again to kill)...");
+};
+return SampleCli.Run(args, Console.Out, Console.Error, cancel.Token);
