@@ -15,6 +15,18 @@ namespace NetGen
     }
 
     /// <summary>
+    /// A child block inside an indexed Sequential (a <c>Sequential</c> member, or layers declared on the
+    /// model class): <typeparamref name="TBlock"/> built with these constructor arguments, in reading order
+    /// with the other layer attributes, e.g. <c>[Block&lt;ConvBNReLU&gt;(32, 64, 3)]</c>.
+    /// </summary>
+    public sealed class BlockAttribute<TBlock> : LayerAttribute
+    {
+        public BlockAttribute(params object[] arguments) => Arguments = arguments;
+
+        public object[] Arguments { get; }
+    }
+
+    /// <summary>
     /// PyTorch's <c>make_layer</c> pattern on a member typed <c>Sequential</c>: <c>count</c>
     /// blocks of <typeparamref name="TBlock"/>, named <c>0</c> … <c>count-1</c>. The first block is built
     /// with <see cref="First"/> and the others with <see cref="Rest"/>.
@@ -41,6 +53,11 @@ namespace NetGen
     {
         /// <summary>The member that projects the input, e.g. a 1×1 conv + BN.</summary>
         public string? Shortcut { get; set; }
+        /// <summary>
+        /// The name of a <c>bool</c> constructor parameter: the add happens only when it is true, like
+        /// MobileNetV2's <c>use_res_connect</c>. Without it, the add always happens.
+        /// </summary>
+        public string? When { get; set; }
         /// <summary>Applied after the add.</summary>
         public Activation Activation { get; set; } = Activation.None;
     }

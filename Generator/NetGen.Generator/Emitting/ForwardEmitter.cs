@@ -113,6 +113,11 @@ internal sealed class ForwardEmitter
 
     private string EmitResidualAdd(ModelSpec model, ResidualSpec residual, string main)
     {
+        if (residual.When is not null)
+        {
+            _writer.Line($"if (!{ResidualSpec.EnabledField}) return {main};");
+        }
+
         var shortcutMember = model.Members.FirstOrDefault(m => m.Name == residual.ShortcutMember);
         var shortcut = "input";
         if (shortcutMember is not null)

@@ -17,6 +17,8 @@ internal static class LayerFactoryEmitter
         var args = new List<string>();
         switch (layer.Kind)
         {
+            case LayerKind.Block:
+                return $"new {layer.BlockType}({string.Join(", ", layer.BlockArgs.Select(a => a.ToCSharp()))})";
             case LayerKind.Conv1d:
             case LayerKind.Conv2d:
             case LayerKind.ConvTranspose2d:

@@ -48,6 +48,11 @@ internal static class ModelEmitter
             writer.Line($"private readonly {member.TypeName}{nullable} {member.BackingField};");
         }
 
+        if (model.Residual?.When is not null)
+        {
+            writer.Line($"private readonly bool {ResidualSpec.EnabledField};");
+        }
+
         writer.Line();
         ConstructorEmitter.Emit(writer, model);
 

@@ -4,7 +4,9 @@ namespace NetGen.Generator.Model;
 internal sealed record LayerArg(string Name, ArgValue Value, LocationInfo? Location);
 
 /// <summary>One layer attribute, parsed: its kind, its arguments by PyTorch-style name, and where it was written.</summary>
-internal sealed record LayerSpec(LayerKind Kind, EquatableArray<LayerArg> Args, LocationInfo? Location)
+/// <param name="BlockType">For <see cref="LayerKind.Block"/>: the block's fully qualified type.</param>
+/// <param name="BlockArgs">For <see cref="LayerKind.Block"/>: its constructor arguments, in order.</param>
+internal sealed record LayerSpec(LayerKind Kind, EquatableArray<LayerArg> Args, LocationInfo? Location, string? BlockType = null, EquatableArray<ArgValue> BlockArgs = default)
 {
     public ArgValue Get(string name)
     {

@@ -6,8 +6,11 @@ internal sealed record TypeDeclInfo(string Keyword, string NameWithTypeParameter
 /// <summary>A constructor parameter (a hyperparameter) of the model.</summary>
 internal sealed record ParameterSpec(string Name, string TypeName, string? DefaultValue);
 
-/// <summary>The <c>[Residual]</c> wiring: <c>activation(main(x) + shortcut(x))</c>.</summary>
-internal sealed record ResidualSpec(string? ShortcutMember, string Activation);
+/// <summary>The <c>[Residual]</c> wiring: <c>activation(main(x) + shortcut(x))</c>, only when <see cref="When"/> (a bool parameter) is true if given.</summary>
+internal sealed record ResidualSpec(string? ShortcutMember, string Activation, string? When = null)
+{
+    public const string EnabledField = "__residualEnabled";
+}
 
 /// <summary>Everything the emitters need to know about one model, as plain comparable values.</summary>
 internal sealed record ModelSpec(

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using NetGen.Generator.Diagnostics;
 using NetGen.Generator.Model;
@@ -46,6 +47,14 @@ internal static class LayerParser
         }
 
         var location = LocationInfo.From(attribute.ApplicationSyntaxReference?.GetSyntax());
+        if (kind == LayerKind.Block)
+        {
+            var blockType = attribute.AttributeClass!.TypeArguments[0].ToDisplayString(TypeShapes.FullyQualified);
+            var raw = AttributeArguments.Read(attribute).FirstOrDefault(a => a.Name == "Arguments");
+            var blockArgs = raw.Name is null ? EquatableArray<ArgValue>.Empty : interpreter.InterpretEach(raw.Value, raw.Location);
+            return new LayerSpec(kind, EquatableArray<LayerArg>.Empty, location, blockType, blockArgs);
+        }
+
         var args = ImmutableArray.CreateBuilder<LayerArg>();
         foreach (var raw in AttributeArguments.Read(attribute))
         {

@@ -67,7 +67,7 @@ internal static class ModelParser
 
         var modelAttribute = type.GetAttributes().First(a => a.AttributeClass?.ToDisplayString() == KnownNames.ModelAttribute);
         var input = ReadInput(modelAttribute, interpreter);
-        var residual = ReadResidual(type, members, diagnostics);
+        var residual = ReadResidual(type, members, constructor.Parameters, diagnostics);
         var initRules = InitRuleParser.ParseModelRules(type);
 
         if (diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error))
@@ -104,7 +104,8 @@ internal static class ModelParser
             }
 
             var name = children.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            children.Add(new MemberSpec(name, MemberKind.Layer, layer.Kind.ModuleTypeName(), false, "private",
+            var typeName = layer.Kind == LayerKind.Block ? layer.BlockType! : layer.Kind.ModuleTypeName();
+            children.Add(new MemberSpec(name, MemberKind.Layer, typeName, false, "private",
                 EquatableArray.Create(layer), 0, EquatableArray<ArgValue>.Empty, null, null, null, null, layer.Location, IsIndexedChild: true));
         }
 
@@ -150,7 +151,7 @@ internal static class ModelParser
         return EquatableArray<ArgValue>.Empty;
     }
 
-    private static ResidualSpec? ReadResidual(INamedTypeSymbol type, ImmutableArray<MemberSpec>.Builder members, List<DiagnosticInfo> diagnostics)
+    private static ResidualSpec? ReadResidual(INamedTypeSymbol type, ImmutableArray<MemberSpec>.Builder members, EquatableArray<ParameterSpec> parameters, List<DiagnosticInfo> diagnostics)
     {
         var attribute = type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownNames.ResidualAttribute);
         if (attribute is null)
@@ -159,6 +160,7 @@ internal static class ModelParser
         }
 
         string? shortcut = null;
+        string? when = null;
         var activation = "None";
         foreach (var raw in AttributeArguments.Read(attribute))
         {
@@ -170,12 +172,20 @@ internal static class ModelParser
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownMember, raw.Location, name, type.Name));
                 }
             }
+            else if (raw.Name == "When" && raw.Value.Value is string condition)
+            {
+                when = condition;
+                if (!parameters.Any(p => p.Name == condition && p.TypeName == "bool"))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ConditionMustBeBool, raw.Location, condition, type.Name));
+                }
+            }
             else if (raw.Name == "Activation")
             {
                 activation = TypeShapes.EnumMemberName(raw.Value);
             }
         }
 
-        return new ResidualSpec(shortcut, activation);
+        return new ResidualSpec(shortcut, activation, when);
     }
 }
