@@ -1,4 +1,6 @@
 using System;
+using System.Linq;
+using NetGen.Generator.Analysis;
 using Microsoft.CodeAnalysis;
 using NetGen.Generator.Diagnostics;
 using NetGen.Generator.Emitting;
@@ -38,7 +40,45 @@ public sealed class NetGenGenerator : IIncrementalGenerator
             .Where(static result => result.Model is not null)
             .Select(static (result, _) => result.Model!)
             .WithTrackingName(TrackingNames.Models);
-        context.RegisterSourceOutput(models, static (spc, model) => spc.AddSource(model.HintName, ModelEmitter.Emit(model)));
+
+        // Shape analysis needs the blocks a model uses, so it sees every model; each analysis is still
+        // its own value, so an edit to one model re-emits only the models whose analysis changed.
+        var catalog = models
+            .Collect()
+            .Select(static (all, _) => new ModelCatalog(all.ToEquatableArray()))
+            .WithTrackingName(TrackingNames.Catalog);
+        var analyzed = catalog
+            .SelectMany(static (all, _) => all.Models.Select(model => SafeAnalyze(model, all)))
+            .WithTrackingName(TrackingNames.AnalyzedModels);
+        context.RegisterSourceOutput(analyzed, static (spc, result) => Emit(spc, result));
+    }
+
+    private static void Emit(SourceProductionContext context, AnalyzedModel result)
+    {
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            context.ReportDiagnostic(diagnostic.ToDiagnostic());
+        }
+
+        // A size that could not be inferred leaves nothing sensible to write; shape mismatches do not
+        // block generation, so the user sees the NG error and not a cascade of missing members.
+        if (!result.Diagnostics.Any(d => d.Descriptor.Id == DiagnosticIds.CannotInfer || d.Descriptor.Id == DiagnosticIds.GeneratorFailure))
+        {
+            context.AddSource(result.Model.HintName, ModelEmitter.Emit(result.Model, result.Summary));
+        }
+    }
+
+    private static AnalyzedModel SafeAnalyze(ModelSpec model, ModelCatalog catalog)
+    {
+        try
+        {
+            return ModelAnalyzer.Analyze(model, catalog);
+        }
+        catch (Exception exception)
+        {
+            var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, model.Location, model.Name, exception.GetType().Name + ": " + exception.Message);
+            return new AnalyzedModel(model, null, EquatableArray.Create(diagnostic));
+        }
     }
 
     /// <summary>An exception here would surface as CS8785 and silently drop the user's code; report it instead.</summary>

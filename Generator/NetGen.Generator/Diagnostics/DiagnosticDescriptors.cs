@@ -73,11 +73,46 @@ internal static class DiagnosticDescriptors
         "NetGen could not generate this model",
         "NetGen could not generate '{0}': {1}. Please report this with the declaration.");
 
+    public static readonly DiagnosticDescriptor ShapeUnchecked = Info(
+        DiagnosticIds.ShapeUnchecked, Shapes,
+        "Shape unchecked",
+        "Shapes of '{0}' are not fully checked: {1}");
+
+    public static readonly DiagnosticDescriptor ChannelMismatch = Error(
+        DiagnosticIds.ChannelMismatch, Shapes, "Channel mismatch", ShapeMessage);
+
+    public static readonly DiagnosticDescriptor FeatureMismatch = Error(
+        DiagnosticIds.FeatureMismatch, Shapes, "Linear in_features does not match the incoming features", ShapeMessage);
+
+    public static readonly DiagnosticDescriptor SpatialCollapse = Error(
+        DiagnosticIds.SpatialCollapse, Shapes, "Spatial size collapses", ShapeMessage);
+
+    public static readonly DiagnosticDescriptor GroupsDoNotDivide = Error(
+        DiagnosticIds.GroupsDoNotDivide, Shapes, "Groups do not divide the channels", ShapeMessage);
+
+    public static readonly DiagnosticDescriptor ResidualShapeMismatch = Error(
+        DiagnosticIds.ResidualShapeMismatch, Shapes, "Residual add of unequal shapes", ShapeMessage);
+
+    public static readonly DiagnosticDescriptor ConcatShapeMismatch = Error(
+        DiagnosticIds.ConcatShapeMismatch, Shapes, "Concatenated branches differ in size", ShapeMessage);
+
+    public static readonly DiagnosticDescriptor BlockInputMismatch = Error(
+        DiagnosticIds.BlockInputMismatch, Shapes, "Block does not fit its input", "Block '{4}' does not fit what it receives: " + ShapeMessage);
+
+    public static readonly DiagnosticDescriptor ShapeError = Error(
+        DiagnosticIds.ShapeError, Shapes, "Shape error", ShapeMessage);
+
+    public static readonly DiagnosticDescriptor CannotInfer = Error(
+        DiagnosticIds.CannotInfer, Shapes,
+        "Size cannot be inferred",
+        "{0} of '{1}' is omitted but cannot be inferred: {2}");
+
+    /// <summary>What failed, expected against actual, and the arithmetic that led there.</summary>
+    private const string ShapeMessage = "{0} (expected {1}, actual {2}); {3}";
+
     private static DiagnosticDescriptor Error(string id, string category, string title, string message) =>
         new(id, title, message, category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + id + ".md");
 
-    internal static DiagnosticDescriptor Info(string id, string category, string title, string message) =>
+    private static DiagnosticDescriptor Info(string id, string category, string title, string message) =>
         new(id, title, message, category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpRoot + id + ".md");
-
-    internal static string ShapeCategory => Shapes;
 }

@@ -15,4 +15,14 @@ public static class DiagnosticIds
     public const string ConditionMustBeBool = "NG0010";
     public const string ConflictingMemberAttributes = "NG0011";
     public const string GeneratorFailure = "NG0099";
+    public const string ShapeUnchecked = "NG0100";
+    public const string ChannelMismatch = "NG0101";
+    public const string FeatureMismatch = "NG0102";
+    public const string SpatialCollapse = "NG0103";
+    public const string GroupsDoNotDivide = "NG0104";
+    public const string ResidualShapeMismatch = "NG0105";
+    public const string ConcatShapeMismatch = "NG0106";
+    public const string BlockInputMismatch = "NG0107";
+    public const string ShapeError = "NG0108";
+    public const string CannotInfer = "NG0109";
 }

@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace NetGen.Generator.Model;
 
 /// <summary>A type declaration the generated partial must repeat: keyword and name with type parameters.</summary>
@@ -26,7 +28,13 @@ internal sealed record ModelSpec(
     EquatableArray<MemberSpec> Members,
     EquatableArray<InitRuleSpec> InitRules,
     ResidualSpec? Residual,
-    EquatableArray<ArgValue> Input);
+    EquatableArray<ArgValue> Input,
+    LocationInfo? Location = null)
+{
+    /// <summary>The type as the generated code names it.</summary>
+    public string FullyQualifiedName => "global::" + (Namespace is null ? "" : Namespace + ".")
+        + string.Concat(ContainingTypes.Select(t => t.NameWithTypeParameters + ".")) + Declaration.NameWithTypeParameters;
+}
 
 /// <summary>What parsing one model yields: the model (null when it cannot be generated) and its diagnostics.</summary>
 internal sealed record ModelParseResult(ModelSpec? Model, EquatableArray<DiagnosticInfo> Diagnostics);

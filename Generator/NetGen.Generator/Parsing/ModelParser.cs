@@ -88,7 +88,8 @@ internal static class ModelParser
             Members: new EquatableArray<MemberSpec>(members.ToImmutable()),
             InitRules: initRules,
             Residual: residual,
-            Input: input);
+            Input: input,
+            Location: nameLocation);
         return new ModelParseResult(model, diagnostics.ToEquatableArray());
     }
 

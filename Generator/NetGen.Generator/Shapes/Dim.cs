@@ -95,8 +95,12 @@ internal readonly struct Dim : IEquatable<Dim>
         _ => other,
     };
 
+    /// <summary>A product; a factor of 1 keeps a symbol, so flattening <c>C×1×1</c> still yields <c>C</c>.</summary>
     public static Dim operator *(Dim left, Dim right) =>
-        left.IsKnown && right.IsKnown ? Of(left.Value * right.Value) : Unknown;
+        left.IsKnown && right.IsKnown ? Of(left.Value * right.Value)
+        : left.IsKnown && left.Value == 1 ? right
+        : right.IsKnown && right.Value == 1 ? left
+        : Unknown;
 
     public static Dim operator +(Dim left, Dim right) =>
         left.IsKnown && right.IsKnown ? Of(left.Value + right.Value) : Unknown;

@@ -1,0 +1,139 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using NetGen.Generator.Diagnostics;
+using NetGen.Generator.Model;
+using NetGen.Generator.Shapes;
+
+namespace NetGen.Generator.Analysis;
+
+/// <summary>
+/// Shape analysis of one model against the catalog of all models: checks every layer with PyTorch's
+/// formulas from the declared input (parameters as symbols), fills in omitted sizes, and builds the
+/// summary at the default hyperparameters.
+/// </summary>
+internal static class ModelAnalyzer
+{
+    public static AnalyzedModel Analyze(ModelSpec model, ModelCatalog catalog)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        var symbolic = ShapeEnvironment.Symbolic(model);
+        var walker = new ShapeWalker(catalog);
+        walker.WalkTop(model, symbolic, InputShape(model, symbolic));
+
+        foreach (var failure in walker.Failures)
+        {
+            diagnostics.Add(ToDiagnostic(failure));
+        }
+
+        var filled = Fill(model, walker.Inferred, diagnostics);
+        if (model.Input.IsEmpty)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ShapeUnchecked, model.Location, model.Name,
+                "it declares no input shape; add [Model(Input = [...])] to check channels and sizes"));
+        }
+        else if (walker.Unchecked.Count > 0 && walker.Failures.Count == 0)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ShapeUnchecked, model.Location, model.Name,
+                string.Join("; ", walker.Unchecked.Take(3)) + (walker.Unchecked.Count > 3 ? $"; and {walker.Unchecked.Count - 3} more" : "")));
+        }
+
+        return new AnalyzedModel(filled, Summarize(filled, catalog), diagnostics.ToEquatableArray());
+    }
+
+    private static TensorShape InputShape(ModelSpec model, ShapeEnvironment env) =>
+        model.Input.IsEmpty ? TensorShape.UnknownRank : TensorShape.Of(model.Input.Select(env.Size));
+
+    /// <summary>The summary at the declared input with default hyperparameters; null without an input.</summary>
+    private static SummarySpec? Summarize(ModelSpec model, ModelCatalog catalog)
+    {
+        if (model.Input.IsEmpty)
+        {
+            return null;
+        }
+
+        var env = ShapeEnvironment.Defaults(model);
+        var walker = new ShapeWalker(catalog);
+        var input = InputShape(model, env);
+        walker.WalkTop(model, env, input);
+        var top = walker.Rows.Where(r => r.Depth == 0).ToList();
+        var parameters = top.Any(r => r.Parameters < 0) ? -1 : top.Sum(r => r.Parameters);
+        var multAdds = top.Any(r => r.MultAdds < 0) ? -1 : top.Sum(r => r.MultAdds);
+        var dims = input.Dims.Select(d => d.TryGetValue(out var v) ? v : -1).ToEquatableArray();
+        return new SummarySpec(dims, walker.Rows.ToEquatableArray(), parameters, multAdds);
+    }
+
+    /// <summary>Puts inferred sizes into the layers that omitted them; reports those that could not be inferred.</summary>
+    private static ModelSpec Fill(ModelSpec model, IReadOnlyList<InferredArgument> inferred, List<DiagnosticInfo> diagnostics)
+    {
+        var members = ImmutableArray.CreateBuilder<MemberSpec>();
+        foreach (var member in model.Members)
+        {
+            var layers = ImmutableArray.CreateBuilder<LayerSpec>();
+            for (var i = 0; i < member.Layers.Count; i++)
+            {
+                var layer = member.Layers[i];
+                var required = RequiredInput(layer);
+                if (required is not null && layer.Get(required).IsAbsent && (member.Kind == MemberKind.Sequential || i == member.ModuleIndex))
+                {
+                    var value = inferred.FirstOrDefault(a => a.Member == member.Name && a.LayerIndex == i && a.Argument == required)?.Value ?? ArgValue.Absent;
+                    if (value.IsAbsent)
+                    {
+                        var why = model.Input.IsEmpty
+                            ? $"'{model.Name}' declares no input shape; add [Model(Input = [...])] or give the size"
+                            : "the size it receives is not known at compile time; give the size";
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CannotInfer, layer.Location, Snake(required), member.Name, why));
+                    }
+                    else
+                    {
+                        layer = layer with { Args = layer.Args.Append(new LayerArg(required, value, null)).ToEquatableArray() };
+                    }
+                }
+
+                layers.Add(layer);
+            }
+
+            members.Add(member with { Layers = new EquatableArray<LayerSpec>(layers.ToImmutable()) });
+        }
+
+        return model with { Members = new EquatableArray<MemberSpec>(members.ToImmutable()) };
+    }
+
+    private static string? RequiredInput(LayerSpec layer) => layer.Kind switch
+    {
+        LayerKind.Conv1d or LayerKind.Conv2d or LayerKind.ConvTranspose2d => "InChannels",
+        LayerKind.BatchNorm1d or LayerKind.BatchNorm2d => "NumFeatures",
+        LayerKind.GroupNorm => "NumChannels",
+        LayerKind.Linear => "InFeatures",
+        _ => null,
+    };
+
+    private static string Snake(string argument) => argument switch
+    {
+        "InChannels" => "in_channels",
+        "InFeatures" => "in_features",
+        "NumFeatures" => "num_features",
+        _ => "num_channels",
+    };
+
+    private static DiagnosticInfo ToDiagnostic(WalkFailure walk)
+    {
+        var failure = walk.Failure;
+        if (walk.Block is { } block && failure.Kind != ShapeFailureKind.AddShapeMismatch)
+        {
+            return DiagnosticInfo.Create(DiagnosticDescriptors.BlockInputMismatch, walk.Location, failure.Message, failure.Expected, failure.Actual, walk.Chain, block);
+        }
+
+        var descriptor = failure.Kind switch
+        {
+            ShapeFailureKind.ChannelMismatch => DiagnosticDescriptors.ChannelMismatch,
+            ShapeFailureKind.FeatureMismatch => DiagnosticDescriptors.FeatureMismatch,
+            ShapeFailureKind.SpatialCollapse => DiagnosticDescriptors.SpatialCollapse,
+            ShapeFailureKind.GroupsDoNotDivide => DiagnosticDescriptors.GroupsDoNotDivide,
+            ShapeFailureKind.AddShapeMismatch => DiagnosticDescriptors.ResidualShapeMismatch,
+            ShapeFailureKind.ConcatShapeMismatch => DiagnosticDescriptors.ConcatShapeMismatch,
+            _ => DiagnosticDescriptors.ShapeError,
+        };
+        return DiagnosticInfo.Create(descriptor, walk.Location, failure.Message, failure.Expected, failure.Actual, walk.Chain);
+    }
+}

@@ -1,0 +1,107 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using NetGen.Generator.Model;
+using NetGen.Generator.Shapes;
+
+namespace NetGen.Generator.Analysis;
+
+/// <summary>
+/// What a model's constructor parameters stand for during one analysis: symbols of their own (the model
+/// checked on its own), or the values and symbols of a use site (a block built by its parent), or
+/// their declared defaults (the summary).
+/// </summary>
+internal sealed class ShapeEnvironment
+{
+    private readonly Dictionary<string, Dim> _sizes = new();
+    private readonly Dictionary<string, bool?> _flags = new();
+
+    private ShapeEnvironment()
+    {
+    }
+
+    /// <summary>Every parameter is a symbol of its own name; flags are unknown.</summary>
+    public static ShapeEnvironment Symbolic(ModelSpec model)
+    {
+        var environment = new ShapeEnvironment();
+        foreach (var parameter in model.Parameters)
+        {
+            environment._sizes[parameter.Name] = Dim.Named(parameter.Name);
+            environment._flags[parameter.Name] = null;
+        }
+
+        return environment;
+    }
+
+    /// <summary>Parameters with a default take it; the others stay symbols.</summary>
+    public static ShapeEnvironment Defaults(ModelSpec model)
+    {
+        var environment = Symbolic(model);
+        foreach (var parameter in model.Parameters)
+        {
+            environment.SetDefault(parameter);
+        }
+
+        return environment;
+    }
+
+    /// <summary>The parameters of <paramref name="block"/> bound to the arguments its parent passes, resolved in the parent's environment.</summary>
+    public static ShapeEnvironment ForUse(ModelSpec block, EquatableArray<ArgValue> arguments, ShapeEnvironment parent)
+    {
+        var environment = new ShapeEnvironment();
+        for (var i = 0; i < block.Parameters.Count; i++)
+        {
+            var parameter = block.Parameters[i];
+            if (i < arguments.Count)
+            {
+                environment._sizes[parameter.Name] = parent.Size(arguments[i]);
+                environment._flags[parameter.Name] = parent.Flag(arguments[i]);
+            }
+            else
+            {
+                environment._sizes[parameter.Name] = Dim.Unknown;
+                environment._flags[parameter.Name] = null;
+                environment.SetDefault(parameter);
+            }
+        }
+
+        return environment;
+    }
+
+    public Dim Size(ArgValue value) => value.Kind switch
+    {
+        ArgKind.Int => Dim.Of(value.Int),
+        ArgKind.Parameter => _sizes.TryGetValue(value.Text!, out var dim) ? dim : Dim.Unknown,
+        ArgKind.IntList when value.Ints.Count > 0 => Dim.Of(value.Ints[0]),
+        _ => Dim.Unknown,
+    };
+
+    /// <summary>A per-dimension argument: one value for every dimension, or a list.</summary>
+    public EquatableArray<Dim> Sizes(ArgValue value) => value.Kind switch
+    {
+        ArgKind.Absent => EquatableArray<Dim>.Empty,
+        ArgKind.IntList => value.Ints.Select(Dim.Of).ToEquatableArray(),
+        _ => EquatableArray.Create(Size(value)),
+    };
+
+    public bool? Flag(ArgValue value) => value.Kind switch
+    {
+        ArgKind.Bool => value.AsBool,
+        ArgKind.Parameter => _flags.TryGetValue(value.Text!, out var flag) ? flag : null,
+        _ => null,
+    };
+
+    public bool? Flag(string parameter) => _flags.TryGetValue(parameter, out var flag) ? flag : null;
+
+    private void SetDefault(ParameterSpec parameter)
+    {
+        if (parameter.DefaultValue is "true" or "false")
+        {
+            _flags[parameter.Name] = parameter.DefaultValue == "true";
+        }
+        else if (long.TryParse(parameter.DefaultValue, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+        {
+            _sizes[parameter.Name] = Dim.Of(value);
+        }
+    }
+}
