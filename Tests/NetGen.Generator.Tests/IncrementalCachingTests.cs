@@ -37,7 +37,7 @@ public sealed class IncrementalCachingTests
             CSharpSyntaxTree.ParseText("namespace Demo; public static class Other { public static int Value => 2; }", GeneratorHarness.ParseOptions, path: "Model1.cs"));
         var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
 
-        foreach (var stepName in new[] { TrackingNames.ParsedModels, TrackingNames.Models, TrackingNames.Diagnostics })
+        foreach (var stepName in new[] { TrackingNames.ParsedModels, TrackingNames.Models, TrackingNames.Diagnostics, TrackingNames.Catalog, TrackingNames.AnalyzedModels })
         {
             Assert.True(result.TrackedSteps.ContainsKey(stepName), $"step {stepName} was not tracked");
             var reasons = result.TrackedSteps[stepName].SelectMany(step => step.Outputs).Select(output => output.Reason).ToList();
@@ -62,5 +62,37 @@ public sealed class IncrementalCachingTests
         var reasons = result.TrackedSteps[TrackingNames.Models].SelectMany(step => step.Outputs).Select(output => output.Reason);
         Assert.Contains(IncrementalStepRunReason.Modified, reasons);
         Assert.Contains("Linear(8 * 26 * 26, 12)".Replace("8 * 26 * 26", "5408"), result.GeneratedSources.Single().SourceText.ToString());
+    }
+
+    [Fact]
+    public void An_edit_to_one_model_re_emits_only_that_model()
+    {
+        const string Other = """
+            using NetGen;
+            using TorchSharp.Modules;
+            using static TorchSharp.torch;
+
+            namespace Demo;
+
+            [Model(Input = [4])]
+            public partial class Other : nn.Module<Tensor, Tensor>
+            {
+                [Linear(8)] public partial Linear fc { get; }
+            }
+            """;
+        var compilation = GeneratorHarness.Compile(Model, Other);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+
+        var edited = compilation.ReplaceSyntaxTree(
+            compilation.SyntaxTrees.First(),
+            CSharpSyntaxTree.ParseText(Model.Replace("Linear(8 * 26 * 26, 10)", "Linear(8 * 26 * 26, 12)"), GeneratorHarness.ParseOptions, path: "Model0.cs"));
+        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        var analyzed = result.TrackedSteps[TrackingNames.AnalyzedModels].SelectMany(step => step.Outputs).ToList();
+        Assert.Equal(2, analyzed.Count);
+        Assert.Single(analyzed, output => output.Reason == IncrementalStepRunReason.Modified);
+        Assert.Single(analyzed, output => output.Reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached);
+        var emitted = result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs).ToList();
+        Assert.Contains(emitted, output => output.Reason == IncrementalStepRunReason.Modified);
     }
 }

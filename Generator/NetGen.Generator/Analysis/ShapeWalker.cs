@@ -147,7 +147,7 @@ internal sealed class ShapeWalker
                 for (var i = 0; i < member.Layers.Count; i++)
                 {
                     var isModule = i == member.ModuleIndex;
-                    current = WalkLayer(member.Layers[i], isModule ? path : member.Name, env, current, scope, isModule ? member.Name : null, i, isModule);
+                    current = WalkLayer(member.Layers[i], isModule ? path : FunctionalName(member.Layers[i]), env, current, scope, isModule ? member.Name : null, i, isModule);
                 }
 
                 return current;
@@ -165,7 +165,7 @@ internal sealed class ShapeWalker
                 var y = WalkBlock(member.TypeName, member.BlockArgs, path, env, input, scope, member.Location);
                 foreach (var op in member.Layers)
                 {
-                    y = WalkLayer(op, member.Name, env, y, scope, null, -1, false);
+                    y = WalkLayer(op, FunctionalName(op), env, y, scope, null, -1, false);
                 }
 
                 return y;
@@ -302,6 +302,9 @@ internal sealed class ShapeWalker
             _chain = _chain.Then(label, output);
         }
     }
+
+    /// <summary>A functional op is named by what it does, as it reads in the chain: <c>→flatten→</c>.</summary>
+    private static string FunctionalName(LayerSpec op) => op.Kind.ToString().ToLowerInvariant();
 
     private static SummaryRow Row(string path, string type, int depth, TensorShape output, IEnumerable<SummaryRow> children)
     {
