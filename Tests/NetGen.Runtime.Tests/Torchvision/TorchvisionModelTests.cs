@@ -29,7 +29,7 @@ public sealed class TorchvisionModelTests(ITestOutputHelper output)
     [Theory]
     [InlineData("squeezenet1_0")]
     [InlineData("mobilenet_v2")]
-    public void Keys_order_and_shapes_equal_the_torchvision_manifest(string fixture)
+    public void Keys_and_shapes_equal_the_torchvision_manifest_and_parameters_keep_its_order(string fixture)
     {
         var manifest = PyTorchFixtures.Manifest(fixture, Folder);
         using var model = Create(fixture);
@@ -90,6 +90,35 @@ public sealed class TorchvisionModelTests(ITestOutputHelper output)
         Assert.True(Math.Abs(sum - expected.OutputSum) <= Tolerance * flat.Length, $"sum: torchvision {expected.OutputSum}, NetGen {sum}");
         Assert.True(Math.Abs(sumSq - expected.OutputSumSq) <= 2 * Tolerance * absSum + 1e-6, $"sum of squares: torchvision {expected.OutputSumSq}, NetGen {sumSq}");
         output.WriteLine($"{fixture}: max |diff| over the first {expected.OutputHead.Length} outputs = {maxDiff:E2}; sum diff = {Math.Abs(sum - expected.OutputSum):E2}; sum-of-squares diff = {Math.Abs(sumSq - expected.OutputSumSq):E2}");
+    }
+
+    [Theory]
+    [InlineData("squeezenet1_0", true)]
+    [InlineData("squeezenet1_0", false)]
+    [InlineData("mobilenet_v2", true)]
+    [InlineData("mobilenet_v2", false)]
+    public void Forward_runs_in_train_and_eval_mode_without_leaking_tensors(string fixture, bool training)
+    {
+        // 64×64 keeps it fast: both architectures still end with a spatial size of at least 2.
+        using var model = Create(fixture);
+        model.train(training);
+        using var x = FormulaWeights.Input([2, 3, 64, 64]);
+        using (var warmUp = model.call(x))
+        {
+            Assert.Equal(new long[] { 2, 1000 }, warmUp.shape);
+        }
+
+        var live = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+        for (var i = 0; i < 3; i++)
+        {
+            using var y = model.call(x);
+            Assert.Equal(new long[] { 2, 1000 }, y.shape);
+            using var nan = y.isnan();
+            using var anyNan = nan.any();
+            Assert.False(anyNan.item<bool>());
+        }
+
+        Assert.Equal(live, DisposeScopeManager.Statistics.ThreadTotalLiveCount);
     }
 
     [Fact]
