@@ -124,9 +124,9 @@ public sealed class TorchvisionModelTests(ITestOutputHelper output)
     [Fact]
     public void MobileNetV2_adds_the_residual_only_where_torchvision_uses_res_connect()
     {
-        // With every block's conv branch zeroed except the stem, a block that adds its input passes the
-        // input through; one without the add returns zeros. Checked on block 3 (24→24, stride 1: adds) and
-        // block 2 (16→24, stride 2: no add), as torchvision's use_res_connect decides.
+        // With the conv branch zeroed (weights and biases 0, running_var 1), a block that adds its input
+        // passes it through unchanged and one without the add returns zeros. The two blocks are MobileNetV2's
+        // features.3 (24→24, stride 1: use_res_connect) and features.2 (16→24, stride 2: no add).
         using var scope = NewDisposeScope();
         var adds = new InvertedResidual(24, 24, 144, 1, true);
         var plain = new InvertedResidual(16, 24, 96, 2, false);
