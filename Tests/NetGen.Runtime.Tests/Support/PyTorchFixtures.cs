@@ -11,14 +11,17 @@ public sealed record PyTorchManifest(string Model, long Parameters, long[] Input
 /// <summary>A model's output under the deterministic formula weights, as PyTorch computed it.</summary>
 public sealed record FormulaOutput(long[] Input, long[] OutputShape, double[] OutputHead, double OutputSum, double OutputSumSq);
 
-/// <summary>Reads the fixtures that tools/fixtures/make_fixtures.py wrote with Debian's python3-torch.</summary>
+/// <summary>
+/// Reads the fixtures that tools/fixtures/make_fixtures.py (folder <c>pytorch</c>) and
+/// make_torchvision_fixtures.py (folder <c>torchvision</c>) wrote with Debian's python3-torch.
+/// </summary>
 public static class PyTorchFixtures
 {
-    public static string PathOf(string fileName) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "pytorch", fileName);
+    public static string PathOf(string fileName, string folder = "pytorch") => Path.Combine(AppContext.BaseDirectory, "Fixtures", folder, fileName);
 
-    public static PyTorchManifest Manifest(string model)
+    public static PyTorchManifest Manifest(string model, string folder = "pytorch")
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(PathOf(model + ".manifest.json")));
+        using var document = JsonDocument.Parse(File.ReadAllText(PathOf(model + ".manifest.json", folder)));
         var root = document.RootElement;
         var entries = root.GetProperty("entries").EnumerateArray()
             .Select(e => (e[0].GetString()!, Longs(e[1]), e[2].GetString()!))
@@ -27,9 +30,9 @@ public static class PyTorchFixtures
             Longs(root.GetProperty("input")), Longs(root.GetProperty("output")), entries);
     }
 
-    public static FormulaOutput Formula(string model)
+    public static FormulaOutput Formula(string model, string folder = "pytorch")
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(PathOf(model + ".formula.json")));
+        using var document = JsonDocument.Parse(File.ReadAllText(PathOf(model + ".formula.json", folder)));
         var root = document.RootElement;
         return new FormulaOutput(
             Longs(root.GetProperty("input")),
