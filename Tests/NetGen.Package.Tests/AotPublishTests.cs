@@ -55,14 +55,14 @@ public sealed class AotPublishTests : IDisposable
 
         var binary = Path.Combine(publishDir, "NetGen.AotSample");
         Assert.True(File.Exists(binary), $"no native executable at {binary}");
-        // A NativeAOT publish has no managed entry assembly to run with `dotnet`.
+        // A NativeAOT publish has no managed entry assembly to run with `dotnet`. (RuntimeFeature cannot
+        // tell: PublishAot=true turns IsDynamicCodeSupported off under the JIT too.)
         Assert.False(File.Exists(Path.Combine(publishDir, "NetGen.AotSample.dll")), "the publish is not NativeAOT");
 
         var run = DotnetCli.RunProgram(binary, publishDir, TimeSpan.FromMinutes(2), []);
         Assert.True(run.ExitCode == 0, run.Describe());
         var lines = run.Output.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
 
-        Assert.Contains("native-aot: True", lines);
         Assert.Contains("output: [2, 10]", lines);
         Assert.Contains($"state_dict: {ExpectedKeys.Length} keys", lines);
         Assert.All(ExpectedKeys, key => Assert.Contains(key, lines));
