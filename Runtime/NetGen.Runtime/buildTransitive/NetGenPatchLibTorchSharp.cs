@@ -1,4 +1,4 @@
-// Compiled twice: by MSBuild's RoslynCodeTaskFactory when NetGen.Runtime.targets first runs the task
+// Compiled twice: by MSBuild's RoslynCodeTaskFactory when NetGen.targets first runs the task
 // (against netstandard 2.0 and MSBuild's own assemblies, so nothing newer is used here), and into
 // NetGen.Runtime.Tests, which tests the ELF logic directly. The factory reads a single source file,
 // which is why the task and the ELF logic share this file.

@@ -1,0 +1,118 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using System.Xml.Linq;
+using NetGen.Package.Tests.Infrastructure;
+
+namespace NetGen.Package.Tests;
+
+/// <summary>Opens the packed NetGen .nupkg and checks what a consumer's restore will find in it.</summary>
+[Collection(PackedPackageCollection.Name)]
+public sealed class PackageLayoutTests(PackedPackage package)
+{
+    [Fact]
+    public void Pack_produces_one_package_named_NetGen_with_the_version_from_Directory_Build_props()
+    {
+        Assert.Equal($"NetGen.{package.Version}.nupkg", Path.GetFileName(package.NupkgPath));
+        var metadata = Metadata();
+        Assert.Equal("NetGen", Element(metadata, "id").Value);
+        Assert.Equal(package.Version, Element(metadata, "version").Value);
+    }
+
+    [Fact]
+    public void Assemblies_generator_targets_and_readme_are_where_NuGet_looks_for_them()
+    {
+        var entries = Entries();
+        string[] expected =
+        [
+            "lib/net10.0/NetGen.Attributes.dll",
+            "lib/net10.0/NetGen.Runtime.dll",
+            "analyzers/dotnet/cs/NetGen.Generator.dll",
+            "analyzers/dotnet/cs/NetGen.CodeFixes.dll",
+            // NuGet imports buildTransitive/<PackageId>.targets, so the name must be NetGen.targets.
+            "buildTransitive/NetGen.targets",
+            "buildTransitive/NetGenPatchLibTorchSharp.cs",
+            "README.md",
+        ];
+        Assert.All(expected, path => Assert.Contains(path, entries));
+
+        // Nothing else in the package's content folders: no packaging-project assembly, no TFM that the
+        // runtime cannot serve, no analyzer outside the C# folder, no build/ that would skip transitivity.
+        var content = entries.Where(e => e.Contains('/') && !e.StartsWith("_rels/", StringComparison.Ordinal)
+                                         && !e.StartsWith("package/", StringComparison.Ordinal));
+        Assert.All(content, path => Assert.True(
+            expected.Contains(path) || path == "lib/net10.0/NetGen.Attributes.xml" || path == "lib/net10.0/NetGen.Runtime.xml",
+            $"unexpected file in the package: {path}"));
+    }
+
+    [Fact]
+    public void Readme_is_the_package_readme()
+    {
+        Assert.Equal("README.md", Element(Metadata(), "readme").Value);
+        using var zip = ZipFile.OpenRead(package.NupkgPath);
+        using var reader = new StreamReader(zip.GetEntry("README.md")!.Open());
+        var readme = reader.ReadToEnd();
+        Assert.Contains("dotnet add package NetGen", readme);
+        Assert.Contains("dotnet add package TorchSharp-cpu", readme);
+    }
+
+    [Fact]
+    public void Dependencies_are_TorchSharp_and_PyBridge_and_leave_the_libtorch_flavour_to_the_user()
+    {
+        var groups = Element(Metadata(), "dependencies").Elements().Where(e => e.Name.LocalName == "group").ToList();
+        var group = Assert.Single(groups);
+        Assert.Equal("net10.0", group.Attribute("targetFramework")?.Value);
+        var ids = group.Elements().Select(d => d.Attribute("id")!.Value).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(["TorchSharp", "TorchSharp.PyBridge"], ids);
+        Assert.DoesNotContain(ids, id => id.StartsWith("TorchSharp-", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(ids, id => id.StartsWith("NetGen", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Generator_is_built_against_Roslyn_4_8_so_the_NET_8_SDK_compiler_and_later_load_it()
+    {
+        var references = AssemblyReferences("analyzers/dotnet/cs/NetGen.Generator.dll");
+        Assert.Equal(new Version(4, 8, 0, 0), references["Microsoft.CodeAnalysis"]);
+        Assert.Equal(new Version(4, 8, 0, 0), references["Microsoft.CodeAnalysis.CSharp"]);
+        // The command-line compiler has no Workspaces: only the code fixes (loaded by IDEs) may need it.
+        Assert.DoesNotContain(references.Keys, name => name.StartsWith("Microsoft.CodeAnalysis.Workspaces", StringComparison.Ordinal));
+    }
+
+    private HashSet<string> Entries()
+    {
+        using var zip = ZipFile.OpenRead(package.NupkgPath);
+        return zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
+    }
+
+    private XElement Metadata()
+    {
+        using var zip = ZipFile.OpenRead(package.NupkgPath);
+        var nuspec = Assert.Single(zip.Entries, e => e.FullName == "NetGen.nuspec");
+        using var stream = nuspec.Open();
+        return Element(XDocument.Load(stream).Root!, "metadata");
+    }
+
+    private static XElement Element(XElement parent, string localName) =>
+        parent.Elements().Single(e => e.Name.LocalName == localName);
+
+    private Dictionary<string, Version> AssemblyReferences(string entryPath)
+    {
+        using var zip = ZipFile.OpenRead(package.NupkgPath);
+        using var buffer = new MemoryStream();
+        using (var stream = zip.GetEntry(entryPath)!.Open())
+        {
+            stream.CopyTo(buffer);
+        }
+
+        buffer.Position = 0;
+        using var pe = new PEReader(buffer);
+        var metadata = pe.GetMetadataReader();
+        return metadata.AssemblyReferences
+            .Select(metadata.GetAssemblyReference)
+            .ToDictionary(r => metadata.GetString(r.Name), r => r.Version);
+    }
+}
