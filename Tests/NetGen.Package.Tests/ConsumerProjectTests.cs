@@ -53,6 +53,8 @@ public sealed class ConsumerProjectTests(PackedPackage package)
     [Theory]
     [InlineData("NG0005", "fc", "[Flatten, Linear(8 * 13 * 13, \"numClases\")]")] // unknown constructor parameter
     [InlineData("NG0006", "conv", "[Conv2d(1, 8, 0), ReLU]")]                    // kernel size 0
+    [InlineData("NG0101", "conv", "[Conv2d(3, 8, 3), ReLU]")]                    // 3 input channels, the input has 1
+    [InlineData("NG0102", "fc", "[Flatten, Linear(8 * 14 * 14, \"numClasses\")]")] // flattened size is 8·13·13
     public void Wrong_declaration_fails_the_consumer_build_with_its_NG_diagnostic(string id, string member, string attributes)
     {
         var dir = Directory.CreateDirectory(Path.Combine(package.ConsumersRoot, $"Broken{id}")).FullName;
