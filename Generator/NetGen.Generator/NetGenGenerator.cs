@@ -64,7 +64,7 @@ public sealed class NetGenGenerator : IIncrementalGenerator
         // block generation, so the user sees the NG error and not a cascade of missing members.
         if (!result.Diagnostics.Any(d => d.Descriptor.Id == DiagnosticIds.CannotInfer || d.Descriptor.Id == DiagnosticIds.GeneratorFailure))
         {
-            context.AddSource(result.Model.HintName, ModelEmitter.Emit(result.Model, result.Summary));
+            context.AddSource(result.Model.HintName, ModelEmitter.Emit(result.Model, result.Summary, result.State));
         }
     }
 

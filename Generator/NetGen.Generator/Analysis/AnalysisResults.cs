@@ -12,7 +12,8 @@ internal sealed record SummaryRow(string Path, string Type, int Depth, Equatable
 internal sealed record SummarySpec(EquatableArray<long> Input, EquatableArray<SummaryRow> Rows, long TotalParameters, long TotalMultAdds);
 
 /// <summary>A model after shape analysis: sizes inferred, summary computed, shape diagnostics found.</summary>
-internal sealed record AnalyzedModel(ModelSpec Model, SummarySpec? Summary, EquatableArray<DiagnosticInfo> Diagnostics);
+/// <param name="State">The state entries in PyTorch's order, with shapes in terms of the model's parameters.</param>
+internal sealed record AnalyzedModel(ModelSpec Model, SummarySpec? Summary, EquatableArray<DiagnosticInfo> Diagnostics, EquatableArray<StateEntrySpec> State = default);
 
 /// <summary>Every model of the compilation, so that a model can look up the blocks it uses.</summary>
 internal sealed record ModelCatalog(EquatableArray<ModelSpec> Models)

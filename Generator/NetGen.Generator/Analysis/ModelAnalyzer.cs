@@ -38,7 +38,7 @@ internal static class ModelAnalyzer
                 string.Join("; ", walker.Unchecked.Take(3)) + (walker.Unchecked.Count > 3 ? $"; and {walker.Unchecked.Count - 3} more" : "")));
         }
 
-        return new AnalyzedModel(filled, Summarize(filled, catalog), diagnostics.ToEquatableArray());
+        return new AnalyzedModel(filled, Summarize(filled, catalog), diagnostics.Distinct().ToEquatableArray(), walker.StateEntries.ToEquatableArray());
     }
 
     private static TensorShape InputShape(ModelSpec model, ShapeEnvironment env) =>

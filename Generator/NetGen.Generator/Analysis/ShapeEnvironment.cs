@@ -15,6 +15,7 @@ internal sealed class ShapeEnvironment
 {
     private readonly Dictionary<string, Dim> _sizes = new();
     private readonly Dictionary<string, bool?> _flags = new();
+    private readonly Dictionary<string, string> _flagSymbols = new();
 
     private ShapeEnvironment()
     {
@@ -28,6 +29,7 @@ internal sealed class ShapeEnvironment
         {
             environment._sizes[parameter.Name] = Dim.Named(parameter.Name);
             environment._flags[parameter.Name] = null;
+            environment._flagSymbols[parameter.Name] = parameter.Name;
         }
 
         return environment;
@@ -56,6 +58,10 @@ internal sealed class ShapeEnvironment
             {
                 environment._sizes[parameter.Name] = parent.Size(arguments[i]);
                 environment._flags[parameter.Name] = parent.Flag(arguments[i]);
+                if (arguments[i].Kind == ArgKind.Parameter && parent.FlagSymbol(arguments[i].Text!) is { } symbol)
+                {
+                    environment._flagSymbols[parameter.Name] = symbol;
+                }
             }
             else
             {
@@ -92,6 +98,10 @@ internal sealed class ShapeEnvironment
     };
 
     public bool? Flag(string parameter) => _flags.TryGetValue(parameter, out var flag) ? flag : null;
+
+    /// <summary>For a flag not known here: the parameter of the analysed model it comes from, if any.</summary>
+    public string? FlagSymbol(string parameter) =>
+        Flag(parameter) is null && _flagSymbols.TryGetValue(parameter, out var symbol) ? symbol : null;
 
     private void SetDefault(ParameterSpec parameter)
     {

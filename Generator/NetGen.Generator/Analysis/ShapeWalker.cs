@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using NetGen.Generator.Model;
 using NetGen.Generator.Shapes;
@@ -22,6 +23,7 @@ internal sealed class ShapeWalker
     private readonly List<InferredArgument> _inferred = new();
     private readonly List<SummaryRow> _rows = new();
     private readonly SortedSet<string> _unchecked = new();
+    private readonly List<(ImmutableArray<int> Order, StateEntrySpec Entry)> _state = new();
     private ShapeChain _chain = ShapeChain.Start(TensorShape.UnknownRank);
 
     public ShapeWalker(ModelCatalog catalog) => _catalog = catalog;
@@ -34,24 +36,32 @@ internal sealed class ShapeWalker
 
     public IReadOnlyCollection<string> Unchecked => _unchecked;
 
+    /// <summary>The state entries met, in PyTorch's state_dict order (registration order, parameters before buffers).</summary>
+    public IEnumerable<StateEntrySpec> StateEntries =>
+        _state.OrderBy(e => e.Order, OrderComparer.Instance).Select(e => e.Entry);
+
     /// <summary>Walks <paramref name="model"/> as the top of the analysis: its own omitted sizes are inferred.</summary>
     public TensorShape WalkTop(ModelSpec model, ShapeEnvironment env, TensorShape input)
     {
         _chain = ShapeChain.Start(input);
-        return WalkModel(model, env, input, new Scope("", 0, Top: true, UseSite: null, BlockName: null));
+        return WalkModel(model, env, input, new Scope("", 0, Top: true, UseSite: null, BlockName: null, ImmutableArray<int>.Empty, ImmutableArray<string>.Empty));
     }
 
     /// <summary>Where the walk is: the path prefix of rows, the depth, and whether failures belong to a block's use site.</summary>
-    private sealed record Scope(string Prefix, int Depth, bool Top, LocationInfo? UseSite, string? BlockName)
+    /// <param name="Order">Registration indices from the top, which order the state entries as PyTorch does.</param>
+    /// <param name="Conditions">Flags of the analysed model that must be true for this part to exist.</param>
+    private sealed record Scope(string Prefix, int Depth, bool Top, LocationInfo? UseSite, string? BlockName, ImmutableArray<int> Order, ImmutableArray<string> Conditions)
     {
         public string PathOf(string name) => Prefix.Length == 0 ? name : Prefix + "." + name;
+
+        public Scope At(int index) => this with { Order = Order.Add(index) };
     }
 
     private TensorShape WalkModel(ModelSpec model, ShapeEnvironment env, TensorShape input, Scope scope)
     {
         var shortcut = model.Residual?.ShortcutMember;
         var main = model.Members.Where(m => m.Name != shortcut).ToList();
-        var output = WalkPath(main, env, input, scope);
+        var output = WalkPath(model, main, env, input, scope);
 
         if (model.Residual is { } residual && (residual.When is null || env.Flag(residual.When) != false))
         {
@@ -65,16 +75,11 @@ internal sealed class ShapeWalker
             var identity = input;
             if (shortcutMember is not null)
             {
-                var present = shortcutMember.WhenParameter is null ? true : env.Flag(shortcutMember.WhenParameter);
-                if (present is null)
+                identity = WalkMember(shortcutMember, env, input, scope.At(model.Members.AsImmutableArray().IndexOf(shortcutMember)));
+                if (shortcutMember.WhenParameter is not null && env.Flag(shortcutMember.WhenParameter) is null)
                 {
                     _unchecked.Add($"{model.Name}: whether '{shortcutMember.Name}' exists depends on '{shortcutMember.WhenParameter}'");
                     return TensorShape.UnknownRank;
-                }
-
-                if (present == true)
-                {
-                    identity = WalkMember(shortcutMember, env, input, scope);
                 }
             }
 
@@ -91,7 +96,7 @@ internal sealed class ShapeWalker
         return output;
     }
 
-    private TensorShape WalkPath(IReadOnlyList<MemberSpec> members, ShapeEnvironment env, TensorShape input, Scope scope)
+    private TensorShape WalkPath(ModelSpec model, IReadOnlyList<MemberSpec> members, ShapeEnvironment env, TensorShape input, Scope scope)
     {
         var current = input;
         for (var i = 0; i < members.Count; i++)
@@ -99,7 +104,7 @@ internal sealed class ShapeWalker
             if (members[i].BranchDim is { } dim)
             {
                 var group = members.Skip(i).TakeWhile(m => m.BranchDim == dim).ToList();
-                var outputs = group.Select(member => WalkMember(member, env, current, scope)).ToList();
+                var outputs = group.Select(member => WalkMember(member, env, current, scope.At(model.Members.AsImmutableArray().IndexOf(member)))).ToList();
                 var concatenated = MergeShapes.Concat(scope.PathOf(string.Join("+", group.Select(m => m.Name))), outputs, dim);
                 if (concatenated.Failure is { } failure)
                 {
@@ -116,7 +121,7 @@ internal sealed class ShapeWalker
                 continue;
             }
 
-            current = WalkMember(members[i], env, current, scope);
+            current = WalkMember(members[i], env, current, scope.At(model.Members.AsImmutableArray().IndexOf(members[i])));
         }
 
         return current;
@@ -134,7 +139,11 @@ internal sealed class ShapeWalker
 
             if (present is null)
             {
+                // Walked anyway, so its state entries are known under the condition; its output is not.
                 _unchecked.Add($"whether '{member.Name}' exists depends on '{condition}'");
+                var symbol = env.FlagSymbol(condition);
+                var conditional = symbol is null ? scope : scope with { Conditions = scope.Conditions.Add(symbol) };
+                WalkMember(member with { WhenParameter = null }, env, input, conditional);
                 return TensorShape.UnknownRank;
             }
         }
@@ -156,7 +165,7 @@ internal sealed class ShapeWalker
                 var before = _rows.Count;
                 for (var i = 0; i < member.Layers.Count; i++)
                 {
-                    x = WalkLayer(member.Layers[i], path + "." + i, env, x, scope with { Depth = scope.Depth + 1 }, member.Name, i, true);
+                    x = WalkLayer(member.Layers[i], path + "." + i, env, x, scope.At(i) with { Depth = scope.Depth + 1 }, member.Name, i, true);
                 }
 
                 _rows.Insert(before, Row(path, "Sequential", scope.Depth, x, _rows.Skip(before).Where(r => r.Depth == scope.Depth + 1)));
@@ -181,19 +190,19 @@ internal sealed class ShapeWalker
         var repeat = member.Repeat!;
         var before = _rows.Count;
         var inner = scope with { Depth = scope.Depth + 1 };
-        var x = WalkBlock(repeat.BlockType, repeat.First, path + ".0", env, input, inner, member.Location);
+        var x = WalkBlock(repeat.BlockType, repeat.First, path + ".0", env, input, inner.At(0), member.Location);
         var count = env.Size(repeat.Count);
         if (count.TryGetValue(out var n))
         {
             for (var i = 1; i < n; i++)
             {
-                x = WalkBlock(repeat.BlockType, repeat.Rest, path + "." + i, env, x, inner, member.Location);
+                x = WalkBlock(repeat.BlockType, repeat.Rest, path + "." + i, env, x, inner.At((int)i), member.Location);
             }
         }
         else
         {
             // The later blocks all map the stage's output to itself, so one of them checks them all.
-            x = WalkBlock(repeat.BlockType, repeat.Rest, path + ".1", env, x, inner, member.Location);
+            x = WalkBlock(repeat.BlockType, repeat.Rest, path + ".1", env, x, inner.At(1), member.Location);
             _unchecked.Add($"{member.Name}: the number of blocks depends on '{repeat.Count}'");
         }
 
@@ -212,7 +221,7 @@ internal sealed class ShapeWalker
         }
 
         var before = _rows.Count;
-        var blockScope = new Scope(path, scope.Depth + 1, Top: false, UseSite: scope.UseSite ?? useSite, BlockName: scope.BlockName ?? path);
+        var blockScope = new Scope(path, scope.Depth + 1, Top: false, UseSite: scope.UseSite ?? useSite, BlockName: scope.BlockName ?? path, scope.Order, scope.Conditions);
         var output = WalkModel(block, ShapeEnvironment.ForUse(block, args, env), input, blockScope);
         _rows.Insert(before, Row(path, typeLabel, scope.Depth, output, _rows.Skip(before).Where(r => r.Depth == scope.Depth + 1)));
         Chain(scope, path.Substring(path.LastIndexOf('.') + 1) == path ? path : path, output);
@@ -252,6 +261,11 @@ internal sealed class ShapeWalker
 
         if (isModule)
         {
+            foreach (var entry in StateEntrySpecs.Of(layer, name, input, env, scope.Conditions))
+            {
+                _state.Add((scope.Order, entry));
+            }
+
             _rows.Add(new SummaryRow(name, layer.Kind.ToString(), scope.Depth, Dims(output), LayerCosts.Parameters(layer, input, env), LayerCosts.MultAdds(layer, input, output, env)));
         }
 
@@ -300,6 +314,25 @@ internal sealed class ShapeWalker
         if (scope.Top)
         {
             _chain = _chain.Then(label, output);
+        }
+    }
+
+    /// <summary>Orders registration paths lexicographically; a module's own entries (a shorter path) come before its children's.</summary>
+    private sealed class OrderComparer : IComparer<ImmutableArray<int>>
+    {
+        public static readonly OrderComparer Instance = new();
+
+        public int Compare(ImmutableArray<int> x, ImmutableArray<int> y)
+        {
+            for (var i = 0; i < x.Length && i < y.Length; i++)
+            {
+                if (x[i] != y[i])
+                {
+                    return x[i].CompareTo(y[i]);
+                }
+            }
+
+            return x.Length.CompareTo(y.Length);
         }
     }
 
