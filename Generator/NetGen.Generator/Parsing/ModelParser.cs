@@ -39,7 +39,8 @@ internal static class ModelParser
         }
 
         var constructor = ConstructorParser.Parse(type, diagnostics);
-        var interpreter = new ArgumentInterpreter(type.Name, constructor.Parameters.Select(p => p.Name).ToImmutableArray(), diagnostics);
+        var interpreter = new ArgumentInterpreter(type.Name, constructor.Parameters.Select(p => p.Name).ToImmutableArray(), diagnostics,
+            constructor.Parameters.Where(p => TypeShapes.IsIntegerTypeName(p.TypeName)).Select(p => p.Name).ToImmutableArray());
         var members = ImmutableArray.CreateBuilder<MemberSpec>();
         foreach (var property in type.GetMembers().OfType<IPropertySymbol>())
         {

@@ -43,4 +43,29 @@ public sealed class GeneratorRegressionTests
             [Conv2d(3, 8, 3, Padding = 0)] public partial Conv2d conv { get; }
         }
         """);
+
+    [Theory]
+    [InlineData("Conv2d(3, 8, 3.5)")]
+    [InlineData("Linear(4, 8.0)")]
+    [InlineData("Conv2d(3, 8, 3, Padding = 0.5)")]
+    public void A_number_where_a_size_is_expected_is_reported(string layer) => AssertReported("NG0006", $$"""
+        [Model]
+        public partial class Odd : nn.Module<Tensor, Tensor>
+        {
+            [{{layer}}] public partial Sequential body { get; }
+        }
+        """);
+
+    [Theory]
+    [InlineData("flag")]
+    [InlineData("rate")]
+    public void A_parameter_that_is_not_an_int_cannot_be_a_size(string parameter) => AssertReported("NG0006", $$"""
+        [Model]
+        public partial class Odd : nn.Module<Tensor, Tensor>
+        {
+            public partial Odd(bool flag, double rate);
+
+            [Conv2d(3, "{{parameter}}", 3)] public partial Conv2d conv { get; }
+        }
+        """);
 }
