@@ -68,4 +68,64 @@ public sealed class GeneratorRegressionTests
             [Conv2d(3, "{{parameter}}", 3)] public partial Conv2d conv { get; }
         }
         """);
+
+    [Fact]
+    public void A_When_member_that_is_not_nullable_is_reported() => AssertReported("NG0004", """
+        [Model]
+        public partial class Maybe : nn.Module<Tensor, Tensor>
+        {
+            public partial Maybe(bool extra);
+
+            [When("extra"), ReLU] public partial Sequential act { get; }
+        }
+        """);
+
+    private const string Unit = """
+        [Model]
+        public partial class Unit : nn.Module<Tensor, Tensor>
+        {
+            public partial Unit(int inChannels, int outChannels, int stride = 1);
+
+            [Conv2d("inChannels", "outChannels", 3, Stride = "stride")] public partial Conv2d conv { get; }
+        }
+
+        """;
+
+    [Theory]
+    [InlineData("[Block] public partial Unit b { get; }")]
+    [InlineData("[Block(3)] public partial Unit b { get; }")]
+    [InlineData("[Block(3, 8, 1, 1)] public partial Unit b { get; }")]
+    [InlineData("[Block(3, 3.5)] public partial Unit b { get; }")]
+    [InlineData("[Block(3, true)] public partial Unit b { get; }")]
+    [InlineData("[Repeat<Unit>(2, Rest = [8, 8])] public partial Sequential s { get; }")]
+    [InlineData("[Repeat<Unit>(2, First = [3, 8], Rest = [8, 8.5])] public partial Sequential s { get; }")]
+    public void Block_arguments_that_fit_no_constructor_are_reported(string member) => AssertReported("NG0006", Unit + $$"""
+        [Model]
+        public partial class Outer : nn.Module<Tensor, Tensor>
+        {
+            {{member}}
+        }
+        """);
+
+    [Fact]
+    public void Block_arguments_that_fit_compile() => AssertCompilesCleanly(Unit + """
+        [Model]
+        public partial class Outer : nn.Module<Tensor, Tensor>
+        {
+            public partial Outer(int width);
+
+            [Block(3, "width")] public partial Unit b { get; }
+            [Repeat<Unit>(2, First = ["width", 8, 2], Rest = [8, 8])] public partial Sequential s { get; }
+        }
+        """);
+
+    [Fact]
+    public void A_member_declared_twice_is_reported() => AssertReported("NG0011", """
+        [Model]
+        public partial class Twice : nn.Module<Tensor, Tensor>
+        {
+            [ReLU] public partial ReLU act { get; }
+            [Sigmoid] public partial Sigmoid act { get; }
+        }
+        """);
 }
