@@ -52,6 +52,12 @@ internal static class ModelParser
             }
         }
 
+        foreach (var duplicate in members.GroupBy(m => m.Name).Where(g => g.Count() > 1))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ConflictingMemberAttributes, duplicate.Last().Location, duplicate.Key,
+                "is declared more than once; each member is one child module and one state-dict prefix"));
+        }
+
         var indexed = IndexedChildren(type, interpreter);
         if (indexed.Length > 0 && members.Count > 0)
         {
