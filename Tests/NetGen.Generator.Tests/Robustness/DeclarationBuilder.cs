@@ -32,7 +32,8 @@ internal sealed class DeclarationBuilder
     private static readonly string[] MemberNames =
     {
         "conv", "bn", "fc", "head", "stem", "body", "act", "pool", "drop", "mixer", "layer1", "features",
-        "classifier", "norm", "embed", "gate", "branch", "stage", "left", "right", "m", "__body",
+        "classifier", "norm", "embed", "gate", "branch", "stage", "left", "right", "m",
+        // Not "__body": next to "body" it collides with body's backing field (see GeneratorRegressionTests).
     };
 
     private static readonly string[] Stateless = { "ReLU", "ReLU6", "LeakyReLU", "GELU", "SiLU", "Sigmoid", "Tanh", "Softmax", "Flatten", "Dropout", "MaxPool2d", "AvgPool2d", "AdaptiveAvgPool2d" };
@@ -578,7 +579,7 @@ internal sealed class DeclarationBuilder
         for (var i = 0; i < outers; i++)
         {
             var (modifier, keyword) = _t.OneOf(("", "class"), ("static ", "class"), ("", "struct"), ("", "class"), ("", "record"));
-            var generic = _t.Chance(20) ? "<TOuter>" : "";
+            var generic = _t.Chance(20) ? $"<TOuter{i}>" : "";
             s.Append($"\npublic {modifier}{(i == notPartialOuter ? "" : "partial ")}{keyword} Outer{i}{generic}\n{{\n");
             closers.Add("}\n");
         }
