@@ -104,6 +104,11 @@ internal static class LayerFactoryEmitter
         {
             args.Add("padding: global::TorchSharp.Padding." + (padding.Text == "same" ? "Same" : "Valid"));
         }
+        else if (!usesPairs && padding is { Kind: ArgKind.Int, Int: 0 })
+        {
+            // A literal 0 also converts to the Padding enum, which makes the call ambiguous.
+            args.Add("padding: 0L");
+        }
         else
         {
             Optional(args, layer, "Padding", "padding", usesPairs);

@@ -17,13 +17,18 @@ internal sealed class ArgumentInterpreter
     private readonly string _modelName;
     private readonly ImmutableArray<string> _parameterNames;
     private readonly List<DiagnosticInfo> _diagnostics;
+    private readonly ImmutableArray<string> _integerParameters;
 
-    public ArgumentInterpreter(string modelName, ImmutableArray<string> parameterNames, List<DiagnosticInfo> diagnostics)
+    public ArgumentInterpreter(string modelName, ImmutableArray<string> parameterNames, List<DiagnosticInfo> diagnostics, ImmutableArray<string> integerParameters = default)
     {
         _modelName = modelName;
         _parameterNames = parameterNames;
         _diagnostics = diagnostics;
+        _integerParameters = integerParameters.IsDefault ? parameterNames : integerParameters;
     }
+
+    /// <summary>Whether the named constructor parameter has an integer type, so it can be a size.</summary>
+    public bool IsIntegerParameter(string name) => _integerParameters.Contains(name);
 
     public ArgValue Interpret(TypedConstant value, LocationInfo? location, IReadOnlyCollection<string>? keywords = null)
     {

@@ -131,6 +131,14 @@ internal static class LayerParser
         {
             interpreter.Report(DiagnosticDescriptors.InvalidArgument, location, "P", kind.ToString(), $"must be a probability between 0 and 1, but is {value.Double}");
         }
+        else if (value.Kind == ArgKind.Double && (PositiveArguments.Contains(name) || NonNegativeArguments.Contains(name)))
+        {
+            interpreter.Report(DiagnosticDescriptors.InvalidArgument, location, name, kind.ToString(), $"must be an int or the name of an int parameter, not {value}");
+        }
+        else if (value.Kind == ArgKind.Parameter && (PositiveArguments.Contains(name) || NonNegativeArguments.Contains(name)) && !interpreter.IsIntegerParameter(value.Text!))
+        {
+            interpreter.Report(DiagnosticDescriptors.InvalidArgument, location, name, kind.ToString(), $"names '{value.Text}', which is not an int parameter");
+        }
         else if (value.Kind == ArgKind.Bool && name is not ("Bias" or "Inplace" or "CeilMode" or "CountIncludePad" or "Affine" or "TrackRunningStats" or "ElementwiseAffine"))
         {
             interpreter.Report(DiagnosticDescriptors.InvalidArgument, location, name, kind.ToString(), "must be a number or a parameter name, not a bool");

@@ -42,6 +42,14 @@ internal static class MemberParser
             return null;
         }
 
+        if (property.Name.StartsWith("__", System.StringComparison.Ordinal))
+        {
+            // The generated backing fields and hyperparameter fields all start with "__".
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ConflictingMemberAttributes, LocationInfo.From(property.Locations.FirstOrDefault()), property.Name,
+                "starts with two underscores, which NetGen reserves for the fields it generates; rename the member"));
+            return null;
+        }
+
         var syntax = property.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).OfType<PropertyDeclarationSyntax>().FirstOrDefault();
         var location = LocationInfo.From(syntax?.Identifier.GetLocation() ?? property.Locations.FirstOrDefault());
         var typeName = property.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(TypeShapes.FullyQualified);
@@ -59,7 +67,27 @@ internal static class MemberParser
         }
 
         var whenParameter = ReadWhen(property, when, parameters, diagnostics);
+        if (whenParameter is not null && property.NullableAnnotation == NullableAnnotation.NotAnnotated)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MemberTypeMismatch, location, property.Name, property.Type.ToDisplayString(),
+                $"a [When] member is absent when its condition is false, so it must be declared nullable ('{property.Type.ToDisplayString()}?')"));
+        }
+
         var blockArgs = block is null ? EquatableArray<ArgValue>.Empty : BlockArguments(block, interpreter);
+        if (block is not null)
+        {
+            BlockConstructors.Check(property.Type, blockArgs, parameters, "[Block] arguments", BlockLocation(block, location), diagnostics);
+        }
+
+        var repeatSpec = repeat is null ? null : ReadRepeat(repeat, interpreter);
+        if (repeat is not null && repeatSpec is not null)
+        {
+            var blockType = repeat.AttributeClass!.TypeArguments[0];
+            var repeatLocation = BlockLocation(repeat, location);
+            BlockConstructors.Check(blockType, repeatSpec.First, parameters, "First", repeatLocation, diagnostics);
+            BlockConstructors.Check(blockType, repeatSpec.Rest, parameters, "Rest", repeatLocation, diagnostics);
+        }
+
         return new MemberSpec(
             Name: property.Name,
             Kind: kind.Value,
@@ -69,7 +97,7 @@ internal static class MemberParser
             Layers: new EquatableArray<LayerSpec>(layers.ToImmutable()),
             ModuleIndex: moduleIndex,
             BlockArgs: blockArgs,
-            Repeat: repeat is null ? null : ReadRepeat(repeat, interpreter),
+            Repeat: repeatSpec,
             WhenParameter: whenParameter,
             BranchDim: branch is null ? null : ReadBranchDim(branch),
             InitOverride: init is null ? null : InitRuleParser.Parse(init, layerType: null),
@@ -170,6 +198,9 @@ internal static class MemberParser
 
         return name;
     }
+
+    private static LocationInfo? BlockLocation(AttributeData attribute, LocationInfo? fallback) =>
+        attribute.ApplicationSyntaxReference?.GetSyntax() is { } syntax ? LocationInfo.From(syntax) : fallback;
 
     private static EquatableArray<ArgValue> BlockArguments(AttributeData block, ArgumentInterpreter interpreter)
     {

@@ -39,7 +39,8 @@ internal static class ModelParser
         }
 
         var constructor = ConstructorParser.Parse(type, diagnostics);
-        var interpreter = new ArgumentInterpreter(type.Name, constructor.Parameters.Select(p => p.Name).ToImmutableArray(), diagnostics);
+        var interpreter = new ArgumentInterpreter(type.Name, constructor.Parameters.Select(p => p.Name).ToImmutableArray(), diagnostics,
+            constructor.Parameters.Where(p => TypeShapes.IsIntegerTypeName(p.TypeName)).Select(p => p.Name).ToImmutableArray());
         var members = ImmutableArray.CreateBuilder<MemberSpec>();
         foreach (var property in type.GetMembers().OfType<IPropertySymbol>())
         {
@@ -49,6 +50,12 @@ internal static class ModelParser
             {
                 members.Add(member);
             }
+        }
+
+        foreach (var duplicate in members.GroupBy(m => m.Name).Where(g => g.Count() > 1))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ConflictingMemberAttributes, duplicate.Last().Location, duplicate.Key,
+                "is declared more than once; each member is one child module and one state-dict prefix"));
         }
 
         var indexed = IndexedChildren(type, interpreter);

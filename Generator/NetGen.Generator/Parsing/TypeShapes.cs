@@ -35,6 +35,9 @@ internal static class TypeShapes
         return false;
     }
 
+    /// <summary>Whether a parameter type, as <see cref="FullyQualified"/> writes it, is an integer that converts to <c>long</c>.</summary>
+    public static bool IsIntegerTypeName(string typeName) => typeName is "int" or "long" or "short" or "byte" or "sbyte" or "ushort" or "uint";
+
     public static bool IsSequential(ITypeSymbol type) => MetadataName(type) == KnownNames.Sequential;
 
     /// <summary>The layer kind whose TorchSharp module type this is, if any.</summary>

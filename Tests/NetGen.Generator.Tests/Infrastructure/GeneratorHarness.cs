@@ -44,16 +44,18 @@ internal static class GeneratorHarness
             References,
             StrictOptions);
 
-    public static GeneratorDriver CreateDriver() =>
+    public static GeneratorDriver CreateDriver(bool trackSteps = true) =>
         CSharpGeneratorDriver.Create(
             new[] { new NetGenGenerator().AsSourceGenerator() },
             parseOptions: ParseOptions,
-            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
-    public static GeneratorRun Run(params string[] sources)
+    public static GeneratorRun Run(params string[] sources) => Run(Compile(sources));
+
+    /// <summary>Runs the generator over a compilation built elsewhere, e.g. one that reuses bound references.</summary>
+    public static GeneratorRun Run(CSharpCompilation compilation, bool trackSteps = true)
     {
-        var compilation = Compile(sources);
-        var driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        var driver = CreateDriver(trackSteps).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         return new GeneratorRun(driver, output, generatorDiagnostics);
     }
 }

@@ -1,0 +1,652 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+
+namespace NetGen.Generator.Tests.Robustness;
+
+/// <summary>
+/// Writes one random model declaration from a <see cref="ChoiceTape"/>. A case is valid unless a
+/// <see cref="Flaw"/> is planted, and exactly one flaw is planted in an invalid case, so validity is
+/// known by construction. Valid models keep a running channel count, so every layer's input size
+/// matches what reaches it (spatial sizes and tensor ranks are not tracked, and no case declares an
+/// <c>Input</c>, so shape checks have nothing to run on yet).
+/// </summary>
+internal sealed class DeclarationBuilder
+{
+    private static readonly Flaw[] Flaws = Enum.GetValues<Flaw>().Where(f => f != Flaw.None).ToArray();
+
+    private static readonly Flaw[] ModelFlaws =
+    {
+        Flaw.ClassNotPartial, Flaw.OuterNotPartial, Flaw.NotAModule, Flaw.PrimaryConstructor, Flaw.ConstructorWithBody,
+        Flaw.TwoPartialConstructors, Flaw.EmptyModel, Flaw.IndexedAndMembers, Flaw.UnknownShortcut,
+    };
+
+    /// <summary>Flaws in a layer attribute's arguments: they can sit on the class as well as on a member.</summary>
+    private static readonly Flaw[] ArgumentFlaws =
+    {
+        Flaw.NonPositiveSize, Flaw.NegativePadding, Flaw.DoubleForInt, Flaw.BoolForInt, Flaw.UnknownHyperparameter,
+        Flaw.PaddingKeywordNotAllowed, Flaw.DropoutOutOfRange, Flaw.UnknownGeluApproximation, Flaw.NonIntParameterAsSize,
+    };
+
+    private static readonly string[] MemberNames =
+    {
+        "conv", "bn", "fc", "head", "stem", "body", "act", "pool", "drop", "mixer", "layer1", "features",
+        "classifier", "norm", "embed", "gate", "branch", "stage", "left", "right", "m",
+        // Not "__body": names starting with "__" are reserved for generated fields (NG0011, see GeneratorRegressionTests).
+    };
+
+    private static readonly string[] Stateless = { "ReLU", "ReLU6", "LeakyReLU", "GELU", "SiLU", "Sigmoid", "Tanh", "Softmax", "Flatten", "Dropout", "MaxPool2d", "AvgPool2d", "AdaptiveAvgPool2d" };
+
+    private readonly ChoiceTape _t;
+    private readonly Flaw _flaw;
+    private readonly List<string> _members = new();
+    private readonly HashSet<string> _names = new();
+    private readonly List<(string Name, string Type)> _parameters = new();
+    private string _channels = "3";
+
+    private DeclarationBuilder(ChoiceTape tape, Flaw flaw)
+    {
+        _t = tape;
+        _flaw = flaw;
+    }
+
+    public static DeclarationCase Build(IReadOnlyList<int> choices)
+    {
+        var tape = new ChoiceTape(choices);
+        var flaw = tape.Chance(40) ? Flaws[tape.Pick(Flaws.Length)] : Flaw.None;
+        return new DeclarationCase(new DeclarationBuilder(tape, flaw).Write(), flaw);
+    }
+
+    private bool Is(Flaw flaw) => _flaw == flaw;
+
+    private bool HasParameter(string name) => _parameters.Any(p => p.Name == name);
+
+    private string Write()
+    {
+        var mode = ChooseMode();
+        var residual = mode == Mode.Members && (Is(Flaw.UnknownShortcut) || _t.Chance(25));
+        var shortcut = residual && _t.Chance(50);
+        ChooseParameters();
+
+        var classAttributes = new List<string> { "Model" };
+        classAttributes.AddRange(InitRules());
+        if (mode is Mode.Indexed or Mode.IndexedAndMembers)
+        {
+            var count = 1 + _t.Pick(4);
+            var flawAt = ArgumentFlaws.Contains(_flaw) && mode == Mode.Indexed ? _t.Pick(count) : -1;
+            for (var i = 0; i < count; i++)
+            {
+                classAttributes.Add(i == flawAt ? FlawedLayer() : Layer(Module(), preserve: false));
+            }
+        }
+
+        var startChannels = _channels;
+        if (mode is Mode.Members or Mode.IndexedAndMembers)
+        {
+            WriteMembers(preserve: residual && !shortcut);
+        }
+
+        if (residual)
+        {
+            var activation = _t.OneOf("None", "ReLU", "ReLU6", "GELU", "SiLU", "Sigmoid", "Tanh");
+            var args = new List<string>();
+            if (Is(Flaw.UnknownShortcut))
+            {
+                args.Add("Shortcut = \"missing\"");
+            }
+            else if (shortcut)
+            {
+                var name = Unique("shortcut");
+                args.Add($"Shortcut = \"{name}\"");
+                _members.Add(_t.Chance(50)
+                    ? $"[Conv2d({startChannels}, {_channels}, 1, Bias = false)]\npublic partial Conv2d {name} {{ get; }}"
+                    : $"[Conv2d({startChannels}, {_channels}, 1, Bias = false)]\n[BatchNorm2d({_channels})]\npublic partial Sequential {name} {{ get; }}");
+            }
+
+            if (activation != "None" || _t.Chance(30))
+            {
+                args.Add($"Activation = Activation.{activation}");
+            }
+
+            classAttributes.Add(args.Count == 0 ? "Residual" : $"Residual({string.Join(", ", args)})");
+        }
+
+        return Render(classAttributes, mode);
+    }
+
+    private enum Mode { Members, Indexed, Empty, IndexedAndMembers }
+
+    private Mode ChooseMode()
+    {
+        if (Is(Flaw.EmptyModel))
+        {
+            return Mode.Empty;
+        }
+
+        if (Is(Flaw.IndexedAndMembers))
+        {
+            return Mode.IndexedAndMembers;
+        }
+
+        var memberFlaw = !ModelFlaws.Contains(_flaw) && !ArgumentFlaws.Contains(_flaw) && _flaw != Flaw.None;
+        if (memberFlaw || Is(Flaw.UnknownShortcut))
+        {
+            return Mode.Members;
+        }
+
+        if (ArgumentFlaws.Contains(_flaw))
+        {
+            return _t.OneOf(Mode.Members, Mode.Indexed);
+        }
+
+        // An empty model is valid only with a hand-written forward; Render adds one.
+        return _t.OneOf(Mode.Members, Mode.Members, Mode.Indexed, Mode.Empty);
+    }
+
+    private void ChooseParameters()
+    {
+        var needsFlag = Is(Flaw.WhenOnNonNullable) || Is(Flaw.NonIntParameterAsSize);
+        if (_t.Chance(50) || needsFlag || Is(Flaw.WhenNotBool))
+        {
+            _parameters.Add(("c0", "int"));
+            _channels = "\"c0\"";
+        }
+
+        if (_t.Chance(50))
+        {
+            _parameters.Add(("width", "int"));
+        }
+
+        if (_t.Chance(30) || Is(Flaw.WhenNotBool))
+        {
+            _parameters.Add(("depth", "int"));
+        }
+
+        if (_t.Chance(40) || needsFlag)
+        {
+            _parameters.Add(("flag", "bool"));
+        }
+
+        if (_t.Chance(20) || Is(Flaw.NonIntParameterAsSize))
+        {
+            _parameters.Add(("rate", "double"));
+        }
+    }
+
+    private string ConstructorParameters()
+    {
+        var parts = new List<string>();
+        var defaults = false;
+        foreach (var (name, type) in _parameters)
+        {
+            defaults |= name is "depth" or "flag" or "rate" || _t.Chance(30);
+            var value = !defaults ? "" : type switch
+            {
+                "bool" => " = true",
+                "double" => " = 0.5",
+                _ => name == "c0" ? " = 3" : name == "width" ? " = 8" : " = 2",
+            };
+            parts.Add($"{type} {name}{value}");
+        }
+
+        return string.Join(", ", parts);
+    }
+
+    // ---- members ----------------------------------------------------------------------------
+
+    private void WriteMembers(bool preserve)
+    {
+        var units = 1 + _t.Pick(4);
+        var memberFlaw = _flaw != Flaw.None && !ModelFlaws.Contains(_flaw);
+        var flawAt = memberFlaw ? _t.Pick(units + 1) : -1;
+        for (var i = 0; i <= units; i++)
+        {
+            if (i == flawAt)
+            {
+                _members.Add(FlawedMember());
+            }
+
+            if (i < units)
+            {
+                WriteUnit(preserve);
+            }
+        }
+    }
+
+    private void WriteUnit(bool preserve)
+    {
+        switch (_t.Pick(preserve ? 4 : 6))
+        {
+            case 0:
+                _members.Add(LayerMember(preserve));
+                break;
+            case 1:
+                _members.Add(SequentialMember(preserve));
+                break;
+            case 2:
+                _members.Add(HasParameter("flag") ? OptionalMember() : LayerMember(preserve));
+                break;
+            case 3:
+                _members.Add(BlockMember(preserve));
+                break;
+            case 4:
+                _members.Add(RepeatMember());
+                break;
+            default:
+                WriteBranchGroup();
+                break;
+        }
+    }
+
+    private string LayerMember(bool preserve, string? name = null)
+    {
+        var kind = Module();
+        var attributes = new List<string>();
+        // Ops of the module's own kind would make it ambiguous which attribute is the module.
+        var before = _t.Pick(3);
+        for (var i = 0; i < before; i++)
+        {
+            attributes.Add(FunctionalOp(except: kind));
+        }
+
+        attributes.Add(Layer(kind, preserve));
+        var after = _t.Pick(3);
+        for (var i = 0; i < after; i++)
+        {
+            attributes.Add(FunctionalOp(except: kind));
+        }
+
+        return Member(attributes, kind, name ?? Unique(NameFor(kind)), withInit: true);
+    }
+
+    private string SequentialMember(bool preserve)
+    {
+        var count = 1 + _t.Pick(4);
+        var attributes = Enumerable.Range(0, count).Select(_ => Layer(Module(), preserve)).ToList();
+        return Member(attributes, "Sequential", Unique(_t.OneOf(MemberNames)), withInit: true);
+    }
+
+    /// <summary>A [When] member: it may be absent, so it keeps the channel count.</summary>
+    private string OptionalMember()
+    {
+        var attributes = new List<string> { "When(\"flag\")" };
+        attributes.AddRange(_t.Pick(2) == 0
+            ? new[] { $"BatchNorm2d({_channels})", "ReLU" }
+            : new[] { _t.OneOf("ReLU", "Dropout(0.1)", "SiLU") });
+        return Member(attributes, "Sequential?", Unique("extra"), withInit: false);
+    }
+
+    private string BlockMember(bool preserve)
+    {
+        if (_t.Chance(25))
+        {
+            var ops = _t.Chance(50) ? new List<string> { "Block" } : new List<string> { "Block", FunctionalOp() };
+            return Member(ops, "Robust.Helpers.Plain", Unique("plain"), withInit: false);
+        }
+
+        var input = _channels;
+        var output = preserve ? input : OutChannels();
+        var stride = preserve ? "1" : _t.OneOf("1", "2", HasParameter("depth") ? "\"depth\"" : "1");
+        var args = new List<string> { input, output };
+        var projection = input != output || stride != "1";
+        if (projection || _t.Chance(50))
+        {
+            args.Add(stride);
+            args.Add(projection ? "true" : _t.OneOf("false", "true"));
+        }
+
+        _channels = output;
+        var attributes = new List<string> { $"Block({string.Join(", ", args)})" };
+        if (_t.Chance(30))
+        {
+            attributes.Add(FunctionalOp());
+        }
+
+        return Member(attributes, "Robust.Helpers.Unit", Unique("block"), withInit: _t.Chance(20));
+    }
+
+    private string RepeatMember()
+    {
+        var input = _channels;
+        var output = OutChannels();
+        var count = _t.OneOf("1", "2", "3", HasParameter("depth") ? "\"depth\"" : "2");
+        _channels = output;
+        return Member(new List<string> { $"Repeat<Robust.Helpers.Unit>({count}, First = [{input}, {output}, {_t.OneOf("1", "2")}, true], Rest = [{output}, {output}])" },
+            "Sequential", Unique("stage"), withInit: false);
+    }
+
+    /// <summary>Consecutive [Branch] members see the same input; their outputs are concatenated.</summary>
+    private void WriteBranchGroup()
+    {
+        var input = _channels;
+        var total = 0;
+        var count = 2 + _t.Pick(2);
+        for (var i = 0; i < count; i++)
+        {
+            var width = _t.OneOf(4, 8, 16);
+            total += width;
+            var attributes = new List<string> { "Branch" };
+            string type;
+            if (_t.Chance(50))
+            {
+                attributes.Add($"Conv2d({input}, {width}, {_t.OneOf(1, 3)}, Padding = \"same\")");
+                attributes.Add(_t.OneOf("ReLU", "SiLU"));
+                type = "Conv2d";
+            }
+            else
+            {
+                attributes.Add($"Conv2d({input}, {width}, 1)");
+                attributes.Add($"BatchNorm2d({width})");
+                type = "Sequential";
+            }
+
+            _members.Add(Member(attributes, type, Unique("branch"), withInit: false));
+        }
+
+        _channels = total.ToString();
+
+        // Two groups in a row would merge into one, which is still valid but changes the count; a plain member separates them.
+        _members.Add(Member(new List<string> { "ReLU" }, "ReLU", Unique("act"), withInit: false));
+    }
+
+    private string Member(List<string> attributes, string type, string name, bool withInit)
+    {
+        if (withInit && _t.Chance(15))
+        {
+            attributes.Add(_t.OneOf("Init(InitKind.Zeros)", "Init(InitKind.Constant, Value = 0.5)", "Init(InitKind.KaimingUniform, Nonlinearity = Nonlinearity.ReLU)", "Init(InitKind.Normal, Std = 0.02, Bias = InitKind.Zeros)"));
+        }
+
+        var access = _t.OneOf("public", "public", "internal", "private");
+        return $"[{string.Join(", ", attributes)}]\n{access} partial {type} {name} {{ get; }}";
+    }
+
+    // ---- the flawed member ---------------------------------------------------------------
+
+    private string FlawedMember()
+    {
+        var name = Unique(_t.OneOf(MemberNames));
+        var c = _channels;
+        return _flaw switch
+        {
+            Flaw.MemberNotPartial => $"[Conv2d({c}, 8, 3)]\npublic Conv2d {name} {{ get; }} = null!;",
+            Flaw.MemberWithSetter => _t.Chance(50)
+                ? $"[Conv2d({c}, 8, 3)]\npublic partial Conv2d {name} {{ get; set; }}"
+                : $"[Linear(4, 8)]\npublic static partial Linear {name} {{ get; }}",
+            Flaw.MemberTypeMismatch => _t.OneOf(
+                $"[Conv2d({c}, 8, 3)]\npublic partial Linear {name} {{ get; }}",
+                $"[Conv2d({c}, 8, 3), Conv2d(8, 8, 3)]\npublic partial Conv2d {name} {{ get; }}",
+                $"[ReLU]\npublic partial Tensor {name} {{ get; }}",
+                $"[Linear(4, 8)]\npublic partial int {name} {{ get; }}"),
+            Flaw.SecondStatefulLayer => $"[Conv2d({c}, 8, 3), BatchNorm2d(8)]\npublic partial Conv2d {name} {{ get; }}",
+            Flaw.RepeatOnLayerMember => $"[Repeat<Robust.Helpers.Unit>(2, First = [{c}, 8], Rest = [8, 8])]\npublic partial Robust.Helpers.Unit {name} {{ get; }}",
+            Flaw.BlockOnSequential => $"[Block({c}, 8), Conv2d({c}, 8, 3)]\npublic partial Sequential {name} {{ get; }}",
+            Flaw.WhenNotBool => $"[When(\"{_t.OneOf("c0", "depth")}\"), ReLU]\npublic partial Sequential? {name} {{ get; }}",
+            Flaw.WhenUnknown => $"[When(\"{_t.OneOf("missing", "Flag", "")}\"), ReLU]\npublic partial Sequential? {name} {{ get; }}",
+            Flaw.WhenOnNonNullable => $"[When(\"flag\"), ReLU]\npublic partial Sequential {name} {{ get; }}",
+            Flaw.BlockWrongArity => _t.OneOf(
+                $"[Block({c})]\npublic partial Robust.Helpers.Unit {name} {{ get; }}",
+                $"[Block]\npublic partial Robust.Helpers.Unit {name} {{ get; }}",
+                $"[Block({c}, 8, 1, true, 5)]\npublic partial Robust.Helpers.Unit {name} {{ get; }}",
+                $"[Block(1)]\npublic partial Robust.Helpers.Plain {name} {{ get; }}",
+                $"[Repeat<Robust.Helpers.Unit>(2, Rest = [8, 8])]\npublic partial Sequential {name} {{ get; }}",
+                $"[Repeat<Robust.Helpers.Unit>(2, First = [{c}, 8, 1, true, 0])]\npublic partial Sequential {name} {{ get; }}"),
+            Flaw.BlockWrongType => _t.OneOf(
+                $"[Block({c}, 3.5)]\npublic partial Robust.Helpers.Unit {name} {{ get; }}",
+                $"[Block({c}, 8, true)]\npublic partial Robust.Helpers.Unit {name} {{ get; }}",
+                $"[Block({c}, 8, 1, 1)]\npublic partial Robust.Helpers.Unit {name} {{ get; }}",
+                $"[Repeat<Robust.Helpers.Unit>(2, First = [{c}, 8.0], Rest = [8, 8])]\npublic partial Sequential {name} {{ get; }}"),
+            Flaw.RepeatZero => $"[Repeat<Robust.Helpers.Unit>({_t.OneOf(0, -1)}, First = [{c}, 8], Rest = [8, 8])]\npublic partial Sequential {name} {{ get; }}",
+            Flaw.DuplicateMember => DuplicateOf(name),
+            _ when ArgumentFlaws.Contains(_flaw) => _t.Chance(50)
+                ? $"[{FlawedLayer()}]\npublic partial Sequential {name} {{ get; }}"
+                : FlawedLayerMember(name),
+            _ => throw new InvalidOperationException("No member carries " + _flaw),
+        };
+    }
+
+    private string DuplicateOf(string fresh)
+    {
+        var name = _names.Count > 1 ? _names.Where(n => n != fresh).ElementAt(_t.Pick(_names.Count - 1)) : fresh;
+        _members.Add($"[ReLU]\npublic partial ReLU {name} {{ get; }}");
+        return $"[Sigmoid]\npublic partial Sigmoid {name} {{ get; }}";
+    }
+
+    /// <summary>A single-layer member whose module attribute has the flawed argument.</summary>
+    private string FlawedLayerMember(string name)
+    {
+        var layer = FlawedLayer();
+        var kind = layer.Substring(0, layer.IndexOf('(') is var p and > 0 ? p : layer.Length);
+        return $"[{layer}]\npublic partial {kind} {name} {{ get; }}";
+    }
+
+    private string FlawedLayer()
+    {
+        var c = _channels;
+        return _flaw switch
+        {
+            Flaw.NonPositiveSize => _t.OneOf($"Conv2d({c}, 0, 3)", $"Conv2d({c}, 8, -1)", "Linear(0, 4)", $"Conv2d({c}, 8, 3, Stride = 0)", $"BatchNorm2d(0)", "MaxPool2d(0)", $"Conv2d({c}, 8, new[] {{ 3, 0 }})", $"GroupNorm(0, {c})", "Embedding(10, 0)", "AdaptiveAvgPool2d(0)"),
+            Flaw.NegativePadding => _t.OneOf($"Conv2d({c}, 8, 3, Padding = -1)", "MaxPool2d(2, Padding = -1)", $"ConvTranspose2d({c}, 8, 3, OutputPadding = -2)"),
+            Flaw.DoubleForInt => _t.OneOf($"Conv2d({c}, 8, 3.5)", $"Conv2d({c}, 2.5, 3)", "Linear(4, 8.0)", $"Conv2d({c}, 8, 3, Stride = 1.5)", "MaxPool2d(2.0)", "BatchNorm2d(1.5)", $"Conv2d({c}, 8, 3, Padding = 0.5)"),
+            Flaw.BoolForInt => _t.OneOf($"Conv2d({c}, true, 3)", "Linear(false, 4)", $"Conv2d({c}, 8, 3, Groups = true)", "MaxPool2d(true)"),
+            Flaw.UnknownHyperparameter => _t.OneOf($"Conv2d({c}, \"x\", 3)", "Linear(\"inFeatures\", 4)", $"Conv2d({c}, 8, 3, Stride = \"s\")", "BatchNorm2d(\"C0\")", "LayerNorm(\"width \")"),
+            Flaw.PaddingKeywordNotAllowed => _t.OneOf($"ConvTranspose2d({c}, 8, 3, Padding = \"same\")", "MaxPool2d(3, Padding = \"same\")", "AvgPool2d(2, Padding = \"valid\")", $"Conv2d({c}, 8, 3, Padding = \"full\")", $"Conv2d({c}, 8, \"same\")"),
+            Flaw.DropoutOutOfRange => _t.OneOf("Dropout(1.5)", "Dropout(-0.1)"),
+            Flaw.UnknownGeluApproximation => _t.OneOf("GELU(Approximate = \"fast\")", "GELU(Approximate = \"\")"),
+            Flaw.NonIntParameterAsSize => _t.OneOf($"Conv2d({c}, \"flag\", 3)", "Linear(\"rate\", 4)", $"Conv2d({c}, 8, 3, Stride = \"flag\")", "BatchNorm2d(\"rate\")"),
+            _ => throw new InvalidOperationException("No layer carries " + _flaw),
+        };
+    }
+
+    // ---- layers --------------------------------------------------------------------------
+
+    private string Module() => _t.OneOf("Conv2d", "BatchNorm2d", "ReLU", "Linear", "MaxPool2d", "Conv1d", "ConvTranspose2d", "BatchNorm1d",
+        "LayerNorm", "GroupNorm", "AvgPool2d", "AdaptiveAvgPool2d", "Dropout", "Flatten", "Embedding", "ReLU6", "LeakyReLU", "GELU", "SiLU", "Sigmoid", "Tanh", "Softmax");
+
+    private string OutChannels() => HasParameter("width") && _t.Chance(30) ? "\"width\"" : _t.OneOf(8, 4, 16, 32).ToString();
+
+    /// <summary>A layer attribute taking the running channel count, which it then updates.</summary>
+    private string Layer(string kind, bool preserve)
+    {
+        var c = _channels;
+        string Next() => _channels = preserve ? c : OutChannels();
+        string Opt(params string[] options) => _t.Chance(40) ? ", " + string.Join(", ", options.Where(_ => _t.Chance(50))) : "";
+        string Clean(string s) => s.Replace(", , ", ", ").TrimEnd(' ', ',').Replace(", )", ")");
+
+        var text = kind switch
+        {
+            "Conv2d" => Conv2d(c, Next()),
+            "Conv1d" => $"Conv1d({c}, {Next()}, {_t.OneOf(1, 3, 5)}{Opt("Stride = 2", "Padding = 1", "Bias = false", $"Dilation = {_t.OneOf(1, 2)}")})",
+            "ConvTranspose2d" => $"ConvTranspose2d({c}, {Next()}, {_t.OneOf(2, 3, 4)}{Opt("Stride = 2", "Padding = 1", "Bias = false", "Dilation = 1")})",
+            "BatchNorm2d" or "BatchNorm1d" => $"{kind}({c}{Opt("Eps = 0.001", "Momentum = 0.01", "Affine = false", "TrackRunningStats = false")})",
+            "LayerNorm" => $"LayerNorm({c}{Opt("Eps = 1e-6", "ElementwiseAffine = false")})",
+            "GroupNorm" => $"GroupNorm(1, {c}{Opt("Eps = 1e-6", "Affine = false")})",
+            "Linear" => $"Linear({c}, {Next()}{Opt("Bias = false")})",
+            "Embedding" => $"Embedding({_t.OneOf(10, 100)}, {Next()}{Opt("PaddingIdx = 0")})",
+            _ => Stateless1(kind),
+        };
+        return Clean(text);
+    }
+
+    private string Conv2d(string input, string output)
+    {
+        var kernel = _t.OneOf("3", "1", "5", "new[] { 3, 1 }", "new[] { 1, 3 }");
+        var args = new List<string> { input, output, kernel };
+        var strided = false;
+        if (_t.Chance(30))
+        {
+            args.Add($"Stride = {_t.OneOf("2", "1", "new[] { 2, 1 }", HasParameter("depth") ? "\"depth\"" : "2")}");
+            strided = true;
+        }
+
+        if (_t.Chance(40))
+        {
+            // PyTorch rejects padding='same' on strided convolutions.
+            args.Add($"Padding = {(strided ? _t.OneOf("1", "0", "\"valid\"") : _t.OneOf("1", "\"same\"", "\"valid\"", "0", "new[] { 1, 0 }"))}");
+        }
+
+        if (_t.Chance(20))
+        {
+            args.Add($"Dilation = {_t.OneOf("1", "2")}");
+        }
+
+        if (_t.Chance(20) && input == output)
+        {
+            args.Add($"Groups = {input}");
+        }
+
+        if (_t.Chance(30))
+        {
+            args.Add($"Bias = {_t.OneOf("false", "true")}");
+        }
+
+        return $"Conv2d({string.Join(", ", args)})";
+    }
+
+    /// <summary>A parameter-free layer: the same text serves as a module or as a functional op.</summary>
+    private string Stateless1(string kind) => kind switch
+    {
+        "ReLU" or "ReLU6" or "SiLU" => _t.Chance(30) ? $"{kind}(Inplace = {_t.OneOf("true", "false")})" : kind,
+        "LeakyReLU" => _t.OneOf("LeakyReLU", "LeakyReLU(0.2)", "LeakyReLU(0.1, Inplace = true)"),
+        "GELU" => _t.OneOf("GELU", "GELU(Approximate = \"tanh\")", "GELU(Approximate = \"none\")"),
+        "Softmax" => $"Softmax({_t.OneOf(1, -1, 0)})",
+        "Flatten" => _t.OneOf("Flatten", "Flatten(StartDim = 1)", "Flatten(StartDim = 0, EndDim = -1)"),
+        "Dropout" => _t.OneOf("Dropout", "Dropout(0.1)", "Dropout(0.0)", "Dropout(1.0)", "Dropout(0.25, Inplace = true)"),
+        "MaxPool2d" => _t.OneOf("MaxPool2d(2)", "MaxPool2d(3, Stride = 2, Padding = 1)", "MaxPool2d(2, Stride = 2)", "MaxPool2d(new[] { 2, 2 })", "MaxPool2d(3, Dilation = 2, CeilMode = true)"),
+        "AvgPool2d" => _t.OneOf("AvgPool2d(2)", "AvgPool2d(3, Stride = 1, Padding = 1)", "AvgPool2d(2, CeilMode = true, CountIncludePad = false)", "AvgPool2d(new[] { 2, 1 })"),
+        "AdaptiveAvgPool2d" => _t.OneOf("AdaptiveAvgPool2d(1)", "AdaptiveAvgPool2d(new[] { 1, 1 })", "AdaptiveAvgPool2d(7)"),
+        _ => kind,
+    };
+
+    private string FunctionalOp(string? except = null) => Stateless1(_t.OneOf(Stateless.Where(k => k != except).ToArray()));
+
+    private static string NameFor(string kind) => kind switch
+    {
+        "Conv2d" or "Conv1d" or "ConvTranspose2d" => "conv",
+        "BatchNorm2d" or "BatchNorm1d" or "LayerNorm" or "GroupNorm" => "norm",
+        "Linear" => "fc",
+        "MaxPool2d" or "AvgPool2d" or "AdaptiveAvgPool2d" => "pool",
+        "Embedding" => "embed",
+        "Dropout" => "drop",
+        _ => "act",
+    };
+
+    private string Unique(string name)
+    {
+        var candidate = name;
+        for (var i = 1; !_names.Add(candidate); i++)
+        {
+            candidate = name + i;
+        }
+
+        return candidate;
+    }
+
+    private IEnumerable<string> InitRules()
+    {
+        var count = _t.Chance(30) ? 1 + _t.Pick(2) : 0;
+        for (var i = 0; i < count; i++)
+        {
+            yield return _t.OneOf(
+                "Init<Conv2d>(InitKind.KaimingNormal, Mode = FanMode.FanOut, Nonlinearity = Nonlinearity.ReLU)",
+                "Init<Linear>(InitKind.Normal, Mean = 0, Std = 0.01, Bias = InitKind.Zeros)",
+                "Init<BatchNorm2d>(InitKind.Ones, Bias = InitKind.Zeros)",
+                "Init<Conv2d>(InitKind.Uniform, A = -0.1, B = 0.1)",
+                "Init<Linear>(InitKind.XavierUniform, Gain = 2)",
+                "Init<Conv1d>(InitKind.Orthogonal)");
+        }
+    }
+
+    // ---- the file ------------------------------------------------------------------------
+
+    private string Render(List<string> classAttributes, Mode mode)
+    {
+        var s = new StringBuilder();
+        s.Append("using NetGen;\nusing TorchSharp.Modules;\nusing static TorchSharp.torch;\n");
+        var ns = _t.OneOf("file", "block", "global");
+        if (ns == "file")
+        {
+            s.Append("\nnamespace Robust.Cases;\n");
+        }
+        else if (ns == "block")
+        {
+            s.Append("\nnamespace Robust.Cases\n{\n");
+        }
+
+        var outers = Is(Flaw.OuterNotPartial) ? 1 + _t.Pick(2) : _t.Chance(20) ? 1 + _t.Pick(2) : 0;
+        var notPartialOuter = Is(Flaw.OuterNotPartial) ? _t.Pick(outers) : -1;
+        var closers = new List<string>();
+        for (var i = 0; i < outers; i++)
+        {
+            var (modifier, keyword) = _t.OneOf(("", "class"), ("static ", "class"), ("", "struct"), ("", "class"), ("", "record"));
+            var generic = _t.Chance(20) ? $"<TOuter{i}>" : "";
+            s.Append($"\npublic {modifier}{(i == notPartialOuter ? "" : "partial ")}{keyword} Outer{i}{generic}\n{{\n");
+            closers.Add("}\n");
+        }
+
+        var name = "M" + _t.Pick(10);
+        var generic2 = _t.Chance(15) ? _t.OneOf("<T>", "<T, U>", "<T>") : "";
+        var baseType = Is(Flaw.NotAModule)
+            ? _t.OneOf("", " : System.Object", " : nn.Module", " : nn.Module<Tensor, Tensor, Tensor>", " : System.Attribute")
+            : _t.Chance(15) ? " : Robust.Helpers.ModuleBase" : " : nn.Module<Tensor, Tensor>";
+        var partial = Is(Flaw.ClassNotPartial) ? "" : "partial ";
+        var primary = Is(Flaw.PrimaryConstructor) ? $"({(_parameters.Count == 0 ? "int c0" : ConstructorParameters())})" : "";
+        if (Is(Flaw.PrimaryConstructor) && baseType.Contains("nn.Module<Tensor, Tensor>"))
+        {
+            baseType += $"(nameof({name}))";
+        }
+
+        foreach (var attribute in classAttributes)
+        {
+            s.Append('[').Append(attribute).Append("]\n");
+        }
+
+        var sealedness = _t.OneOf("public ", "public sealed ", "internal ");
+        s.Append($"{sealedness}{partial}class {name}{generic2}{primary}{baseType}\n{{\n");
+        var ctorName = name;
+        if (!Is(Flaw.PrimaryConstructor))
+        {
+            var access = _t.OneOf("public", "public", "internal", "private");
+            if (Is(Flaw.ConstructorWithBody))
+            {
+                var call = baseType.Contains("ModuleBase") || baseType.Contains("nn.Module<Tensor, Tensor>") ? $" : base(\"{name}\")" : "";
+                s.Append($"    public {ctorName}({ConstructorParameters()}){call} {{ }}\n");
+            }
+            else if (_parameters.Count > 0 || _t.Chance(30) || Is(Flaw.TwoPartialConstructors))
+            {
+                s.Append($"    {access} partial {ctorName}({ConstructorParameters()});\n");
+                if (Is(Flaw.TwoPartialConstructors))
+                {
+                    s.Append($"    {access} partial {ctorName}(string tag);\n");
+                }
+            }
+        }
+
+        if ((mode == Mode.Empty && !Is(Flaw.EmptyModel)) || (!Is(Flaw.EmptyModel) && _t.Chance(5)))
+        {
+            s.Append("\n    public override Tensor forward(Tensor input) => input.alias();\n");
+        }
+
+        foreach (var member in _members)
+        {
+            s.Append('\n');
+            foreach (var line in member.Split('\n'))
+            {
+                s.Append("    ").Append(line).Append('\n');
+            }
+        }
+
+        s.Append("}\n");
+        for (var i = closers.Count - 1; i >= 0; i--)
+        {
+            s.Append(closers[i]);
+        }
+
+        if (ns == "block")
+        {
+            s.Append("}\n");
+        }
+
+        return s.ToString();
+    }
+}
