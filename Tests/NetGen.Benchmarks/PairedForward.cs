@@ -14,10 +14,13 @@ namespace NetGen.Benchmarks;
 /// </summary>
 public static class PairedForward
 {
-    public static void Run(int rounds)
+    /// <param name="rounds">Measured rounds, each one forward of each model.</param>
+    /// <param name="width">0 for the seed's widths; a small width (such as 4) leaves little convolution work,
+    /// so what remains is mostly the per-call cost of the forward code itself.</param>
+    public static void Run(int rounds, int width = 0)
     {
         BenchmarkSettings.FixThreads();
-        using var models = new ResNet34Pair(101);
+        using var models = new ResNet34Pair(101, width);
         models.Eval();
         using var input = randn(2, 3, 224, 224);
         using var noGrad = no_grad();
@@ -34,6 +37,9 @@ public static class PairedForward
             Time(models.HandWritten);
             Time(models.Generated);
         }
+
+        long createdByHandWritten = TensorsCreated(() => Time(models.HandWritten));
+        long createdByGenerated = TensorsCreated(() => Time(models.Generated));
 
         var ratios = new double[rounds];
         var generated = new double[rounds];
@@ -58,9 +64,19 @@ public static class PairedForward
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"paired forward, {rounds} rounds, {BenchmarkSettings.Threads} threads: hand-written median {Median(handWritten):0.0} ms, " +
-            $"generated median {Median(generated):0.0} ms, median of per-round ratios {Median(ratios):0.000} " +
-            $"(quartiles {Quantile(ratios, 0.25):0.000}–{Quantile(ratios, 0.75):0.000})"));
+            $"paired forward, widths {(width > 0 ? width.ToString(CultureInfo.InvariantCulture) : "seed")}, {rounds} rounds, " +
+            $"{BenchmarkSettings.Threads} threads: hand-written median {Median(handWritten):0.000} ms, " +
+            $"generated median {Median(generated):0.000} ms, median of per-round ratios {Median(ratios):0.000} " +
+            $"(quartiles {Quantile(ratios, 0.25):0.000}–{Quantile(ratios, 0.75):0.000}); managed tensors created per forward: " +
+            $"hand-written {createdByHandWritten}, generated {createdByGenerated}"));
+    }
+
+    private static long TensorsCreated(Action forward)
+    {
+        var stats = TorchSharp.DisposeScopeManager.Statistics.TensorStatistics;
+        long before = stats.CreatedInScopeCount + stats.CreatedOutsideScopeCount;
+        forward();
+        return stats.CreatedInScopeCount + stats.CreatedOutsideScopeCount - before;
     }
 
     private static double Median(double[] values) => Quantile(values, 0.5);

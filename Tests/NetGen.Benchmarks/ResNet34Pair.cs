@@ -8,14 +8,17 @@ namespace NetGen.Benchmarks;
 /// <summary>
 /// The generated seed ResNet34 and the hand-written one, holding the same weights: the hand-written model
 /// loads the generated one's state dict, so both compute the same numbers from the same memory layout.
+/// A <c>width</c> above 0 makes every stage that many channels wide (the seed's layout otherwise).
 /// </summary>
 public sealed class ResNet34Pair : IDisposable
 {
-    public ResNet34Pair(int numClasses = 101)
+    public ResNet34Pair(int numClasses = 101, int width = 0)
     {
         manual_seed(0);
-        Generated = new ResNet34(numClasses);
-        HandWritten = new HandWrittenResNet34(numClasses);
+        Generated = width > 0 ? new ResNet34(numClasses, width, width, width, width, width) : new ResNet34(numClasses);
+        HandWritten = width > 0
+            ? new HandWrittenResNet34(numClasses, width, width, width, width, width)
+            : new HandWrittenResNet34(numClasses);
         HandWritten.load_state_dict(Generated.state_dict());
     }
 
