@@ -114,14 +114,14 @@ public sealed class TensorLifetimeTests
 
     // The smallest ResNet34 the declaration allows: every stage 4 channels wide, still with a projection
     // shortcut opening each stage. It ends in avg_pool2d(7) over a 7×7 map, so its input needs 193–224 pixels.
-    private static readonly int[] TinyWidths = [4, 4, 4, 4, 4];
+    private const int TinyWidth = 4;
 
     private static nn.Module<Tensor, Tensor> Create(string fixture) => fixture == "resnet34_tiny"
-        ? new ResNet34(10, TinyWidths[0], TinyWidths[1], TinyWidths[2], TinyWidths[3], TinyWidths[4])
+        ? new ResNet34(10, TinyWidth, TinyWidth, TinyWidth, TinyWidth, TinyWidth)
         : SeedModelCases.Create(fixture);
 
     private static HandWrittenResNet34 HandWrittenTiny() =>
-        new(10, TinyWidths[0], TinyWidths[1], TinyWidths[2], TinyWidths[3], TinyWidths[4]);
+        new(10, TinyWidth, TinyWidth, TinyWidth, TinyWidth, TinyWidth);
 
     private static Tensor InputFor(string fixture) => fixture switch
     {
