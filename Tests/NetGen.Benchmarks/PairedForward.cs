@@ -1,0 +1,92 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using static TorchSharp.torch;
+
+namespace NetGen.Benchmarks;
+
+/// <summary>
+/// A cross-check of the forward ratio that is robust to drift on a busy machine: the two models run
+/// alternately (ABBA order, so neither always goes first), each round's generated/hand-written time ratio
+/// is recorded, and the median of those ratios is printed. BenchmarkDotNet measures one model completely
+/// before the other, so load that changes during a run shows up in its ratio but cancels out here.
+/// </summary>
+public static class PairedForward
+{
+    /// <param name="rounds">Measured rounds, each one forward of each model.</param>
+    /// <param name="width">0 for the seed's widths; a small width (such as 4) leaves little convolution work,
+    /// so what remains is mostly the per-call cost of the forward code itself.</param>
+    public static void Run(int rounds, int width = 0)
+    {
+        BenchmarkSettings.FixThreads();
+        using var models = new ResNet34Pair(101, width);
+        models.Eval();
+        using var input = randn(2, 3, 224, 224);
+        using var noGrad = no_grad();
+
+        double Time(nn.Module<Tensor, Tensor> model)
+        {
+            var clock = Stopwatch.StartNew();
+            using (model.call(input)) { }
+            return clock.Elapsed.TotalMilliseconds;
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            Time(models.HandWritten);
+            Time(models.Generated);
+        }
+
+        long createdByHandWritten = TensorsCreated(() => Time(models.HandWritten));
+        long createdByGenerated = TensorsCreated(() => Time(models.Generated));
+
+        var ratios = new double[rounds];
+        var generated = new double[rounds];
+        var handWritten = new double[rounds];
+        for (var i = 0; i < rounds; i++)
+        {
+            double g, h;
+            if (i % 2 == 0)
+            {
+                h = Time(models.HandWritten);
+                g = Time(models.Generated);
+            }
+            else
+            {
+                g = Time(models.Generated);
+                h = Time(models.HandWritten);
+            }
+
+            generated[i] = g;
+            handWritten[i] = h;
+            ratios[i] = g / h;
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"paired forward, widths {(width > 0 ? width.ToString(CultureInfo.InvariantCulture) : "seed")}, {rounds} rounds, " +
+            $"{BenchmarkSettings.Threads} threads: hand-written median {Median(handWritten):0.000} ms, " +
+            $"generated median {Median(generated):0.000} ms, median of per-round ratios {Median(ratios):0.000} " +
+            $"(quartiles {Quantile(ratios, 0.25):0.000}–{Quantile(ratios, 0.75):0.000}); managed tensors created per forward: " +
+            $"hand-written {createdByHandWritten}, generated {createdByGenerated}"));
+    }
+
+    private static long TensorsCreated(Action forward)
+    {
+        var stats = TorchSharp.DisposeScopeManager.Statistics.TensorStatistics;
+        long before = stats.CreatedInScopeCount + stats.CreatedOutsideScopeCount;
+        forward();
+        return stats.CreatedInScopeCount + stats.CreatedOutsideScopeCount - before;
+    }
+
+    private static double Median(double[] values) => Quantile(values, 0.5);
+
+    private static double Quantile(double[] values, double q)
+    {
+        var sorted = values.OrderBy(v => v).ToArray();
+        double position = q * (sorted.Length - 1);
+        int lower = (int)Math.Floor(position);
+        int upper = (int)Math.Ceiling(position);
+        return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - lower);
+    }
+}
