@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Collections.Immutable;
 using System.Linq;
 using NetGen.Generator.Diagnostics;
@@ -134,6 +135,18 @@ internal static class ModelAnalyzer
             ShapeFailureKind.ConcatShapeMismatch => DiagnosticDescriptors.ConcatShapeMismatch,
             _ => DiagnosticDescriptors.ShapeError,
         };
-        return DiagnosticInfo.Create(descriptor, walk.Location, failure.Message, failure.Expected, failure.Actual, walk.Chain);
+        var diagnostic = DiagnosticInfo.Create(descriptor, walk.Location, failure.Message, failure.Expected, failure.Actual, walk.Chain);
+        if (failure.Kind is ShapeFailureKind.ChannelMismatch or ShapeFailureKind.FeatureMismatch
+            && long.TryParse(failure.Expected, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+        {
+            // What the data demands, so a code fix can set the argument to it.
+            diagnostic = diagnostic.WithProperty(DiagnosticPropertyNames.Expected, failure.Expected);
+        }
+        else if (failure.Kind == ShapeFailureKind.AddShapeMismatch)
+        {
+            diagnostic = diagnostic.WithProperty(DiagnosticPropertyNames.ResidualPath, failure.Layer);
+        }
+
+        return diagnostic;
     }
 }
