@@ -1,0 +1,272 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+
+namespace NetGen.GeneratorBenchmark;
+
+/// <summary>
+/// Build-time cost of NetGen on a synthetic project: see docs/performance.md, "Generator and analyzer build time".
+///
+///   dotnet run -c Release --project tools/GeneratorBenchmark -- [--models 200] [--runs 5] [--dir /tmp/netgen-genbench] [--write-only]
+///
+/// For each round (WithoutNetGen then WithNetGen, alternating A B A B …) and each project it runs, in this order:
+///   1. `dotnet build-server shutdown`, then a full (cold) build, timed by the wall clock;
+///   2. one model file edited (a comment appended), then an incremental build (compiler server warm), timed;
+///   3. `dotnet build-server shutdown`, then a full build with `-p:ReportAnalyzer=true` and a detailed file log,
+///      from which the compiler's generator and analyzer timings and MSBuild's Csc task time are read;
+///   4. another edit, then an incremental build with `-p:ReportAnalyzer=true`, read the same way.
+/// Every build is `dotnet build -c Release --no-restore -p:BuildProjectReferences=false`; full builds add
+/// `--no-incremental` (a Rebuild of the consumer only: NetGen's own three projects are built once, up front).
+/// </summary>
+internal static class Program
+{
+    private const string Config = "Release";
+
+    private static int Main(string[] args)
+    {
+        var models = 200;
+        var runs = 5;
+        var dir = Path.Combine(Path.GetTempPath(), "netgen-genbench");
+        var writeOnly = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--models": models = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--runs": runs = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--dir": dir = Path.GetFullPath(args[++i]); break;
+                case "--write-only": writeOnly = true; break;
+                default:
+                    Console.Error.WriteLine("usage: GeneratorBenchmark [--models N (multiple of 8)] [--runs N] [--dir DIR] [--write-only]");
+                    return 2;
+            }
+        }
+        if (models <= 0 || models % SyntheticProjects.KindsPerFamily != 0)
+        {
+            Console.Error.WriteLine($"--models must be a positive multiple of {SyntheticProjects.KindsPerFamily}.");
+            return 2;
+        }
+
+        var repo = FindRepoRoot();
+        var families = models / SyntheticProjects.KindsPerFamily;
+        if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        SyntheticProjects.Write(dir, repo, families);
+        Console.WriteLine($"Wrote {models} models twice under {dir} (NetGen repository: {repo}).");
+        if (writeOnly) return 0;
+
+        var variants = new[]
+        {
+            new Variant("WithoutNetGen", Path.Combine(dir, "WithoutNetGen", "WithoutNetGen.csproj")),
+            new Variant("WithNetGen", Path.Combine(dir, "WithNetGen", "WithNetGen.csproj")),
+        };
+        var edited = SyntheticProjects.EditedFile(families);
+        var logs = Path.Combine(dir, "logs");
+        Directory.CreateDirectory(logs);
+
+        // Restore, then build each once (this also builds NetGen.Attributes, NetGen.Runtime and
+        // NetGen.Generator in Release) and keep the generated sources to count them.
+        foreach (var v in variants)
+        {
+            Require(Dotnet("restore", v.Project, "-nologo", "-v:q"), $"restore {v.Name}");
+            Require(Dotnet("build", v.Project, "-c", Config, "--no-restore", "-nologo", "-v:q",
+                "-p:EmitCompilerGeneratedFiles=true", "-p:CompilerGeneratedFilesOutputPath=" + Path.Combine(dir, "generated", v.Name)),
+                $"warm-up build {v.Name}");
+        }
+        PrintSourceSizes(dir, variants);
+
+        for (var round = 1; round <= runs; round++)
+        {
+            foreach (var v in variants)
+            {
+                var projectDir = Path.GetDirectoryName(v.Project)!;
+                var tag = $"{v.Name}-{round}";
+
+                Shutdown();
+                v.FullWall.Add(TimedBuild(v, full: true, log: null, $"{tag} full"));
+
+                Edit(Path.Combine(projectDir, edited), round, "wall");
+                v.IncrementalWall.Add(TimedBuild(v, full: false, log: null, $"{tag} incremental"));
+
+                Shutdown();
+                var fullLog = Path.Combine(logs, $"{tag}-full.log");
+                TimedBuild(v, full: true, fullLog, $"{tag} full, ReportAnalyzer");
+                v.Full.Add(CompilerReport.Read(fullLog));
+
+                Edit(Path.Combine(projectDir, edited), round, "report");
+                var incrementalLog = Path.Combine(logs, $"{tag}-incremental.log");
+                TimedBuild(v, full: false, incrementalLog, $"{tag} incremental, ReportAnalyzer");
+                v.Incremental.Add(CompilerReport.Read(incrementalLog));
+
+                Console.WriteLine($"round {round} {v.Name,-14} full {v.FullWall[^1]:F2} s, incremental {v.IncrementalWall[^1]:F2} s; " +
+                                  $"NetGenGenerator {v.Full[^1].NetGenGenerator:F3} s / {v.Incremental[^1].NetGenGenerator:F3} s");
+            }
+        }
+
+        Shutdown();
+        PrintReport(variants, models, runs);
+        return 0;
+    }
+
+    private sealed class Variant(string name, string project)
+    {
+        public string Name { get; } = name;
+        public string Project { get; } = project;
+        public List<double> FullWall { get; } = [];
+        public List<double> IncrementalWall { get; } = [];
+        public List<CompilerReport> Full { get; } = [];
+        public List<CompilerReport> Incremental { get; } = [];
+    }
+
+    /// <summary>What one build's detailed log says about its single Csc call.</summary>
+    private sealed record CompilerReport(double CscTask, double AnalyzersTotal, double GeneratorsTotal, double NetGenGenerator)
+    {
+        private static readonly Regex AnalyzerTotal = new(@"Total analyzer execution time: ([\d.]+) seconds", RegexOptions.Compiled);
+        private static readonly Regex GeneratorTotal = new(@"Total generator execution time: ([\d.]+) seconds", RegexOptions.Compiled);
+        private static readonly Regex NetGen = new(@"^\s*([\d.]+)\s+\S+\s+NetGen\.Generator\.NetGenGenerator\s*$", RegexOptions.Compiled | RegexOptions.Multiline);
+        private static readonly Regex Csc = new(@"^\s*(\d+) ms\s+Csc\s+(\d+) calls", RegexOptions.Compiled | RegexOptions.Multiline);
+
+        public static CompilerReport Read(string log)
+        {
+            var text = File.ReadAllText(log);
+            var csc = Csc.Match(text);
+            if (!csc.Success || csc.Groups[2].Value != "1")
+                throw new InvalidOperationException($"{log}: expected exactly one Csc call in the task performance summary.");
+            return new CompilerReport(
+                double.Parse(csc.Groups[1].Value, CultureInfo.InvariantCulture) / 1000,
+                Seconds(AnalyzerTotal, text),
+                Seconds(GeneratorTotal, text),
+                NetGen.Match(text) is { Success: true } m ? double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0);
+        }
+
+        private static double Seconds(Regex regex, string text)
+        {
+            var m = regex.Match(text);
+            return m.Success ? double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+        }
+    }
+
+    private static double TimedBuild(Variant v, bool full, string? log, string what)
+    {
+        var args = new List<string> { "build", v.Project, "-c", Config, "--no-restore", "-nologo", "-p:BuildProjectReferences=false" };
+        if (full) args.Add("--no-incremental");
+        if (log is null)
+        {
+            args.Add("-v:q");
+        }
+        else
+        {
+            args.Add("-v:q");
+            args.Add("-p:ReportAnalyzer=true");
+            args.Add($"-flp:verbosity=detailed;performancesummary;logfile={log}");
+        }
+        var sw = Stopwatch.StartNew();
+        var result = Dotnet(args.ToArray());
+        sw.Stop();
+        Require(result, what);
+        return sw.Elapsed.TotalSeconds;
+    }
+
+    private static void Edit(string file, int round, string kind) =>
+        File.AppendAllText(file, $"// edit {round} {kind}\n");
+
+    private static void Shutdown() => Require(Dotnet("build-server", "shutdown"), "dotnet build-server shutdown");
+
+    private static (int Code, string Output) Dotnet(params string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        psi.Environment["DOTNET_NOLOGO"] = "1";
+        using var p = Process.Start(psi)!;
+        var stderr = p.StandardError.ReadToEndAsync();
+        var stdout = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        return (p.ExitCode, stdout + stderr.Result);
+    }
+
+    private static void Require((int Code, string Output) result, string what)
+    {
+        if (result.Code == 0) return;
+        Console.Error.WriteLine(result.Output);
+        throw new InvalidOperationException($"{what} failed with exit code {result.Code}.");
+    }
+
+    private static string FindRepoRoot()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var d = new DirectoryInfo(start); d is not null; d = d.Parent)
+            {
+                if (File.Exists(Path.Combine(d.FullName, "NetGen.sln")) && File.Exists(Path.Combine(d.FullName, "build", "NetGen.Local.props")))
+                    return d.FullName;
+            }
+        }
+        throw new InvalidOperationException("Run from inside the NetGen repository (NetGen.sln not found above the current directory).");
+    }
+
+    private static void PrintSourceSizes(string dir, Variant[] variants)
+    {
+        foreach (var v in variants)
+        {
+            var src = Directory.GetFiles(Path.GetDirectoryName(v.Project)!, "*.cs");
+            var genDir = Path.Combine(dir, "generated", v.Name);
+            var gen = Directory.Exists(genDir)
+                ? Directory.GetFiles(genDir, "*.cs", SearchOption.AllDirectories).Where(f => f.Contains("NetGen.Generator", StringComparison.Ordinal)).ToArray()
+                : [];
+            Console.WriteLine($"{v.Name}: {src.Length} source files, {Lines(src)} lines; NetGen-generated: {gen.Length} files, {Lines(gen)} lines.");
+        }
+
+        static long Lines(string[] files) => files.Sum(f => (long)File.ReadLines(f).Count());
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var s = values.OrderBy(x => x).ToArray();
+        return s.Length % 2 == 1 ? s[s.Length / 2] : (s[s.Length / 2 - 1] + s[s.Length / 2]) / 2;
+    }
+
+    private static void PrintReport(Variant[] variants, int models, int runs)
+    {
+        var (without, with) = (variants[0], variants[1]);
+        string F(double x) => x.ToString("F2", CultureInfo.InvariantCulture);
+        string R(double a, double b) => (a / b).ToString("F2", CultureInfo.InvariantCulture) + "×";
+
+        Console.WriteLine();
+        Console.WriteLine($"Medians of {runs} runs, {models} models.");
+        Console.WriteLine();
+        Console.WriteLine("| build | without NetGen (s) | with NetGen (s) | ratio |");
+        Console.WriteLine("| --- | ---: | ---: | ---: |");
+        Row("full build, wall clock (cold compiler server)", without.FullWall, with.FullWall);
+        Row("incremental build after a one-file edit, wall clock", without.IncrementalWall, with.IncrementalWall);
+        Row("full build: Csc task", without.Full.Select(r => r.CscTask), with.Full.Select(r => r.CscTask));
+        Row("incremental build: Csc task", without.Incremental.Select(r => r.CscTask), with.Incremental.Select(r => r.CscTask));
+        Row("full build: all analyzers (CA/IDE…)", without.Full.Select(r => r.AnalyzersTotal), with.Full.Select(r => r.AnalyzersTotal));
+        Row("full build: all source generators", without.Full.Select(r => r.GeneratorsTotal), with.Full.Select(r => r.GeneratorsTotal));
+        Row("incremental build: all source generators", without.Incremental.Select(r => r.GeneratorsTotal), with.Incremental.Select(r => r.GeneratorsTotal));
+        Console.WriteLine();
+
+        var genFull = Median(with.Full.Select(r => r.NetGenGenerator));
+        var genIncr = Median(with.Incremental.Select(r => r.NetGenGenerator));
+        Console.WriteLine($"NetGenGenerator, full build:        {genFull:F3} s = {genFull / models * 1000:F1} ms per model; " +
+                          $"{genFull / Median(with.Full.Select(r => r.CscTask)) * 100:F1}% of Csc, {genFull / Median(with.FullWall) * 100:F1}% of the build's wall clock");
+        Console.WriteLine($"NetGenGenerator, incremental build: {genIncr:F3} s = {genIncr / models * 1000:F1} ms per model; " +
+                          $"{genIncr / Median(with.Incremental.Select(r => r.CscTask)) * 100:F1}% of Csc, {genIncr / Median(with.IncrementalWall) * 100:F1}% of the build's wall clock");
+        Console.WriteLine();
+        Console.WriteLine("Per run (s): full wall | incremental wall | NetGenGenerator full | NetGenGenerator incremental");
+        foreach (var v in variants)
+        {
+            Console.WriteLine($"  {v.Name,-14} " + string.Join("  ", Enumerable.Range(0, runs).Select(i =>
+                $"[{F(v.FullWall[i])} {F(v.IncrementalWall[i])} {v.Full[i].NetGenGenerator:F3} {v.Incremental[i].NetGenGenerator:F3}]")));
+        }
+
+        void Row(string label, IEnumerable<double> a, IEnumerable<double> b)
+        {
+            var (ma, mb) = (Median(a), Median(b));
+            Console.WriteLine($"| {label} | {F(ma)} | {F(mb)} | {R(mb, ma)} |");
+        }
+    }
+}
