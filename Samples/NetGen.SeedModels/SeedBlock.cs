@@ -16,5 +16,5 @@ namespace NetGen.Samples;
 [BatchNorm2d("outChannels")]
 public partial class SeedBlock : nn.Module<Tensor, Tensor>
 {
-    public partial SeedBlock(int inChannels, int outChannels, int stride);
+    public partial SeedBlock(int inChannels = 64, int outChannels = 128, int stride = 2);
 }

@@ -144,4 +144,22 @@ public sealed class ShapeDiagnosticTests
         Assert.Contains("global::TorchSharp.torch.nn.Linear(186624L, 256)", run.Generated("NetGen.Samples.Net.g.cs").Replace("186624,", "186624L,"));
         Assert.Empty(run.CompilationErrors);
     }
+
+    [Fact]
+    public Task Linear_in_features_that_differ_from_the_flattened_size_are_on_the_argument() => GeneratorDiagnosticTest.VerifyAsync(Usings + """
+        [Model(Input = [8, 4, 4])]
+        public partial class M : nn.Module<Tensor, Tensor>
+        {
+            [Flatten, Linear({|NG0102:100|}, 10)] public partial Linear fc { get; }
+        }
+        """);
+
+    [Fact]
+    public Task A_sample_of_the_wrong_rank_is_a_shape_error_on_the_layer() => GeneratorDiagnosticTest.VerifyAsync(Usings + """
+        [Model(Input = [16])]
+        public partial class M : nn.Module<Tensor, Tensor>
+        {
+            [{|NG0108:Conv2d(16, 8, 3)|}] public partial Conv2d conv { get; }
+        }
+        """);
 }

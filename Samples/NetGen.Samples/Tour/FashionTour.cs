@@ -35,7 +35,10 @@ public static class FashionTour
         // 1. Build: the generated constructor creates and registers every layer under PyTorch's names.
         torch.manual_seed(options.Seed);
         using var model = new FashionNet(numClasses: 10);
-        ModuleSummary.Print(model, "FashionNet(numClasses: 10)", output);
+        output.WriteLine("FashionNet(numClasses: 10), summary generated at compile time:");
+        output.WriteLine(FashionNet.Summary);
+        model.init_weights();
+        output.WriteLine("Initialised with the seed's scheme: Conv2d xavier_normal (bias 0), Linear normal(0, 0.01) (bias 0).");
 
         // 2. Train.
         var before = Trainer.Evaluate(model, data.TestImages, data.TestLabels);

@@ -1,5 +1,6 @@
 using System.IO;
 using System.Linq;
+using NetGen;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -11,16 +12,18 @@ public static class SeedTour
     public static void Run(TextWriter output, long seed)
     {
         torch.manual_seed(seed);
-        Show(output, "Net()", () => new Net(), [1, 3, 224, 224]);
-        Show(output, "SeedBlock(64, 128, 2)", () => new SeedBlock(64, 128, 2), [1, 64, 56, 56]);
-        Show(output, "ResNet34(101)", () => new ResNet34(101), [1, 3, 224, 224]);
+        Show(output, "Net()", Net.Summary, () => new Net(), [1, 3, 224, 224]);
+        Show(output, "SeedBlock(64, 128, 2)", SeedBlock.Summary, () => new SeedBlock(64, 128, 2), [1, 64, 56, 56]);
+        Show(output, "ResNet34(101)", ResNet34.Summary, () => new ResNet34(101), [1, 3, 224, 224]);
     }
 
-    private static void Show(TextWriter output, string name, System.Func<nn.Module<Tensor, Tensor>> create, long[] input)
+    /// <summary>The compile-time summary, then one real forward pass to show the shape it predicted.</summary>
+    private static void Show(TextWriter output, string name, ModelSummary summary, System.Func<nn.Module<Tensor, Tensor>> create, long[] input)
     {
         using var scope = NewDisposeScope();
+        output.WriteLine(name);
+        output.WriteLine(summary);
         var model = create();
-        ModuleSummary.Print(model, name, output);
         model.eval();
         using var _ = no_grad();
         var y = model.call(randn(input));

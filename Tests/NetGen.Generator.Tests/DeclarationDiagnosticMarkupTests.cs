@@ -1,0 +1,89 @@
+using System.Threading.Tasks;
+using NetGen.Generator.Tests.Infrastructure;
+
+namespace NetGen.Generator.Tests;
+
+/// <summary>The remaining declaration diagnostics, each on its span through markup.</summary>
+public sealed class DeclarationDiagnosticMarkupTests
+{
+    private const string Usings = """
+        using NetGen;
+        using TorchSharp.Modules;
+        using static TorchSharp.torch;
+
+        """;
+
+    [Fact]
+    public Task A_model_that_is_not_a_module_is_reported() => GeneratorDiagnosticTest.VerifyAsync(Usings + """
+        [Model]
+        public partial class {|NG0002:NotAModule|}
+        {
+        }
+        """);
+
+    [Fact]
+    public Task A_member_that_is_not_a_partial_property_is_reported() => GeneratorDiagnosticTest.VerifyAsync(Usings + """
+        [Model(Input = [3])]
+        public partial class {|NG0008:M|} : nn.Module<Tensor, Tensor>
+        {
+            [Linear(3, 2)] public Linear {|NG0003:fc|} { get; set; } = null!;
+        }
+        """);
+
+    [Fact]
+    public Task A_member_whose_type_does_not_match_its_layer_is_reported() => GeneratorDiagnosticTest.VerifyAsync(Usings + """
+        [Model(Input = [3])]
+        public partial class {|NG0008:M|} : nn.Module<Tensor, Tensor>
+        {
+            [Linear(3, 2)] public partial Conv2d {|NG0004:fc|} { get; }
+        }
+        """);
+
+    [Fact]
+    public Task A_constructor_with_a_body_is_reported() => GeneratorDiagnosticTest.VerifyAsync(Usings + """
+        [Model(Input = [3])]
+        public partial class M : nn.Module<Tensor, Tensor>
+        {
+            public {|NG0007:M|}() : base("M") { }
+            [Linear(3, 2)] public partial Linear fc { get; }
+        }
+        """);
+
+    [Fact]
+    public Task An_empty_model_is_reported() => GeneratorDiagnosticTest.VerifyAsync(Usings + """
+        [Model]
+        public partial class {|NG0008:Empty|} : nn.Module<Tensor, Tensor>
+        {
+        }
+        """);
+
+    [Fact]
+    public Task An_unknown_shortcut_member_is_reported() => GeneratorDiagnosticTest.VerifyAsync(Usings + """
+        [Model(Input = [3])]
+        [Residual({|NG0009:Shortcut = "rigth"|})]
+        public partial class M : nn.Module<Tensor, Tensor>
+        {
+            [Linear(3, 3)] public partial Linear fc { get; }
+        }
+        """);
+
+    [Fact]
+    public Task A_condition_that_is_not_a_bool_parameter_is_reported() => GeneratorDiagnosticTest.VerifyAsync(Usings + """
+        [Model(Input = [3])]
+        public partial class M : nn.Module<Tensor, Tensor>
+        {
+            public partial M(int stride);
+            [Linear(3, 3)] public partial Linear fc { get; }
+            [{|NG0010:When("stride")|}, Linear(3, 3)] public partial Linear? extra { get; }
+        }
+        """);
+
+    [Fact]
+    public Task Two_parametric_layers_on_one_member_are_reported() => GeneratorDiagnosticTest.VerifyAsync(Usings + """
+        [Model(Input = [3])]
+        public partial class {|NG0008:M|} : nn.Module<Tensor, Tensor>
+        {
+            [Linear(3, 3), BatchNorm1d(3)] public partial Linear {|NG0011:fc|} { get; }
+        }
+        """);
+}
