@@ -27,26 +27,38 @@ internal static class ModelAnalyzer
             diagnostics.Add(ToDiagnostic(failure));
         }
 
+        // The model as `new M()` builds it: hyperparameters with defaults take them. That model is a real
+        // one, so what fails there fails at run time; it is reported where the symbolic walk could not
+        // tell (a size that depends on a defaulted hyperparameter, or on a block's arguments from one).
         var filled = Fill(model, walker.Inferred, diagnostics);
+        var defaults = DefaultsWalk(filled, catalog);
+        var defaultFailures = defaults is null ? new List<WalkFailure>() : defaults.Value.Walker.Failures
+            .Where(d => !walker.Failures.Any(f => f.Location == d.Location && f.Failure.Kind == d.Failure.Kind))
+            .ToList();
+        foreach (var failure in defaultFailures)
+        {
+            diagnostics.Add(ToDiagnostic(failure with { Failure = failure.Failure with { Message = failure.Failure.Message + AtDefaults(model) } }));
+        }
+
         if (model.Input.IsEmpty)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ShapeUnchecked, model.Location, model.Name,
                 "it declares no input shape; add [Model(Input = [...])] to check channels and sizes"));
         }
-        else if (walker.Unchecked.Count > 0 && walker.Failures.Count == 0)
+        else if (walker.Unchecked.Count > 0 && walker.Failures.Count == 0 && defaultFailures.Count == 0)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ShapeUnchecked, model.Location, model.Name,
                 string.Join("; ", walker.Unchecked.Take(3)) + (walker.Unchecked.Count > 3 ? $"; and {walker.Unchecked.Count - 3} more" : "")));
         }
 
-        return new AnalyzedModel(filled, Summarize(filled, catalog), diagnostics.Distinct().ToEquatableArray(), walker.StateEntries.ToEquatableArray());
+        return new AnalyzedModel(filled, Summarize(filled, defaults), diagnostics.Distinct().ToEquatableArray(), walker.StateEntries.ToEquatableArray());
     }
 
     private static TensorShape InputShape(ModelSpec model, ShapeEnvironment env) =>
         model.Input.IsEmpty ? TensorShape.UnknownRank : TensorShape.Of(model.Input.Select(env.Size));
 
-    /// <summary>The summary at the declared input with default hyperparameters; null without an input.</summary>
-    private static SummarySpec? Summarize(ModelSpec model, ModelCatalog catalog)
+    /// <summary>The walk at the declared input with default hyperparameters; null without an input.</summary>
+    private static (ShapeWalker Walker, TensorShape Input)? DefaultsWalk(ModelSpec model, ModelCatalog catalog)
     {
         if (model.Input.IsEmpty)
         {
@@ -57,11 +69,29 @@ internal static class ModelAnalyzer
         var walker = new ShapeWalker(catalog);
         var input = InputShape(model, env);
         walker.WalkTop(model, env, input);
-        var top = walker.Rows.Where(r => r.Depth == 0).ToList();
+        return (walker, input);
+    }
+
+    /// <summary>" with the default hyperparameters (flat = 186624, numClasses = 101)".</summary>
+    private static string AtDefaults(ModelSpec model)
+    {
+        var values = model.Parameters.Where(p => p.DefaultValue is not null).Select(p => $"{p.Name} = {p.DefaultValue}").ToList();
+        return values.Count == 0 ? "" : " with the default hyperparameters (" + string.Join(", ", values) + ")";
+    }
+
+    /// <summary>The summary at the declared input with default hyperparameters; null without an input.</summary>
+    private static SummarySpec? Summarize(ModelSpec model, (ShapeWalker Walker, TensorShape Input)? defaults)
+    {
+        if (defaults is not { } walk || model.Input.IsEmpty)
+        {
+            return null;
+        }
+
+        var top = walk.Walker.Rows.Where(r => r.Depth == 0).ToList();
         var parameters = top.Any(r => r.Parameters < 0) ? -1 : top.Sum(r => r.Parameters);
         var multAdds = top.Any(r => r.MultAdds < 0) ? -1 : top.Sum(r => r.MultAdds);
-        var dims = input.Dims.Select(d => d.TryGetValue(out var v) ? v : -1).ToEquatableArray();
-        return new SummarySpec(dims, walker.Rows.ToEquatableArray(), parameters, multAdds);
+        var dims = walk.Input.Dims.Select(d => d.TryGetValue(out var v) ? v : -1).ToEquatableArray();
+        return new SummarySpec(dims, walk.Walker.Rows.ToEquatableArray(), parameters, multAdds);
     }
 
     /// <summary>Puts inferred sizes into the layers that omitted them; reports those that could not be inferred.</summary>
