@@ -131,6 +131,27 @@ public sealed class SamplePipelineTests : IDisposable
     }
 
     [Fact]
+    public void The_seed_command_prints_the_three_summaries_and_output_shapes()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int rc = SampleCli.Run(["seed"], output, error, CancellationToken.None);
+        Assert.Equal(0, rc);
+        string text = output.ToString();
+        foreach (var expected in new[]
+        {
+            "Net()", "Total params: 47,841,317", "input [1, 3, 224, 224] -> output [1, 101]",
+            "SeedBlock(64, 128, 2)", "Total params: 221,696", "input [1, 64, 56, 56] -> output [1, 128, 28, 28]",
+            "ResNet34(101)", "Total params: 47,044,773",
+        })
+        {
+            Assert.Contains(expected, text);
+        }
+
+        Assert.Equal(2, text.Split("-> output [1, 101]").Length - 1);
+    }
+
+    [Fact]
     public void Truncated_file_throws_DatasetFormatException_naming_the_file()
     {
         string path = Path.Combine(_dir, "train-images-idx3-ubyte.gz");
