@@ -5,7 +5,7 @@ using NetGen.Package.Tests.Infrastructure;
 namespace NetGen.Package.Tests;
 
 /// <summary>
-/// A brand-new console project that gets NetGen the way the README says (`dotnet add package NetGen`
+/// A brand-new console project that gets NetGen the way docs/packaging.md says (`dotnet add package NetGen`
 /// and `dotnet add package TorchSharp-cpu`), from the folder feed the fixture packed into. On a Debian 12
 /// or Ubuntu 22.04 host the forward pass also proves that the package's buildTransitive targets patch the
 /// consumer's copy of libLibTorchSharp.so.

@@ -56,6 +56,7 @@ public static class FashionTour
         // 3. Save the state dict atomically (temp file in the same directory, then one rename).
         if (cancel.IsCancellationRequested)
             return Stopped(output, before, training, clock, test);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Output))!);
         model.SaveCheckpoint(options.Output);
         output.WriteLine($"Saved state dict: {Path.GetFullPath(options.Output)} ({new FileInfo(options.Output).Length:N0} bytes)");
 

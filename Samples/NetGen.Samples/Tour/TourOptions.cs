@@ -5,7 +5,7 @@ public sealed record TourOptions
 {
     /// <summary>Directory with the four IDX files; null picks Debian's, else the shipped copy.</summary>
     public string? DataDirectory { get; init; }
-    public int Epochs { get; init; } = 15;
+    public int Epochs { get; init; } = 20;
     public int BatchSize { get; init; } = 128;
     /// <summary>Train on at most this many images (0: all).</summary>
     public int TrainLimit { get; init; } = 30000;
