@@ -86,11 +86,17 @@ public sealed class NetGenGenerator : IIncrementalGenerator
     {
         try
         {
+            if (context.TargetSymbol.Name == FaultInjection.ModelName)
+            {
+                throw new InvalidOperationException("fault injected by a test");
+            }
+
             return ModelParser.Parse(context, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            var location = LocationInfo.From(context.TargetNode.GetLocation());
+            var node = context.TargetNode as Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax;
+            var location = LocationInfo.From(node?.Identifier.GetLocation() ?? context.TargetNode.GetLocation());
             var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, location, context.TargetSymbol.Name, exception.GetType().Name + ": " + exception.Message);
             return new ModelParseResult(null, EquatableArray.Create(diagnostic));
         }

@@ -86,4 +86,14 @@ public sealed class DeclarationDiagnosticMarkupTests
             [Linear(3, 3), BatchNorm1d(3)] public partial Linear {|NG0011:fc|} { get; }
         }
         """);
+
+    /// <summary>A generator exception is reported as NG0099 on the model, never as CS8785 that drops the user's code.</summary>
+    [Fact]
+    public Task An_exception_inside_the_generator_becomes_NG0099() => GeneratorDiagnosticTest.VerifyAsync(Usings + """
+        [Model]
+        public partial class {|NG0099:NetGenFaultInjection_ThrowWhileParsing|} : nn.Module<Tensor, Tensor>
+        {
+            [Linear(3, 2)] public partial Linear fc { get; }
+        }
+        """);
 }
