@@ -104,7 +104,7 @@ internal static class ModelAnalyzer
             for (var i = 0; i < member.Layers.Count; i++)
             {
                 var layer = member.Layers[i];
-                var required = RequiredInput(layer);
+                var required = layer.Kind.InferableInput()?.Argument;
                 if (required is not null && layer.Get(required).IsAbsent && (member.Kind == MemberKind.Sequential || i == member.ModuleIndex))
                 {
                     var value = inferred.FirstOrDefault(a => a.Member == member.Name && a.LayerIndex == i && a.Argument == required)?.Value ?? ArgValue.Absent;
@@ -113,7 +113,7 @@ internal static class ModelAnalyzer
                         var why = model.Input.IsEmpty
                             ? $"'{model.Name}' declares no input shape; add [Model(Input = [...])] or give the size"
                             : "the size it receives is not known at compile time; give the size";
-                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CannotInfer, layer.Location, Snake(required), member.Name, why));
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CannotInfer, layer.Location, layer.Kind.InferableInput()!.Value.PyTorchName, member.Name, why));
                     }
                     else
                     {
@@ -129,23 +129,6 @@ internal static class ModelAnalyzer
 
         return model with { Members = new EquatableArray<MemberSpec>(members.ToImmutable()) };
     }
-
-    private static string? RequiredInput(LayerSpec layer) => layer.Kind switch
-    {
-        LayerKind.Conv1d or LayerKind.Conv2d or LayerKind.ConvTranspose2d => "InChannels",
-        LayerKind.BatchNorm1d or LayerKind.BatchNorm2d => "NumFeatures",
-        LayerKind.GroupNorm => "NumChannels",
-        LayerKind.Linear => "InFeatures",
-        _ => null,
-    };
-
-    private static string Snake(string argument) => argument switch
-    {
-        "InChannels" => "in_channels",
-        "InFeatures" => "in_features",
-        "NumFeatures" => "num_features",
-        _ => "num_channels",
-    };
 
     private static DiagnosticInfo ToDiagnostic(WalkFailure walk)
     {

@@ -224,7 +224,7 @@ internal sealed class ShapeWalker
         var blockScope = new Scope(path, scope.Depth + 1, Top: false, UseSite: scope.UseSite ?? useSite, BlockName: scope.BlockName ?? path, scope.Order, scope.Conditions);
         var output = WalkModel(block, ShapeEnvironment.ForUse(block, args, env), input, blockScope);
         _rows.Insert(before, Row(path, typeLabel, scope.Depth, output, _rows.Skip(before).Where(r => r.Depth == scope.Depth + 1)));
-        Chain(scope, path.Substring(path.LastIndexOf('.') + 1) == path ? path : path, output);
+        Chain(scope, path, output);
         return output;
     }
 
@@ -280,14 +280,7 @@ internal sealed class ShapeWalker
     /// <summary>Records the value of an omitted in_channels / in_features / num_features, taken from the input.</summary>
     private void Infer(LayerSpec layer, string member, int index, TensorShape input)
     {
-        var argument = layer.Kind switch
-        {
-            LayerKind.Conv1d or LayerKind.Conv2d or LayerKind.ConvTranspose2d => "InChannels",
-            LayerKind.BatchNorm1d or LayerKind.BatchNorm2d => "NumFeatures",
-            LayerKind.GroupNorm => "NumChannels",
-            LayerKind.Linear => "InFeatures",
-            _ => null,
-        };
+        var argument = layer.Kind.InferableInput()?.Argument;
         if (argument is null || !layer.Get(argument).IsAbsent)
         {
             return;
@@ -300,8 +293,7 @@ internal sealed class ShapeWalker
 
     private static LocationInfo? FailureLocation(LayerSpec layer, ShapeFailure failure) => failure.Kind switch
     {
-        ShapeFailureKind.ChannelMismatch => layer.LocationOf(layer.Kind is LayerKind.BatchNorm1d or LayerKind.BatchNorm2d ? "NumFeatures" : layer.Kind == LayerKind.GroupNorm ? "NumChannels" : "InChannels"),
-        ShapeFailureKind.FeatureMismatch => layer.LocationOf("InFeatures"),
+        ShapeFailureKind.ChannelMismatch or ShapeFailureKind.FeatureMismatch => layer.LocationOf(layer.Kind.InferableInput()?.Argument ?? "InChannels"),
         ShapeFailureKind.GroupsDoNotDivide => layer.LocationOf(layer.Kind == LayerKind.GroupNorm ? "NumGroups" : "Groups"),
         _ => layer.Location,
     };

@@ -38,9 +38,6 @@ internal static class FunctionalOpEmitter
         };
     }
 
-    /// <summary>Whether the call may hand back the very tensor object it was given.</summary>
-    public static bool MayReturnInput(LayerSpec layer) => layer.Get("Inplace") is { Kind: ArgKind.Bool, AsBool: true };
-
     /// <summary>PyTorch's pools default their stride to the kernel size.</summary>
     private static string PoolStride(LayerSpec layer) =>
         LayerFactoryEmitter.LongArray(layer.Get("Stride") is { IsAbsent: false } stride ? stride : layer.Get("KernelSize"));

@@ -36,8 +36,6 @@ internal readonly record struct ArgValue(ArgKind Kind, long Int, double Double, 
 
     public bool IsAbsent => Kind == ArgKind.Absent;
 
-    public bool IsConstant => Kind is ArgKind.Int or ArgKind.Double or ArgKind.Bool or ArgKind.IntList;
-
     public bool AsBool => Int != 0;
 
     /// <summary>The value as C# source: a literal or the parameter's identifier.</summary>

@@ -60,6 +60,13 @@ internal sealed class ArgumentInterpreter
         }
     }
 
+    /// <summary>The <c>Arguments</c> list of a <c>[Block]</c> or <c>[Block&lt;T&gt;]</c> attribute, element by element.</summary>
+    public EquatableArray<ArgValue> BlockArguments(AttributeData attribute)
+    {
+        var raw = AttributeArguments.Read(attribute).FirstOrDefault(a => a.Name == "Arguments");
+        return raw.Name is null ? EquatableArray<ArgValue>.Empty : InterpretEach(raw.Value, raw.Location);
+    }
+
     /// <summary>Interprets each element of a list on its own, e.g. <c>Input = [3, "size", "size"]</c>.</summary>
     public EquatableArray<ArgValue> InterpretEach(TypedConstant value, LocationInfo? location) =>
         AttributeArguments.Elements(value).Select(element => Interpret(element, location)).ToEquatableArray();

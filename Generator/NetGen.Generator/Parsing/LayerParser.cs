@@ -50,9 +50,7 @@ internal static class LayerParser
         if (kind == LayerKind.Block)
         {
             var blockType = attribute.AttributeClass!.TypeArguments[0].ToDisplayString(TypeShapes.FullyQualified);
-            var raw = AttributeArguments.Read(attribute).FirstOrDefault(a => a.Name == "Arguments");
-            var blockArgs = raw.Name is null ? EquatableArray<ArgValue>.Empty : interpreter.InterpretEach(raw.Value, raw.Location);
-            return new LayerSpec(kind, EquatableArray<LayerArg>.Empty, location, blockType, blockArgs);
+            return new LayerSpec(kind, EquatableArray<LayerArg>.Empty, location, blockType, interpreter.BlockArguments(attribute));
         }
 
         var args = ImmutableArray.CreateBuilder<LayerArg>();

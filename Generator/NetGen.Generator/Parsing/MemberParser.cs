@@ -73,7 +73,7 @@ internal static class MemberParser
                 $"a [When] member is absent when its condition is false, so it must be declared nullable ('{property.Type.ToDisplayString()}?')"));
         }
 
-        var blockArgs = block is null ? EquatableArray<ArgValue>.Empty : BlockArguments(block, interpreter);
+        var blockArgs = block is null ? EquatableArray<ArgValue>.Empty : interpreter.BlockArguments(block);
         if (block is not null)
         {
             BlockConstructors.Check(property.Type, blockArgs, parameters, "[Block] arguments", BlockLocation(block, location), diagnostics);
@@ -201,12 +201,6 @@ internal static class MemberParser
 
     private static LocationInfo? BlockLocation(AttributeData attribute, LocationInfo? fallback) =>
         attribute.ApplicationSyntaxReference?.GetSyntax() is { } syntax ? LocationInfo.From(syntax) : fallback;
-
-    private static EquatableArray<ArgValue> BlockArguments(AttributeData block, ArgumentInterpreter interpreter)
-    {
-        var raw = AttributeArguments.Read(block).FirstOrDefault(a => a.Name == "Arguments");
-        return raw.Name is null ? EquatableArray<ArgValue>.Empty : interpreter.InterpretEach(raw.Value, raw.Location);
-    }
 
     private static RepeatSpec ReadRepeat(AttributeData repeat, ArgumentInterpreter interpreter)
     {
