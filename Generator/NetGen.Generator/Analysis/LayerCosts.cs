@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using NetGen.Generator.Model;
 using NetGen.Generator.Shapes;
@@ -10,39 +11,21 @@ namespace NetGen.Generator.Analysis;
 /// </summary>
 internal static class LayerCosts
 {
-    public static long Parameters(LayerSpec layer, TensorShape input, ShapeEnvironment env)
+    /// <summary>The learnable elements of a layer: its parameter entries (not its buffers), so counts and the state map agree.</summary>
+    public static long Parameters(IEnumerable<StateEntrySpec> entries)
     {
-        bool Bias() => layer.Get("Bias") is not { Kind: ArgKind.Bool, AsBool: false };
-        bool Affine(string name) => layer.Get(name) is not { Kind: ArgKind.Bool, AsBool: false };
-        switch (layer.Kind)
+        long total = 0;
+        foreach (var entry in entries.Where(e => !e.IsBuffer))
         {
-            case LayerKind.Conv1d:
-            case LayerKind.Conv2d:
-            case LayerKind.ConvTranspose2d:
-                return Product(InChannels(layer, input, env), Size(layer, "OutChannels", env), KernelElements(layer, env)) is var weights and >= 0
-                    && Size(layer, "Groups", env, 1) is var groups and > 0
-                    ? weights / groups + (Bias() ? Size(layer, "OutChannels", env) : 0)
-                    : -1;
-            case LayerKind.Linear:
-                var inFeatures = layer.Get("InFeatures").IsAbsent ? Last(input) : Size(layer, "InFeatures", env);
-                var outFeatures = Size(layer, "OutFeatures", env);
-                return inFeatures < 0 || outFeatures < 0 ? -1 : inFeatures * outFeatures + (Bias() ? outFeatures : 0);
-            case LayerKind.BatchNorm1d:
-            case LayerKind.BatchNorm2d:
-                var features = layer.Get("NumFeatures").IsAbsent ? First(input) : Size(layer, "NumFeatures", env);
-                return !Affine("Affine") ? 0 : features < 0 ? -1 : 2 * features;
-            case LayerKind.GroupNorm:
-                var channels = layer.Get("NumChannels").IsAbsent ? First(input) : Size(layer, "NumChannels", env);
-                return !Affine("Affine") ? 0 : channels < 0 ? -1 : 2 * channels;
-            case LayerKind.LayerNorm:
-                var shape = env.Sizes(layer.Get("NormalizedShape"));
-                var elements = shape.All(d => d.IsKnown) ? shape.Aggregate(1L, (p, d) => p * d.Value) : -1;
-                return !Affine("ElementwiseAffine") ? 0 : elements < 0 ? -1 : 2 * elements;
-            case LayerKind.Embedding:
-                return Product(Size(layer, "NumEmbeddings", env), Size(layer, "EmbeddingDim", env));
-            default:
-                return 0;
+            if (entry.Shape.Any(d => !d.IsKnown))
+            {
+                return -1;
+            }
+
+            total += entry.Shape.Aggregate(1L, (product, d) => product * d.Value);
         }
+
+        return total;
     }
 
     public static long MultAdds(LayerSpec layer, TensorShape input, TensorShape output, ShapeEnvironment env)
@@ -59,9 +42,8 @@ internal static class LayerCosts
                 var g = Size(layer, "Groups", env, 1);
                 return perInput < 0 || g <= 0 ? -1 : Product(Elements(input), perInput / g);
             case LayerKind.Linear:
-                var parameters = Parameters(layer, input, env);
-                var bias = layer.Get("Bias") is { Kind: ArgKind.Bool, AsBool: false } ? 0 : Size(layer, "OutFeatures", env);
-                return parameters < 0 ? -1 : Product(Elements(input) / System.Math.Max(1, Last(input)), parameters - bias);
+                var inFeatures = layer.Get("InFeatures").IsAbsent ? Last(input) : Size(layer, "InFeatures", env);
+                return Product(Elements(input) / System.Math.Max(1, Last(input)), inFeatures, Size(layer, "OutFeatures", env));
             default:
                 return 0;
         }

@@ -261,12 +261,13 @@ internal sealed class ShapeWalker
 
         if (isModule)
         {
-            foreach (var entry in StateEntrySpecs.Of(layer, name, input, env, scope.Conditions))
+            var entries = StateEntrySpecs.Of(layer, name, input, env, scope.Conditions).ToList();
+            foreach (var entry in entries)
             {
                 _state.Add((scope.Order, entry));
             }
 
-            _rows.Add(new SummaryRow(name, layer.Kind.ToString(), scope.Depth, Dims(output), LayerCosts.Parameters(layer, input, env), LayerCosts.MultAdds(layer, input, output, env)));
+            _rows.Add(new SummaryRow(name, layer.Kind.ToString(), scope.Depth, Dims(output), LayerCosts.Parameters(entries), LayerCosts.MultAdds(layer, input, output, env)));
         }
 
         if (spec is not ElementwiseSpec)
