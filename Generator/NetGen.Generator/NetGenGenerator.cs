@@ -1,7 +1,10 @@
 using System;
 using System.Linq;
-using NetGen.Generator.Analysis;
+using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using NetGen.Generator.Analysis;
+using NetGen.Generator.Descriptors;
 using NetGen.Generator.Diagnostics;
 using NetGen.Generator.Emitting;
 using NetGen.Generator.Model;
@@ -10,8 +13,11 @@ using NetGen.Generator.Parsing;
 namespace NetGen.Generator;
 
 /// <summary>
-/// The pipeline: find <c>[Model]</c> classes syntactically, parse each into an equatable
-/// <see cref="ModelSpec"/>, report the parse diagnostics, and emit one file per model.
+/// The pipeline: find <c>[Model]</c> classes syntactically and parse each into an equatable
+/// <see cref="ModelSpec"/>; read the models referenced assemblies describe; give each model the models it
+/// uses (and nothing else, so an edit elsewhere leaves it cached); analyse and emit one file per model, or a
+/// stub that compiles when the declaration has errors. Diagnostics are <see cref="NetGenAnalyzer"/>'s job, so
+/// they honour .editorconfig, #pragma and [SuppressMessage] like any analyzer's.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class NetGenGenerator : IIncrementalGenerator
@@ -21,84 +27,99 @@ public sealed class NetGenGenerator : IIncrementalGenerator
         var parsed = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 KnownNames.ModelAttribute,
-                predicate: static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax,
+                predicate: static (node, _) => node is ClassDeclarationSyntax,
                 transform: static (ctx, ct) => SafeParse(ctx, ct))
+            .Where(static result => result is not null)
+            .Select(static (result, _) => result!)
             .WithTrackingName(TrackingNames.ParsedModels);
 
-        var diagnostics = parsed
-            .Select(static (result, _) => result.Diagnostics)
-            .WithTrackingName(TrackingNames.Diagnostics);
-        context.RegisterSourceOutput(diagnostics, static (spc, items) =>
-        {
-            foreach (var diagnostic in items)
-            {
-                spc.ReportDiagnostic(diagnostic.ToDiagnostic());
-            }
-        });
+        var referenced = context.CompilationProvider
+            .Select(static (compilation, ct) => ReferencedModels.Read(compilation, ct))
+            .WithTrackingName(TrackingNames.ReferencedModels);
 
-        var models = parsed
+        var index = parsed
             .Where(static result => result.Model is not null)
             .Select(static (result, _) => result.Model!)
-            .WithTrackingName(TrackingNames.Models);
-
-        // Shape analysis needs the blocks a model uses, so it sees every model; each analysis is still
-        // its own value, so an edit to one model re-emits only the models whose analysis changed.
-        var catalog = models
             .Collect()
-            .Select(static (all, _) => new ModelCatalog(all.ToEquatableArray()))
-            .WithTrackingName(TrackingNames.Catalog);
-        var analyzed = catalog
-            .SelectMany(static (all, _) => all.Models.Select(model => SafeAnalyze(model, all)))
-            .WithTrackingName(TrackingNames.AnalyzedModels);
-        context.RegisterSourceOutput(analyzed, static (spc, result) => Emit(spc, result));
-    }
+            .Combine(referenced)
+            .Select(static (pair, _) => new ModelIndex(pair.Left.ToEquatableArray(), pair.Right))
+            .WithTrackingName(TrackingNames.Index);
 
-    private static void Emit(SourceProductionContext context, AnalyzedModel result)
-    {
-        foreach (var diagnostic in result.Diagnostics)
-        {
-            context.ReportDiagnostic(diagnostic.ToDiagnostic());
-        }
+        // Re-run for every model when any model changes, but cheaply: the result is the model and the models
+        // it uses, so the analysis and emission below stay cached for every model whose inputs are unchanged.
+        var inputs = parsed
+            .Combine(index)
+            .Select(static (pair, _) => new AnalysisInput(pair.Left, pair.Left.Model is { } model ? Dependencies.Closure(model, pair.Right.Find) : null))
+            .WithTrackingName(TrackingNames.AnalysisInputs);
 
-        // A size that could not be inferred leaves nothing sensible to write; shape mismatches do not
-        // block generation, so the user sees the NG error and not a cascade of missing members.
-        if (!result.Diagnostics.Any(d => d.Descriptor.Id == DiagnosticIds.CannotInfer || d.Descriptor.Id == DiagnosticIds.GeneratorFailure))
-        {
-            context.AddSource(result.Model.HintName, ModelEmitter.Emit(result.Model, result.Summary, result.State));
-        }
-    }
+        var sources = inputs
+            .Select(static (input, ct) => Generate(input, ct))
+            .WithTrackingName(TrackingNames.GeneratedSources);
 
-    private static AnalyzedModel SafeAnalyze(ModelSpec model, ModelCatalog catalog)
-    {
-        try
+        context.RegisterSourceOutput(sources, static (spc, source) =>
         {
-            return ModelAnalyzer.Analyze(model, catalog);
-        }
-        catch (Exception exception)
-        {
-            var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, model.Location, model.Name, exception.GetType().Name + ": " + exception.Message);
-            return new AnalyzedModel(model, null, EquatableArray.Create(diagnostic));
-        }
-    }
-
-    /// <summary>An exception here would surface as CS8785 and silently drop the user's code; report it instead.</summary>
-    private static ModelParseResult SafeParse(GeneratorAttributeSyntaxContext context, System.Threading.CancellationToken cancellationToken)
-    {
-        try
-        {
-            if (context.TargetSymbol.Name == FaultInjection.ModelName)
+            if (source.Failure is { } failure)
             {
-                throw new InvalidOperationException("fault injected by a test");
+                spc.ReportDiagnostic(failure.ToDiagnostic());
             }
 
-            return ModelParser.Parse(context, cancellationToken);
+            if (source.Text is not null)
+            {
+                spc.AddSource(source.HintName, source.Text);
+            }
+        });
+    }
+
+    /// <summary>The real partial, or a stub when the declaration has errors; an exception in NetGen's own code becomes NG0099, never CS8785.</summary>
+    private static GeneratedSource Generate(AnalysisInput input, CancellationToken cancellationToken)
+    {
+        var shell = input.Parsed.Shell;
+        if (shell is null)
+        {
+            return new GeneratedSource("", null, null);
+        }
+
+        try
+        {
+            var analyzed = input.Parsed.Model is { } model && input.Catalog is { } catalog ? ModelAnalysis.Run(model, catalog) : null;
+            cancellationToken.ThrowIfCancellationRequested();
+            var text = analyzed is null || analyzed.BlocksGeneration ? StubEmitter.Emit(shell) : ModelEmitter.Emit(analyzed);
+            return new GeneratedSource(shell.HintName, text, null);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            var node = context.TargetNode as Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax;
-            var location = LocationInfo.From(node?.Identifier.GetLocation() ?? context.TargetNode.GetLocation());
-            var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, location, context.TargetSymbol.Name, exception.GetType().Name + ": " + exception.Message);
-            return new ModelParseResult(null, EquatableArray.Create(diagnostic));
+            var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, input.Parsed.Model?.Location, shell.Name, exception.GetType().Name + ": " + exception.Message);
+            return new GeneratedSource(shell.HintName, StubEmitter.Emit(shell), diagnostic);
+        }
+    }
+
+    /// <summary>
+    /// Parses the model once, from the declaration that carries <c>[Model]</c> (a second [Model] on another
+    /// partial declaration is the compiler's error, not a second file). An exception here would surface as
+    /// CS8785 and silently drop the user's code; the analyzer reports it as NG0099 instead.
+    /// </summary>
+    private static ModelParseResult? SafeParse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var type = (INamedTypeSymbol)context.TargetSymbol;
+        if (!ModelDeclarations.IsPrimary(type, context.TargetNode))
+        {
+            return null;
+        }
+
+        try
+        {
+            return ModelAnalysis.Parse(type, (ClassDeclarationSyntax)context.TargetNode, context.SemanticModel.Compilation, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            _ = exception;
+            return new ModelParseResult(null, null, EquatableArray<DiagnosticInfo>.Empty);
         }
     }
 }
+
+/// <summary>What one model's generation needs: its parse result and the catalog of models it uses.</summary>
+internal sealed record AnalysisInput(ModelParseResult Parsed, ModelCatalog? Catalog);
+
+/// <summary>One generated file, or none (<see cref="Text"/> null); <see cref="Failure"/> when NetGen's own code failed.</summary>
+internal sealed record GeneratedSource(string HintName, string? Text, DiagnosticInfo? Failure);

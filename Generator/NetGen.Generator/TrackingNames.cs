@@ -4,8 +4,8 @@ namespace NetGen.Generator;
 internal static class TrackingNames
 {
     public const string ParsedModels = nameof(ParsedModels);
-    public const string Models = nameof(Models);
-    public const string Diagnostics = nameof(Diagnostics);
-    public const string Catalog = nameof(Catalog);
-    public const string AnalyzedModels = nameof(AnalyzedModels);
+    public const string ReferencedModels = nameof(ReferencedModels);
+    public const string Index = nameof(Index);
+    public const string AnalysisInputs = nameof(AnalysisInputs);
+    public const string GeneratedSources = nameof(GeneratedSources);
 }

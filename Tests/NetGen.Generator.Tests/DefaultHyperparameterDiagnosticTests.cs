@@ -54,7 +54,7 @@ public sealed class DefaultHyperparameterDiagnosticTests
         public partial class Block : nn.Module<Tensor, Tensor>
         {
             public partial Block(int channels);
-            [Conv2d("channels", 16, 3, Padding = 1)] public partial Conv2d conv { get; }
+            [Conv2d({|NG0111:"channels"|}, 16, 3, Padding = 1)] public partial Conv2d conv { get; }
         }
 
         [Model(Input = [3, 8, 8])]

@@ -37,7 +37,7 @@ public sealed class IncrementalCachingTests
             CSharpSyntaxTree.ParseText("namespace Demo; public static class Other { public static int Value => 2; }", GeneratorHarness.ParseOptions, path: "Model1.cs"));
         var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
 
-        foreach (var stepName in new[] { TrackingNames.ParsedModels, TrackingNames.Models, TrackingNames.Diagnostics, TrackingNames.Catalog, TrackingNames.AnalyzedModels })
+        foreach (var stepName in new[] { TrackingNames.ParsedModels, TrackingNames.ReferencedModels, TrackingNames.Index, TrackingNames.AnalysisInputs, TrackingNames.GeneratedSources })
         {
             Assert.True(result.TrackedSteps.ContainsKey(stepName), $"step {stepName} was not tracked");
             var reasons = result.TrackedSteps[stepName].SelectMany(step => step.Outputs).Select(output => output.Reason).ToList();
@@ -59,7 +59,7 @@ public sealed class IncrementalCachingTests
             CSharpSyntaxTree.ParseText(Model.Replace("Linear(8 * 26 * 26, 10)", "Linear(8 * 26 * 26, 12)"), GeneratorHarness.ParseOptions, path: "Model0.cs"));
         var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
 
-        var reasons = result.TrackedSteps[TrackingNames.Models].SelectMany(step => step.Outputs).Select(output => output.Reason);
+        var reasons = result.TrackedSteps[TrackingNames.ParsedModels].SelectMany(step => step.Outputs).Select(output => output.Reason);
         Assert.Contains(IncrementalStepRunReason.Modified, reasons);
         Assert.Contains("Linear(8 * 26 * 26, 12)".Replace("8 * 26 * 26", "5408"), result.GeneratedSources.Single().SourceText.ToString());
     }
@@ -88,7 +88,7 @@ public sealed class IncrementalCachingTests
             CSharpSyntaxTree.ParseText(Model.Replace("Linear(8 * 26 * 26, 10)", "Linear(8 * 26 * 26, 12)"), GeneratorHarness.ParseOptions, path: "Model0.cs"));
         var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
 
-        var analyzed = result.TrackedSteps[TrackingNames.AnalyzedModels].SelectMany(step => step.Outputs).ToList();
+        var analyzed = result.TrackedSteps[TrackingNames.GeneratedSources].SelectMany(step => step.Outputs).ToList();
         Assert.Equal(2, analyzed.Count);
         Assert.Single(analyzed, output => output.Reason == IncrementalStepRunReason.Modified);
         Assert.Single(analyzed, output => output.Reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached);

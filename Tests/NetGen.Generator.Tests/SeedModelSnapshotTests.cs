@@ -37,6 +37,6 @@ public sealed class SeedModelSnapshotTests
 
         var problems = run.CompilationErrors.Select(d => d.ToString()).ToList();
         Assert.True(problems.Count == 0, string.Join("\n", problems));
-        Assert.Contains(run.Output.SyntaxTrees, t => t.FilePath.EndsWith($"NetGen.Samples.{model}.g.cs"));
+        Assert.Contains(run.Output.SyntaxTrees, t => t.FilePath.EndsWith(NetGen.Generator.Parsing.HintNames.For($"NetGen.Samples.{model}")));
     }
 }

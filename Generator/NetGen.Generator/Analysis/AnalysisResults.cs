@@ -1,3 +1,5 @@
+using System.Linq;
+using NetGen.Generator.Diagnostics;
 using NetGen.Generator.Model;
 
 namespace NetGen.Generator.Analysis;
@@ -5,17 +7,35 @@ namespace NetGen.Generator.Analysis;
 /// <summary>A size the user omitted and shape inference supplied: a constant or a parameter of the model.</summary>
 internal sealed record InferredArgument(string Member, int LayerIndex, string Argument, ArgValue Value);
 
-/// <summary>One row of the compile-time summary. Unknown sizes are -1.</summary>
-internal sealed record SummaryRow(string Path, string Type, int Depth, EquatableArray<long> OutputShape, long Parameters, long MultAdds);
+/// <summary>One row of the compile-time summary. Unknown sizes and counts are -1; an unknown rank is <see cref="OutputShape"/> null.</summary>
+internal sealed record SummaryRow(string Path, string Type, int Depth, EquatableArray<long>? OutputShape, long Parameters, long MultAdds);
 
-/// <summary>The torchinfo-style summary of a model at its declared input and default hyperparameters.</summary>
-internal sealed record SummarySpec(EquatableArray<long> Input, EquatableArray<SummaryRow> Rows, long TotalParameters, long TotalMultAdds);
+/// <summary>
+/// The torchinfo-style summary of a model at its declared input and default hyperparameters.
+/// <see cref="Notes"/> say where the numbers are not the whole truth (a hand-written forward, an opaque module).
+/// </summary>
+internal sealed record SummarySpec(EquatableArray<long> Input, EquatableArray<SummaryRow> Rows, long TotalParameters, long TotalMultAdds, EquatableArray<string> Notes);
 
 /// <summary>A model after shape analysis: sizes inferred, summary computed, shape diagnostics found.</summary>
-/// <param name="State">The state entries in PyTorch's order, with shapes in terms of the model's parameters.</param>
-internal sealed record AnalyzedModel(ModelSpec Model, SummarySpec? Summary, EquatableArray<DiagnosticInfo> Diagnostics, EquatableArray<StateEntrySpec> State = default);
+/// <param name="State">The state entries known at compile time, in PyTorch's order, with shapes in terms of the model's parameters.</param>
+/// <param name="OpaquePrefixes">Members whose entries are known only at run time: their keys get a prefix and no constants.</param>
+/// <param name="Boundary">Where checking stopped at NetGen's boundary (an opaque member, a hand-written forward), for the build's NG0110 line.</param>
+internal sealed record AnalyzedModel(
+    ModelSpec Model,
+    SummarySpec? Summary,
+    EquatableArray<DiagnosticInfo> Diagnostics,
+    EquatableArray<StateEntrySpec> State,
+    EquatableArray<string> OpaquePrefixes,
+    EquatableArray<string> Boundary)
+{
+    /// <summary>
+    /// Whether an error leaves nothing sensible to generate (an omitted size that could not be inferred, a block
+    /// that contains itself), so NetGen writes a stub instead. Shape mismatches do not block generation.
+    /// </summary>
+    public bool BlocksGeneration => Diagnostics.Any(d => d.Descriptor.Id is DiagnosticIds.CannotInfer or DiagnosticIds.BlockCycle or DiagnosticIds.GeneratorFailure);
+}
 
-/// <summary>Every model of the compilation, so that a model can look up the blocks it uses.</summary>
+/// <summary>The models a model's analysis may look up: itself, the blocks it uses, theirs, and so on.</summary>
 internal sealed record ModelCatalog(EquatableArray<ModelSpec> Models)
 {
     public ModelSpec? Find(string fullyQualifiedName)

@@ -14,21 +14,22 @@ internal static class LayerCosts
     /// <summary>The learnable elements of a layer: its parameter entries (not its buffers), so counts and the state map agree.</summary>
     public static long Parameters(IEnumerable<StateEntrySpec> entries)
     {
-        long total = 0;
-        foreach (var entry in entries.Where(e => !e.IsBuffer))
-        {
-            if (entry.Shape.Any(d => !d.IsKnown))
-            {
-                return -1;
-            }
-
-            total += entry.Shape.Aggregate(1L, (product, d) => product * d.Value);
-        }
-
-        return total;
+        return Counting.Sum(entries.Where(e => !e.IsBuffer).Select(e => Counting.Product(e.Shape.Select(d => d.IsKnown ? d.Value : -1))));
     }
 
     public static long MultAdds(LayerSpec layer, TensorShape input, TensorShape output, ShapeEnvironment env)
+    {
+        try
+        {
+            return Compute(layer, input, output, env);
+        }
+        catch (System.OverflowException)
+        {
+            return -1;
+        }
+    }
+
+    private static long Compute(LayerSpec layer, TensorShape input, TensorShape output, ShapeEnvironment env)
     {
         switch (layer.Kind)
         {
@@ -43,7 +44,7 @@ internal static class LayerCosts
                 return perInput < 0 || g <= 0 ? -1 : Product(Elements(input), perInput / g);
             case LayerKind.Linear:
                 var inFeatures = layer.Get("InFeatures").IsAbsent ? Last(input) : Size(layer, "InFeatures", env);
-                return Product(Elements(input) / System.Math.Max(1, Last(input)), inFeatures, Size(layer, "OutFeatures", env));
+                return Product(Elements(input) < 0 ? -1 : Elements(input) / System.Math.Max(1, Last(input)), inFeatures, Size(layer, "OutFeatures", env));
             default:
                 return 0;
         }
@@ -61,7 +62,7 @@ internal static class LayerCosts
             return -1;
         }
 
-        return kernel.Count == 1 ? Power(kernel[0].Value, rank) : kernel.Aggregate(1L, (p, d) => p * d.Value);
+        return kernel.Count == 1 ? Power(kernel[0].Value, rank) : Counting.Product(kernel.Select(d => d.Value));
     }
 
     private static long Size(LayerSpec layer, string argument, ShapeEnvironment env, long fallback = -1) =>
@@ -73,7 +74,7 @@ internal static class LayerCosts
 
     private static long Elements(TensorShape shape) => shape.ElementCount.TryGetValue(out var v) ? v : -1;
 
-    private static long Product(params long[] values) => values.Any(v => v < 0) ? -1 : values.Aggregate(1L, (p, v) => p * v);
+    private static long Product(params long[] values) => Counting.Product(values);
 
-    private static long Power(long value, int exponent) => exponent == 1 ? value : value * value;
+    private static long Power(long value, int exponent) => exponent == 1 ? value : Counting.Product(new[] { value, value });
 }

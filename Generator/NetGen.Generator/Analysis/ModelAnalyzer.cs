@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Collections.Immutable;
 using System.Linq;
 using NetGen.Generator.Diagnostics;
@@ -9,9 +8,9 @@ using NetGen.Generator.Shapes;
 namespace NetGen.Generator.Analysis;
 
 /// <summary>
-/// Shape analysis of one model against the catalog of all models: checks every layer with PyTorch's
-/// formulas from the declared input (parameters as symbols), fills in omitted sizes, and builds the
-/// summary at the default hyperparameters.
+/// Shape analysis of one model against the catalog of the models it uses: checks every layer with
+/// PyTorch's formulas from the declared input (parameters as symbols), fills in omitted sizes, and builds
+/// the summary at the default hyperparameters.
 /// </summary>
 internal static class ModelAnalyzer
 {
@@ -24,7 +23,7 @@ internal static class ModelAnalyzer
 
         foreach (var failure in walker.Failures)
         {
-            diagnostics.Add(ToDiagnostic(failure));
+            diagnostics.AddRange(FailureDiagnostics.For(model, failure, ""));
         }
 
         // The model as `new M()` builds it: hyperparameters with defaults take them. That model is a real
@@ -37,30 +36,37 @@ internal static class ModelAnalyzer
             .ToList();
         foreach (var failure in defaultFailures)
         {
-            diagnostics.Add(ToDiagnostic(failure with { Failure = failure.Failure with { Message = failure.Failure.Message + AtDefaults(model) } }));
+            diagnostics.AddRange(FailureDiagnostics.For(model, failure, AtDefaults(model)));
         }
 
-        if (model.Input.IsEmpty)
+        if (model.Input.IsEmpty && !model.DeclaresForward)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ShapeUnchecked, model.Location, model.Name,
                 "it declares no input shape; add [Model(Input = [...])] to check channels and sizes"));
         }
-        else if (walker.Unchecked.Count > 0 && walker.Failures.Count == 0 && defaultFailures.Count == 0)
+        else if ((walker.Unchecked.Count > 0 || walker.Boundary.Count > 0) && walker.Failures.Count == 0 && defaultFailures.Count == 0)
         {
+            var notes = walker.Boundary.Concat(walker.Unchecked).ToList();
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ShapeUnchecked, model.Location, model.Name,
-                string.Join("; ", walker.Unchecked.Take(3)) + (walker.Unchecked.Count > 3 ? $"; and {walker.Unchecked.Count - 3} more" : "")));
+                string.Join("; ", notes.Take(3)) + (notes.Count > 3 ? $"; and {notes.Count - 3} more" : "")));
         }
 
-        return new AnalyzedModel(filled, Summarize(filled, defaults), diagnostics.Distinct().ToEquatableArray(), walker.StateEntries.ToEquatableArray());
+        return new AnalyzedModel(
+            filled,
+            Summarize(filled, defaults),
+            diagnostics.Distinct().ToEquatableArray(),
+            walker.StateEntries.ToEquatableArray(),
+            walker.OpaquePrefixes.ToEquatableArray(),
+            walker.Boundary.ToEquatableArray());
     }
 
     private static TensorShape InputShape(ModelSpec model, ShapeEnvironment env) =>
         model.Input.IsEmpty ? TensorShape.UnknownRank : TensorShape.Of(model.Input.Select(env.Size));
 
-    /// <summary>The walk at the declared input with default hyperparameters; null without an input.</summary>
+    /// <summary>The walk with default hyperparameters; null when there is nothing to summarise (no input and a generated forward).</summary>
     private static (ShapeWalker Walker, TensorShape Input)? DefaultsWalk(ModelSpec model, ModelCatalog catalog)
     {
-        if (model.Input.IsEmpty)
+        if (model.Input.IsEmpty && !model.DeclaresForward)
         {
             return null;
         }
@@ -79,19 +85,24 @@ internal static class ModelAnalyzer
         return values.Count == 0 ? "" : " with the default hyperparameters (" + string.Join(", ", values) + ")";
     }
 
-    /// <summary>The summary at the declared input with default hyperparameters; null without an input.</summary>
+    /// <summary>The summary at the declared input with default hyperparameters; null when there is none.</summary>
     private static SummarySpec? Summarize(ModelSpec model, (ShapeWalker Walker, TensorShape Input)? defaults)
     {
-        if (defaults is not { } walk || model.Input.IsEmpty)
+        if (defaults is not { } walk)
         {
             return null;
         }
 
         var top = walk.Walker.Rows.Where(r => r.Depth == 0).ToList();
-        var parameters = top.Any(r => r.Parameters < 0) ? -1 : top.Sum(r => r.Parameters);
-        var multAdds = top.Any(r => r.MultAdds < 0) ? -1 : top.Sum(r => r.MultAdds);
-        var dims = walk.Input.Dims.Select(d => d.TryGetValue(out var v) ? v : -1).ToEquatableArray();
-        return new SummarySpec(dims, walk.Walker.Rows.ToEquatableArray(), parameters, multAdds);
+        var dims = walk.Input.IsRankKnown ? walk.Input.Dims.Select(d => d.TryGetValue(out var v) ? v : -1).ToEquatableArray() : EquatableArray<long>.Empty;
+        var notes = new List<string>();
+        if (model.DeclaresForward)
+        {
+            notes.Add("The forward is hand-written: each member's shapes come from the member alone, not from what the forward passes it.");
+        }
+
+        notes.AddRange(walk.Walker.OpaquePrefixes.Select(p => $"'{p}' is not a NetGen layer: its parameters are counted at run time (Summary.For(model)), its shapes only as its [Contract] says."));
+        return new SummarySpec(dims, walk.Walker.Rows.ToEquatableArray(), Counting.Sum(top.Select(r => r.Parameters)), Counting.Sum(top.Select(r => r.MultAdds)), notes.ToEquatableArray());
     }
 
     /// <summary>Puts inferred sizes into the layers that omitted them; reports those that could not be inferred.</summary>
@@ -110,9 +121,11 @@ internal static class ModelAnalyzer
                     var value = inferred.FirstOrDefault(a => a.Member == member.Name && a.LayerIndex == i && a.Argument == required)?.Value ?? ArgValue.Absent;
                     if (value.IsAbsent)
                     {
-                        var why = model.Input.IsEmpty
-                            ? $"'{model.Name}' declares no input shape; add [Model(Input = [...])] or give the size"
-                            : "the size it receives is not known at compile time; give the size";
+                        var why = model.DeclaresForward
+                            ? $"'{model.Name}' has a hand-written forward, so NetGen does not know what '{member.Name}' receives; give the size"
+                            : model.Input.IsEmpty
+                                ? $"'{model.Name}' declares no input shape; add [Model(Input = [...])] or give the size"
+                                : "the size it receives is not known at compile time; give the size";
                         diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CannotInfer, layer.Location, layer.Kind.InferableInput()!.Value.PyTorchName, member.Name, why));
                     }
                     else
@@ -128,38 +141,5 @@ internal static class ModelAnalyzer
         }
 
         return model with { Members = new EquatableArray<MemberSpec>(members.ToImmutable()) };
-    }
-
-    private static DiagnosticInfo ToDiagnostic(WalkFailure walk)
-    {
-        var failure = walk.Failure;
-        if (walk.Block is { } block && failure.Kind != ShapeFailureKind.AddShapeMismatch)
-        {
-            return DiagnosticInfo.Create(DiagnosticDescriptors.BlockInputMismatch, walk.Location, failure.Message, failure.Expected, failure.Actual, walk.Chain, block);
-        }
-
-        var descriptor = failure.Kind switch
-        {
-            ShapeFailureKind.ChannelMismatch => DiagnosticDescriptors.ChannelMismatch,
-            ShapeFailureKind.FeatureMismatch => DiagnosticDescriptors.FeatureMismatch,
-            ShapeFailureKind.SpatialCollapse => DiagnosticDescriptors.SpatialCollapse,
-            ShapeFailureKind.GroupsDoNotDivide => DiagnosticDescriptors.GroupsDoNotDivide,
-            ShapeFailureKind.AddShapeMismatch => DiagnosticDescriptors.ResidualShapeMismatch,
-            ShapeFailureKind.ConcatShapeMismatch => DiagnosticDescriptors.ConcatShapeMismatch,
-            _ => DiagnosticDescriptors.ShapeError,
-        };
-        var diagnostic = DiagnosticInfo.Create(descriptor, walk.Location, failure.Message, failure.Expected, failure.Actual, walk.Chain);
-        if (failure.Kind is ShapeFailureKind.ChannelMismatch or ShapeFailureKind.FeatureMismatch
-            && long.TryParse(failure.Expected, NumberStyles.None, CultureInfo.InvariantCulture, out _))
-        {
-            // What the data demands, so a code fix can set the argument to it.
-            diagnostic = diagnostic.WithProperty(DiagnosticPropertyNames.Expected, failure.Expected);
-        }
-        else if (failure.Kind == ShapeFailureKind.AddShapeMismatch)
-        {
-            diagnostic = diagnostic.WithProperty(DiagnosticPropertyNames.ResidualPath, failure.Layer);
-        }
-
-        return diagnostic;
     }
 }

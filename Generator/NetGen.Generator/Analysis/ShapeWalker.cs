@@ -1,29 +1,38 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using NetGen.Generator.Model;
+using NetGen.Generator.Parsing;
 using NetGen.Generator.Shapes;
 
 namespace NetGen.Generator.Analysis;
 
-/// <summary>A shape failure found while walking, where to report it, and the chain that led to it.</summary>
-internal sealed record WalkFailure(ShapeFailure Failure, LocationInfo? Location, string Chain, string? Block);
-
 /// <summary>
-/// Runs a model's forward structure through the shape library, in the order the generated forward
-/// runs it: members, branch groups, blocks and repeated stages (recursively, with their
-/// hyperparameters bound at the use site) and the residual add. It collects failures, the sizes it
-/// inferred for omitted arguments, and summary rows.
+/// Runs a model's forward structure through the shape library, in the order the generated forward runs
+/// it: members, branch groups, blocks and repeated stages (recursively, with their hyperparameters bound
+/// at the use site) and the residual add. A model with a hand-written forward is not walked in any order:
+/// each member is checked on its own. A module NetGen cannot see into passes on what its shape contract
+/// says, or an unknown shape. The walk collects failures, the sizes it inferred for omitted arguments,
+/// summary rows and state entries, and notes where it could not check. Its work is bounded: blocks that
+/// contain themselves are refused, and it stops after <see cref="MaxSteps"/> layers.
 /// </summary>
-internal sealed class ShapeWalker
+internal sealed partial class ShapeWalker
 {
+    /// <summary>The most layers and blocks one walk visits; far more than any real network has.</summary>
+    public const int MaxSteps = 200_000;
+
     private const int ChainSteps = 6;
     private readonly ModelCatalog _catalog;
     private readonly List<WalkFailure> _failures = new();
     private readonly List<InferredArgument> _inferred = new();
     private readonly List<SummaryRow> _rows = new();
-    private readonly SortedSet<string> _unchecked = new();
+    private readonly SortedSet<string> _unchecked = new(StringComparer.Ordinal);
+    private readonly SortedSet<string> _boundary = new(StringComparer.Ordinal);
+    private readonly List<string> _opaquePrefixes = new();
     private readonly List<(ImmutableArray<int> Order, StateEntrySpec Entry)> _state = new();
+    private readonly List<string> _active = new();
+    private int _steps;
     private ShapeChain _chain = ShapeChain.Start(TensorShape.UnknownRank);
 
     public ShapeWalker(ModelCatalog catalog) => _catalog = catalog;
@@ -36,7 +45,13 @@ internal sealed class ShapeWalker
 
     public IReadOnlyCollection<string> Unchecked => _unchecked;
 
-    /// <summary>The state entries met, in PyTorch's state_dict order (registration order, parameters before buffers).</summary>
+    /// <summary>Where checking stopped at NetGen's boundary: an opaque member without a contract, a hand-written forward.</summary>
+    public IReadOnlyCollection<string> Boundary => _boundary;
+
+    /// <summary>The analysed model's members whose state is known only at run time.</summary>
+    public IReadOnlyList<string> OpaquePrefixes => _opaquePrefixes;
+
+    /// <summary>The state entries met, in PyTorch's state_dict order: a module's own parameters, then each child in registration order.</summary>
     public IEnumerable<StateEntrySpec> StateEntries =>
         _state.OrderBy(e => e.Order, OrderComparer.Instance).Select(e => e.Entry);
 
@@ -44,21 +59,27 @@ internal sealed class ShapeWalker
     public TensorShape WalkTop(ModelSpec model, ShapeEnvironment env, TensorShape input)
     {
         _chain = ShapeChain.Start(input);
-        return WalkModel(model, env, input, new Scope("", 0, Top: true, UseSite: null, BlockName: null, ImmutableArray<int>.Empty, ImmutableArray<string>.Empty));
+        _active.Add(model.FullyQualifiedName);
+        var output = WalkModel(model, env, input, WalkScope.Root);
+        _active.RemoveAt(_active.Count - 1);
+        return output;
     }
 
-    /// <summary>Where the walk is: the path prefix of rows, the depth, and whether failures belong to a block's use site.</summary>
-    /// <param name="Order">Registration indices from the top, which order the state entries as PyTorch does.</param>
-    /// <param name="Conditions">Flags of the analysed model that must be true for this part to exist.</param>
-    private sealed record Scope(string Prefix, int Depth, bool Top, LocationInfo? UseSite, string? BlockName, ImmutableArray<int> Order, ImmutableArray<string> Conditions)
+    private TensorShape WalkModel(ModelSpec model, ShapeEnvironment env, TensorShape input, WalkScope scope)
     {
-        public string PathOf(string name) => Prefix.Length == 0 ? name : Prefix + "." + name;
+        if (model.DeclaresForward)
+        {
+            WalkMembersAlone(model, env, scope);
+            if (scope.OnForwardPath)
+            {
+                _boundary.Add(scope.Top
+                    ? $"{model.Name}: the forward is hand-written, so each member is checked on its own"
+                    : $"{scope.Prefix} ({model.Name}): its forward is hand-written, so what it returns is not known");
+            }
 
-        public Scope At(int index) => this with { Order = Order.Add(index) };
-    }
+            return TensorShape.UnknownRank;
+        }
 
-    private TensorShape WalkModel(ModelSpec model, ShapeEnvironment env, TensorShape input, Scope scope)
-    {
         var shortcut = model.Residual?.ShortcutMember;
         var main = model.Members.Where(m => m.Name != shortcut).ToList();
         var output = WalkPath(model, main, env, input, scope);
@@ -71,11 +92,11 @@ internal sealed class ShapeWalker
                 return output;
             }
 
-            var shortcutMember = model.Members.FirstOrDefault(m => m.Name == shortcut);
+            var shortcutMember = model.Member(shortcut);
             var identity = input;
             if (shortcutMember is not null)
             {
-                identity = WalkMember(shortcutMember, env, input, scope.At(model.Members.AsImmutableArray().IndexOf(shortcutMember)));
+                identity = WalkMember(shortcutMember, env, input, scope.ForMember(shortcutMember, IndexOf(model, shortcutMember)));
                 if (shortcutMember.WhenParameter is not null && env.Flag(shortcutMember.WhenParameter) is null)
                 {
                     _unchecked.Add($"{model.Name}: whether '{shortcutMember.Name}' exists depends on '{shortcutMember.WhenParameter}'");
@@ -86,8 +107,8 @@ internal sealed class ShapeWalker
             var added = MergeShapes.Add(scope.PathOf("add"), output, identity);
             if (added.Failure is { } failure)
             {
-                Fail(failure, shortcutMember?.Location ?? model.Location, scope);
-                return TensorShape.UnknownRank;
+                Fail(failure, shortcutMember?.Location ?? model.Location, scope, shortcutMember?.Location ?? model.Location);
+                return output;
             }
 
             output = added.Shape!;
@@ -96,19 +117,43 @@ internal sealed class ShapeWalker
         return output;
     }
 
-    private TensorShape WalkPath(ModelSpec model, IReadOnlyList<MemberSpec> members, ShapeEnvironment env, TensorShape input, Scope scope)
+    /// <summary>A hand-written forward: every member on its own, from what its contract says it takes, else from an unknown shape.</summary>
+    private void WalkMembersAlone(ModelSpec model, ShapeEnvironment env, WalkScope scope)
+    {
+        var alone = scope with { OnForwardPath = false };
+        for (var i = 0; i < model.Members.Count; i++)
+        {
+            var member = model.Members[i];
+            var input = member.Contract is { } contract ? ContractShapes.Input(contract, env) : TensorShape.UnknownRank;
+            if (scope.Top)
+            {
+                _chain = ShapeChain.Start(input);
+            }
+
+            WalkMember(member, env, input, alone.ForMember(member, i));
+        }
+    }
+
+    private TensorShape WalkPath(ModelSpec model, IReadOnlyList<MemberSpec> members, ShapeEnvironment env, TensorShape input, WalkScope scope)
     {
         var current = input;
         for (var i = 0; i < members.Count; i++)
         {
+            if (members[i].Kind is MemberKind.Field or MemberKind.Parameter)
+            {
+                // Registered with the model, but no generated forward calls them.
+                WalkMember(members[i], env, TensorShape.UnknownRank, scope.ForMember(members[i], IndexOf(model, members[i])) with { OnForwardPath = false });
+                continue;
+            }
+
             if (members[i].BranchDim is { } dim)
             {
                 var group = members.Skip(i).TakeWhile(m => m.BranchDim == dim).ToList();
-                var outputs = group.Select(member => WalkMember(member, env, current, scope.At(model.Members.AsImmutableArray().IndexOf(member)))).ToList();
+                var outputs = group.Select(member => WalkMember(member, env, current, scope.ForMember(member, IndexOf(model, member)))).ToList();
                 var concatenated = MergeShapes.Concat(scope.PathOf(string.Join("+", group.Select(m => m.Name))), outputs, dim);
                 if (concatenated.Failure is { } failure)
                 {
-                    Fail(failure, group[group.Count - 1].Location, scope);
+                    Fail(failure, group[group.Count - 1].Location, scope, group[group.Count - 1].Location);
                     current = TensorShape.UnknownRank;
                 }
                 else
@@ -121,13 +166,15 @@ internal sealed class ShapeWalker
                 continue;
             }
 
-            current = WalkMember(members[i], env, current, scope.At(model.Members.AsImmutableArray().IndexOf(members[i])));
+            current = WalkMember(members[i], env, current, scope.ForMember(members[i], IndexOf(model, members[i])));
         }
 
         return current;
     }
 
-    private TensorShape WalkMember(MemberSpec member, ShapeEnvironment env, TensorShape input, Scope scope)
+    private static int IndexOf(ModelSpec model, MemberSpec member) => model.Members.AsImmutableArray().IndexOf(member);
+
+    private TensorShape WalkMember(MemberSpec member, ShapeEnvironment env, TensorShape input, WalkScope scope)
     {
         if (member.WhenParameter is { } condition)
         {
@@ -139,11 +186,9 @@ internal sealed class ShapeWalker
 
             if (present is null)
             {
-                // Walked anyway, so its state entries are known under the condition; its output is not.
+                // Walked anyway, so its state entries are known; its output is not.
                 _unchecked.Add($"whether '{member.Name}' exists depends on '{condition}'");
-                var symbol = env.FlagSymbol(condition);
-                var conditional = symbol is null ? scope : scope with { Conditions = scope.Conditions.Add(symbol) };
-                WalkMember(member with { WhenParameter = null }, env, input, conditional);
+                WalkMember(member with { WhenParameter = null }, env, input, scope);
                 return TensorShape.UnknownRank;
             }
         }
@@ -165,13 +210,15 @@ internal sealed class ShapeWalker
                 var before = _rows.Count;
                 for (var i = 0; i < member.Layers.Count; i++)
                 {
-                    x = WalkLayer(member.Layers[i], path + "." + i, env, x, scope.At(i) with { Depth = scope.Depth + 1 }, member.Name, i, true);
+                    x = WalkLayer(member.Layers[i], path + "." + i, env, x, scope.Inside(i), member.Name, i, true);
                 }
 
                 _rows.Insert(before, Row(path, "Sequential", scope.Depth, x, _rows.Skip(before).Where(r => r.Depth == scope.Depth + 1)));
                 return x;
             case MemberKind.Block:
-                var y = WalkBlock(member.TypeName, member.BlockArgs, path, env, input, scope, member.Location);
+                var y = _catalog.Find(member.TypeName) is null
+                    ? WalkOpaque(member, path, env, input, scope)
+                    : WalkBlock(member.TypeName, member.BlockArgs, path, env, input, scope, member.Location);
                 foreach (var op in member.Layers)
                 {
                     y = WalkLayer(op, FunctionalName(op), env, y, scope, null, -1, false);
@@ -180,59 +227,106 @@ internal sealed class ShapeWalker
                 return y;
             case MemberKind.Repeat:
                 return WalkRepeat(member, path, env, input, scope);
+            case MemberKind.Parameter:
+                WalkParameter(member, path, env, scope);
+                return input;
             default:
-                return TensorShape.UnknownRank;
+                return WalkOpaque(member, path, env, input, scope);
         }
     }
 
-    private TensorShape WalkRepeat(MemberSpec member, string path, ShapeEnvironment env, TensorShape input, Scope scope)
+    /// <summary>A learnable tensor of the model itself: an own entry (before the children's) and a row.</summary>
+    private void WalkParameter(MemberSpec member, string path, ShapeEnvironment env, WalkScope scope)
     {
-        var repeat = member.Repeat!;
-        var before = _rows.Count;
-        var inner = scope with { Depth = scope.Depth + 1 };
-        var x = WalkBlock(repeat.BlockType, repeat.First, path + ".0", env, input, inner.At(0), member.Location);
-        var count = env.Size(repeat.Count);
-        if (count.TryGetValue(out var n))
+        var shape = member.ParameterShape.Select(env.Size).ToEquatableArray();
+        var own = scope with { Order = scope.Order.RemoveAt(scope.Order.Length - 1) };
+        _state.Add((own.Order, new StateEntrySpec(path, shape, "Float32", false, scope.Member, scope.Certain)));
+        var elements = Counting.Product(shape.Select(d => d.TryGetValue(out var v) ? v : -1));
+        _rows.Add(new SummaryRow(path, "Parameter", scope.Depth, SummaryShapes.Of(TensorShape.Of(shape)), elements, 0));
+    }
+
+    /// <summary>
+    /// A module NetGen cannot see into: its contract, if declared, is checked against what arrives and gives
+    /// what leaves; without one, nothing after it is known. Its entries are read from the module at run time.
+    /// </summary>
+    private TensorShape WalkOpaque(MemberSpec member, string path, ShapeEnvironment env, TensorShape input, WalkScope scope)
+    {
+        var label = TypeLabel(member.TypeName);
+        TensorShape output;
+        if (member.Contract is { } contract)
         {
-            for (var i = 1; i < n; i++)
+            var result = ContractShapes.Apply(contract, path, input, env);
+            if (result.Failure is { } failure)
             {
-                x = WalkBlock(repeat.BlockType, repeat.Rest, path + "." + i, env, x, inner.At((int)i), member.Location);
+                Fail(failure, contract.Location ?? member.Location, scope, contract.Location ?? member.Location);
             }
+
+            output = result.Shape ?? TensorShape.UnknownRank;
         }
         else
         {
-            // The later blocks all map the stage's output to itself, so one of them checks them all.
-            x = WalkBlock(repeat.BlockType, repeat.Rest, path + ".1", env, x, inner.At(1), member.Location);
-            _unchecked.Add($"{member.Name}: the number of blocks depends on '{repeat.Count}'");
+            output = TensorShape.UnknownRank;
+            if (scope.OnForwardPath)
+            {
+                _boundary.Add($"{path} ({label}) has no [Contract], so shapes after it are not checked");
+            }
         }
 
-        _rows.Insert(before, Row(path, "Sequential", scope.Depth, x, _rows.Skip(before).Where(r => r.Depth == scope.Depth + 1)));
-        return x;
+        if (scope.Top)
+        {
+            _opaquePrefixes.Add(path);
+        }
+
+        _rows.Add(new SummaryRow(path, label, scope.Depth, SummaryShapes.Of(output), -1, -1));
+        Chain(scope, path, output);
+        return output;
     }
 
-    private TensorShape WalkBlock(string typeName, EquatableArray<ArgValue> args, string path, ShapeEnvironment env, TensorShape input, Scope scope, LocationInfo? useSite)
+    private TensorShape WalkBlock(string typeName, EquatableArray<ArgValue> args, string path, ShapeEnvironment env, TensorShape input, WalkScope scope, LocationInfo? useSite)
     {
         var block = _catalog.Find(typeName);
-        var typeLabel = typeName.Substring(typeName.LastIndexOf('.') + 1);
+        var typeLabel = TypeLabel(typeName);
         if (block is null)
         {
             _unchecked.Add($"{path}: '{typeLabel}' is not a NetGen model, so its shapes are not known");
+            _rows.Add(new SummaryRow(path, typeLabel, scope.Depth, null, -1, -1));
+            return TensorShape.UnknownRank;
+        }
+
+        if (_active.Contains(block.FullyQualifiedName))
+        {
+            var cycle = string.Join(" → ", _active.Select(TypeLabel).Concat(new[] { typeLabel }));
+            _failures.Add(new WalkFailure(new ShapeFailure(ShapeFailureKind.BlockCycle, path, cycle, "", ""), scope.UseSite ?? useSite, "", null, null));
+            return TensorShape.UnknownRank;
+        }
+
+        if (!Spend())
+        {
             return TensorShape.UnknownRank;
         }
 
         var before = _rows.Count;
-        var blockScope = new Scope(path, scope.Depth + 1, Top: false, UseSite: scope.UseSite ?? useSite, BlockName: scope.BlockName ?? path, scope.Order, scope.Conditions);
+        var blockScope = new WalkScope(path, scope.Depth + 1, Top: false, UseSite: scope.UseSite ?? useSite, BlockName: scope.BlockName ?? path, scope.Order, scope.Member, scope.Certain, scope.OnForwardPath);
+        _active.Add(block.FullyQualifiedName);
         var output = WalkModel(block, ShapeEnvironment.ForUse(block, args, env), input, blockScope);
+        _active.RemoveAt(_active.Count - 1);
         _rows.Insert(before, Row(path, typeLabel, scope.Depth, output, _rows.Skip(before).Where(r => r.Depth == scope.Depth + 1)));
         Chain(scope, path, output);
         return output;
     }
 
-    private TensorShape WalkLayer(LayerSpec layer, string name, ShapeEnvironment env, TensorShape input, Scope scope, string? member, int index, bool isModule)
+    private TensorShape WalkLayer(LayerSpec layer, string name, ShapeEnvironment env, TensorShape input, WalkScope scope, string? member, int index, bool isModule)
     {
         if (layer.Kind == LayerKind.Block)
         {
-            return WalkBlock(layer.BlockType!, layer.BlockArgs, name, env, input, scope, layer.Location);
+            return _catalog.Find(layer.BlockType!) is null
+                ? WalkOpaqueChild(layer, name, scope)
+                : WalkBlock(layer.BlockType!, layer.BlockArgs, name, env, input, scope, layer.Location);
+        }
+
+        if (!Spend())
+        {
+            return TensorShape.UnknownRank;
         }
 
         var spec = ShapeSpecBuilder.Build(layer, name, env);
@@ -241,19 +335,22 @@ internal sealed class ShapeWalker
             return TensorShape.UnknownRank;
         }
 
-        var result = ShapeInference.Infer(spec, input);
+        var result = Infer(spec, input);
+        var output = result.Shape;
         if (result.Failure is { } failure)
         {
-            Fail(failure, FailureLocation(layer, failure), scope);
-            return TensorShape.UnknownRank;
+            Fail(failure, FailureLocation(layer, failure), scope, FailureLocation(layer, failure));
+            // Go on as if the layer had received what it declares, so one mistake does not hide the next.
+            output = Recovery.AsDeclared(spec, input, failure) is { } declared ? Infer(spec, declared).Shape : null;
         }
-
-        foreach (var note in result.Unchecked)
+        else
         {
-            _unchecked.Add(note);
+            foreach (var note in result.Unchecked)
+            {
+                _unchecked.Add(note);
+            }
         }
 
-        var output = result.Shape!;
         if (scope.Top && member is not null)
         {
             Infer(layer, member, index, input);
@@ -261,21 +358,64 @@ internal sealed class ShapeWalker
 
         if (isModule)
         {
-            var entries = StateEntrySpecs.Of(layer, name, input, env, scope.Conditions).ToList();
+            var entries = StateEntrySpecs.Of(layer, name, input, env, scope.Member, scope.Certain).ToList();
             foreach (var entry in entries)
             {
                 _state.Add((scope.Order, entry));
             }
 
-            _rows.Add(new SummaryRow(name, layer.Kind.ToString(), scope.Depth, Dims(output), LayerCosts.Parameters(entries), LayerCosts.MultAdds(layer, input, output, env)));
+            _rows.Add(new SummaryRow(name, layer.Kind.ToString(), scope.Depth, output is null ? null : SummaryShapes.Of(output),
+                LayerCosts.Parameters(entries), LayerCosts.MultAdds(layer, input, output ?? TensorShape.UnknownRank, env)));
         }
 
-        if (spec is not ElementwiseSpec)
+        if (output is not null && spec is not ElementwiseSpec)
         {
             Chain(scope, ShapeLabels.Describe(spec), output);
         }
 
-        return output;
+        return output ?? TensorShape.UnknownRank;
+    }
+
+    /// <summary>A <c>[Block&lt;T&gt;]</c> child of a Sequential whose type is not a NetGen model.</summary>
+    private TensorShape WalkOpaqueChild(LayerSpec layer, string name, WalkScope scope)
+    {
+        var label = TypeLabel(layer.BlockType!);
+        if (scope.OnForwardPath)
+        {
+            _boundary.Add($"{name} ({label}) is not a NetGen model, so shapes after it are not checked");
+        }
+
+        _rows.Add(new SummaryRow(name, label, scope.Depth, null, -1, -1));
+        return TensorShape.UnknownRank;
+    }
+
+    /// <summary>One layer's shape rule; a size beyond 64 bits is PyTorch's error too, reported rather than wrapped.</summary>
+    private static ShapeResult Infer(LayerShapeSpec spec, TensorShape input)
+    {
+        try
+        {
+            return ShapeInference.Infer(spec, input);
+        }
+        catch (OverflowException)
+        {
+            return ShapeResult.Fail(ShapeFailureKind.Overflow, spec.Name, $"{spec.Name}: a size of {input} overflows 64-bit arithmetic", "a size below 2^63", "larger");
+        }
+    }
+
+    /// <summary>Counts one step of work; false once the walk has done all it may.</summary>
+    private bool Spend()
+    {
+        if (++_steps <= MaxSteps)
+        {
+            return true;
+        }
+
+        if (_steps == MaxSteps + 1)
+        {
+            _unchecked.Add($"NetGen stopped checking after {MaxSteps:N0} layers");
+        }
+
+        return false;
     }
 
     /// <summary>Records the value of an omitted in_channels / in_features / num_features, taken from the input.</summary>
@@ -299,10 +439,11 @@ internal sealed class ShapeWalker
         _ => layer.Location,
     };
 
-    private void Fail(ShapeFailure failure, LocationInfo? location, Scope scope) =>
-        _failures.Add(new WalkFailure(failure, scope.UseSite ?? location, _chain.Format(ChainSteps), scope.BlockName));
+    /// <param name="own">Where the failing declaration is, in the file of the model that declares it.</param>
+    private void Fail(ShapeFailure failure, LocationInfo? own, WalkScope scope, LocationInfo? inner) =>
+        _failures.Add(new WalkFailure(failure, scope.UseSite ?? own, _chain.Format(ChainSteps), scope.BlockName, scope.UseSite is null ? null : inner));
 
-    private void Chain(Scope scope, string label, TensorShape output)
+    private void Chain(WalkScope scope, string label, TensorShape output)
     {
         if (scope.Top)
         {
@@ -332,14 +473,17 @@ internal sealed class ShapeWalker
     /// <summary>A functional op is named by what it does, as it reads in the chain: <c>→flatten→</c>.</summary>
     private static string FunctionalName(LayerSpec op) => op.Kind.ToString().ToLowerInvariant();
 
+    /// <summary>The simple name of a type: <c>LSTM</c> for <c>global::TorchSharp.Modules.LSTM</c>.</summary>
+    private static string TypeLabel(string typeName)
+    {
+        var generic = typeName.IndexOf('<');
+        var plain = generic < 0 ? typeName : typeName.Substring(0, generic);
+        return plain.Substring(plain.LastIndexOf('.') + 1) + (generic < 0 ? "" : typeName.Substring(generic));
+    }
+
     private static SummaryRow Row(string path, string type, int depth, TensorShape output, IEnumerable<SummaryRow> children)
     {
         var list = children.ToList();
-        var parameters = list.Any(r => r.Parameters < 0) ? -1 : list.Sum(r => r.Parameters);
-        var multAdds = list.Any(r => r.MultAdds < 0) ? -1 : list.Sum(r => r.MultAdds);
-        return new SummaryRow(path, type, depth, Dims(output), parameters, multAdds);
+        return new SummaryRow(path, type, depth, SummaryShapes.Of(output), Counting.Sum(list.Select(r => r.Parameters)), Counting.Sum(list.Select(r => r.MultAdds)));
     }
-
-    private static EquatableArray<long> Dims(TensorShape shape) =>
-        shape.IsRankKnown ? shape.Dims.Select(d => d.TryGetValue(out var v) ? v : -1).ToEquatableArray() : EquatableArray<long>.Empty;
 }

@@ -1,25 +1,17 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using NetGen.Generator.Model;
 using NetGen.Generator.Shapes;
 
 namespace NetGen.Generator.Analysis;
 
-/// <summary>
-/// One state-dict entry known at compile time. Dimensions are constants, parameters of the model, or
-/// unknown; <see cref="Conditions"/> are bool parameters that must be true for the entry to exist.
-/// </summary>
-internal sealed record StateEntrySpec(string Key, EquatableArray<Dim> Shape, string DType, bool IsBuffer, EquatableArray<string> Conditions);
-
 /// <summary>The parameters and buffers a layer registers, in TorchSharp's (and PyTorch's) order, with their shapes.</summary>
 internal static class StateEntrySpecs
 {
-    public static IEnumerable<StateEntrySpec> Of(LayerSpec layer, string path, TensorShape input, ShapeEnvironment env, ImmutableArray<string> conditions)
+    public static IEnumerable<StateEntrySpec> Of(LayerSpec layer, string path, TensorShape input, ShapeEnvironment env, string member, bool certain)
     {
-        var when = conditions.ToEquatableArray();
-        StateEntrySpec Parameter(string name, params Dim[] shape) => new(path + "." + name, shape.ToEquatableArray(), "Float32", false, when);
-        StateEntrySpec Buffer(string name, string dtype, params Dim[] shape) => new(path + "." + name, shape.ToEquatableArray(), dtype, true, when);
+        StateEntrySpec Parameter(string name, params Dim[] shape) => new(path + "." + name, shape.ToEquatableArray(), "Float32", false, member, certain);
+        StateEntrySpec Buffer(string name, string dtype, params Dim[] shape) => new(path + "." + name, shape.ToEquatableArray(), dtype, true, member, certain);
         Dim Size(string argument) => env.Size(layer.Get(argument));
         Dim Incoming(string argument) => layer.Get(argument).IsAbsent ? First(input) : Size(argument);
         bool On(string argument) => layer.Get(argument) is not { Kind: ArgKind.Bool, AsBool: false };

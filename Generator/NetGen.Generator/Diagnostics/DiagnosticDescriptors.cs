@@ -68,6 +68,46 @@ internal static class DiagnosticDescriptors
         "Conflicting member attributes",
         "'{0}' {1}");
 
+    public static readonly DiagnosticDescriptor BlockCycle = Error(
+        DiagnosticIds.BlockCycle, Declaration,
+        "A block contains itself",
+        "'{0}' contains itself ({1}), so building it would never end; break the cycle");
+
+    public static readonly DiagnosticDescriptor ForeignLayerAttribute = Error(
+        DiagnosticIds.ForeignLayerAttribute, Declaration,
+        "Not a NetGen layer attribute",
+        "[{0}] on '{1}' derives from LayerAttribute, but NetGen creates only the layers it defines; build the module with [Factory(nameof(...))] and a method that returns it");
+
+    public static readonly DiagnosticDescriptor MemberNotCreatable = Error(
+        DiagnosticIds.MemberNotCreatable, Declaration,
+        "Nothing says how to create the member",
+        "'{0}' is a module NetGen must create, but nothing says how: give it a layer attribute, [Block(...)], [Repeat<T>(...)], [Factory(nameof(...))] or [Parameter(...)]");
+
+    public static readonly DiagnosticDescriptor NeedsHandWrittenForward = Error(
+        DiagnosticIds.NeedsHandWrittenForward, Declaration,
+        "The generated forward cannot call this member",
+        "The generated forward cannot use '{0}': {1}; write forward yourself, and NetGen still registers, initialises and saves it");
+
+    public static readonly DiagnosticDescriptor UnregisteredModule = Warning(
+        DiagnosticIds.UnregisteredModule, Declaration,
+        "Module is never registered",
+        "'{0}' holds a module or parameter that nothing registers, so it would be neither trained nor saved; initialise it where it is declared (NetGen registers it then) or declare it with [Factory(nameof(...))]");
+
+    public static readonly DiagnosticDescriptor InvalidFactory = Error(
+        DiagnosticIds.InvalidFactory, Declaration,
+        "Factory cannot be called",
+        "[Factory(\"{0}\")] on '{1}' cannot be used: {2}");
+
+    public static readonly DiagnosticDescriptor ModelInheritance = Error(
+        DiagnosticIds.ModelInheritance, Declaration,
+        "A model cannot derive from another model",
+        "'{0}' derives from the NetGen model '{1}', whose constructor NetGen writes; make '{1}' a [Block] member of '{0}' instead");
+
+    public static readonly DiagnosticDescriptor WiringIgnored = Warning(
+        DiagnosticIds.WiringIgnored, Declaration,
+        "Wiring attribute has no effect",
+        "{0} wires the generated forward, but '{1}' writes its own forward, so it has no effect; remove it or wire it in forward");
+
     public static readonly DiagnosticDescriptor GeneratorFailure = Error(
         DiagnosticIds.GeneratorFailure, Declaration,
         "NetGen could not generate this model",
@@ -78,11 +118,12 @@ internal static class DiagnosticDescriptors
         "Shape unchecked",
         "Shapes of '{0}' are not fully checked: {1}");
 
+    // The message already says what the layer expects and what it receives, so the pair is not repeated.
     public static readonly DiagnosticDescriptor ChannelMismatch = Error(
-        DiagnosticIds.ChannelMismatch, Shapes, "Channel mismatch", ShapeMessage);
+        DiagnosticIds.ChannelMismatch, Shapes, "Channel mismatch", "{0}; {3}");
 
     public static readonly DiagnosticDescriptor FeatureMismatch = Error(
-        DiagnosticIds.FeatureMismatch, Shapes, "Linear in_features does not match the incoming features", ShapeMessage);
+        DiagnosticIds.FeatureMismatch, Shapes, "Linear in_features does not match the incoming features", "{0}; {3}");
 
     public static readonly DiagnosticDescriptor SpatialCollapse = Error(
         DiagnosticIds.SpatialCollapse, Shapes, "Spatial size collapses", ShapeMessage);
@@ -97,7 +138,7 @@ internal static class DiagnosticDescriptors
         DiagnosticIds.ConcatShapeMismatch, Shapes, "Concatenated branches differ in size", ShapeMessage);
 
     public static readonly DiagnosticDescriptor BlockInputMismatch = Error(
-        DiagnosticIds.BlockInputMismatch, Shapes, "Block does not fit its input", "Block '{4}' does not fit what it receives: " + ShapeMessage);
+        DiagnosticIds.BlockInputMismatch, Shapes, "Block does not fit its input", "Block '{4}' does not fit what it receives: {0}; {3}");
 
     public static readonly DiagnosticDescriptor ShapeError = Error(
         DiagnosticIds.ShapeError, Shapes, "Shape error", ShapeMessage);
@@ -107,11 +148,38 @@ internal static class DiagnosticDescriptors
         "Size cannot be inferred",
         "{0} of '{1}' is omitted but cannot be inferred: {2}");
 
+    // Reported once per compilation, at its end (hence the tag), so a build shows one line however many models.
+    public static readonly DiagnosticDescriptor UncheckedBoundary = new(
+        DiagnosticIds.UncheckedBoundary,
+        "Shapes unchecked past NetGen's boundary",
+        "Shapes are not checked everywhere in {0} model(s): {1}. Declare a [Contract] on such members to check further, or silence NG0110.",
+        Shapes, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpRoot + DiagnosticIds.UncheckedBoundary + ".md",
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor BlockUseMismatch = Warning(
+        DiagnosticIds.BlockUseMismatch, Shapes,
+        "A use of this block does not fit it",
+        "{0} when '{1}' builds it ({2}); {3}");
+
+    public static readonly DiagnosticDescriptor ContractMismatch = Error(
+        DiagnosticIds.ContractMismatch, Shapes, "Input does not fit the member's shape contract", "{0}; {3}");
+
+    /// <summary>Every descriptor, for the analyzer's SupportedDiagnostics.</summary>
+    public static readonly System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> All = System.Collections.Immutable.ImmutableArray.Create(
+        ModelMustBePartial, ModelMustBeModule, MemberMustBePartialProperty, MemberTypeMismatch, UnknownParameter, InvalidArgument,
+        ConstructorConflict, EmptyModel, UnknownMember, ConditionMustBeBool, ConflictingMemberAttributes, BlockCycle, ForeignLayerAttribute,
+        MemberNotCreatable, NeedsHandWrittenForward, UnregisteredModule, InvalidFactory, ModelInheritance, WiringIgnored, GeneratorFailure, ShapeUnchecked,
+        ChannelMismatch, FeatureMismatch, SpatialCollapse, GroupsDoNotDivide, ResidualShapeMismatch, ConcatShapeMismatch, BlockInputMismatch,
+        ShapeError, CannotInfer, UncheckedBoundary, BlockUseMismatch, ContractMismatch);
+
     /// <summary>What failed, expected against actual, and the arithmetic that led there.</summary>
     private const string ShapeMessage = "{0} (expected {1}, actual {2}); {3}";
 
     private static DiagnosticDescriptor Error(string id, string category, string title, string message) =>
         new(id, title, message, category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + id + ".md");
+
+    private static DiagnosticDescriptor Warning(string id, string category, string title, string message) =>
+        new(id, title, message, category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpRoot + id + ".md");
 
     private static DiagnosticDescriptor Info(string id, string category, string title, string message) =>
         new(id, title, message, category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpRoot + id + ".md");

@@ -14,6 +14,14 @@ public static class DiagnosticIds
     public const string UnknownMember = "NG0009";
     public const string ConditionMustBeBool = "NG0010";
     public const string ConflictingMemberAttributes = "NG0011";
+    public const string BlockCycle = "NG0012";
+    public const string ForeignLayerAttribute = "NG0013";
+    public const string MemberNotCreatable = "NG0014";
+    public const string NeedsHandWrittenForward = "NG0015";
+    public const string UnregisteredModule = "NG0016";
+    public const string InvalidFactory = "NG0017";
+    public const string ModelInheritance = "NG0018";
+    public const string WiringIgnored = "NG0019";
     public const string GeneratorFailure = "NG0099";
     public const string ShapeUnchecked = "NG0100";
     public const string ChannelMismatch = "NG0101";
@@ -25,4 +33,7 @@ public static class DiagnosticIds
     public const string BlockInputMismatch = "NG0107";
     public const string ShapeError = "NG0108";
     public const string CannotInfer = "NG0109";
+    public const string UncheckedBoundary = "NG0110";
+    public const string BlockUseMismatch = "NG0111";
+    public const string ContractMismatch = "NG0112";
 }

@@ -29,7 +29,8 @@ internal sealed class ForwardEmitter
     private void EmitBody(ModelSpec model)
     {
         var shortcut = model.Residual?.ShortcutMember;
-        var mainPath = model.Members.Where(m => m.Name != shortcut).ToList();
+        // Fields the user initialises are registered, but only the declared members are wired.
+        var mainPath = model.Members.Where(m => m.Name != shortcut && m.Kind != MemberKind.Field).ToList();
         var result = EmitPath(mainPath, "input");
 
         if (model.Residual is { } residual)
@@ -98,9 +99,10 @@ internal sealed class ForwardEmitter
             owned = true;
         }
 
+        var field = "this." + member.BackingField;
         var call = member.IsOptional
-            ? $"{member.BackingField} is null ? {current}.alias() : {member.BackingField}.call({current})"
-            : $"{member.BackingField}.call({current})";
+            ? $"{field} is null ? {current}.alias() : {field}.call({current})"
+            : $"{field}.call({current})";
         current = EmitStep(call, current, x);
 
         foreach (var op in after)
@@ -115,10 +117,10 @@ internal sealed class ForwardEmitter
     {
         if (residual.When is not null)
         {
-            _writer.Line($"if (!{ResidualSpec.EnabledField}) return {main};");
+            _writer.Line($"if (!this.{HyperparameterEmitter.Field(model.Parameters.First(p => p.Name == residual.When))}) return {main};");
         }
 
-        var shortcutMember = model.Members.FirstOrDefault(m => m.Name == residual.ShortcutMember);
+        var shortcutMember = model.Member(residual.ShortcutMember);
         var shortcut = "input";
         if (shortcutMember is not null)
         {

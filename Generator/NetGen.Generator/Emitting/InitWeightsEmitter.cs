@@ -25,9 +25,21 @@ internal static class InitWeightsEmitter
 
         foreach (var member in model.Members)
         {
+            var field = "this." + member.BackingField;
+            if (member.Kind == MemberKind.Parameter || member.IsParameterField)
+            {
+                // A bare parameter keeps its value unless the member says how to initialise it.
+                if (member.InitOverride is { } own && member.Kind == MemberKind.Parameter)
+                {
+                    writer.Line($"global::NetGen.InitPlan.ApplyParameter({field}, {Spec(own)});");
+                }
+
+                continue;
+            }
+
             var plan = member.InitOverride is { } rule ? $"plan.ForEveryLayer({Spec(rule)})" : "plan";
-            var apply = $"{plan}.ApplyTree({member.BackingField});";
-            writer.Line(member.IsOptional ? $"if ({member.BackingField} is not null) {apply}" : apply);
+            var apply = $"{plan}.ApplyTree({field});";
+            writer.Line(member.IsOptional || member.Kind == MemberKind.Field ? $"if ({field} is not null) {apply}" : apply);
         }
 
         writer.CloseBlock();

@@ -22,10 +22,19 @@ internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, LocationI
     public DiagnosticInfo WithProperty(string key, string value) =>
         this with { Properties = Properties.Append(new DiagnosticProperty(key, value)).ToEquatableArray() };
 
-    public Diagnostic ToDiagnostic() =>
+    public Diagnostic ToDiagnostic() => Create(Location?.ToLocation());
+
+    /// <summary>The diagnostic located in <paramref name="compilation"/>'s own tree, where #pragma and [SuppressMessage] apply.</summary>
+    public Diagnostic ToDiagnostic(Compilation compilation)
+    {
+        var tree = Location is null ? null : compilation.SyntaxTrees.FirstOrDefault(t => t.FilePath == Location.FilePath);
+        return Create(tree is null ? Microsoft.CodeAnalysis.Location.None : Microsoft.CodeAnalysis.Location.Create(tree, Location!.Span));
+    }
+
+    private Diagnostic Create(Location? location) =>
         Diagnostic.Create(
             Descriptor,
-            Location?.ToLocation(),
+            location,
             Properties.IsEmpty ? null : Properties.ToImmutableDictionary(p => p.Key, p => (string?)p.Value),
             Arguments.Select(a => (object?)a).ToArray());
 }

@@ -6,14 +6,32 @@ internal enum MemberKind
     Layer,
     /// <summary>A <c>Sequential</c> whose children are the member's layer attributes, indexed from 0.</summary>
     Sequential,
-    /// <summary>Another model, built with the arguments of <c>[Block]</c>.</summary>
+    /// <summary>A module built with <c>new T(...)</c> from the arguments of <c>[Block]</c>: a NetGen model or any other module.</summary>
     Block,
     /// <summary>A <c>Sequential</c> of repeated blocks (<c>[Repeat&lt;T&gt;]</c>, PyTorch's make_layer).</summary>
     Repeat,
+    /// <summary>Any module, created by a method of the model (<c>[Factory]</c>).</summary>
+    Factory,
+    /// <summary>A learnable tensor of the model itself (<c>[Parameter]</c>).</summary>
+    Parameter,
+    /// <summary>A module or parameter in a field (or auto-property) the user initialises; NetGen only registers it.</summary>
+    Field,
 }
 
 /// <summary>The <c>make_layer</c> pattern: <see cref="Count"/> blocks, the first built with <see cref="First"/>.</summary>
 internal sealed record RepeatSpec(string BlockType, ArgValue Count, EquatableArray<ArgValue> First, EquatableArray<ArgValue> Rest);
+
+/// <summary>A factory method and what each of its parameters is passed, by name.</summary>
+internal sealed record FactorySpec(string Method, EquatableArray<FactoryArgument> Arguments);
+
+/// <summary>One argument of a factory call: the method's parameter and the hyperparameter passed to it.</summary>
+internal sealed record FactoryArgument(string Parameter, string Hyperparameter);
+
+/// <summary>
+/// A declared shape contract: sample dimensions in and out. Entries are ints, hyperparameters, or free
+/// names (<see cref="ArgKind.Text"/>) that stand for whatever size arrives.
+/// </summary>
+internal sealed record ContractSpec(EquatableArray<ArgValue> Input, EquatableArray<ArgValue> Output, LocationInfo? Location);
 
 /// <summary>One declared member of a model, in declaration order.</summary>
 /// <param name="Name">The member name, which is also its state-dict key prefix.</param>
@@ -37,10 +55,32 @@ internal sealed record MemberSpec(
     LocationInfo? Location,
     bool IsIndexedChild = false)
 {
+    /// <summary>For <see cref="MemberKind.Factory"/>: the method that creates it.</summary>
+    public FactorySpec? Factory { get; init; }
+
+    /// <summary>For <see cref="MemberKind.Parameter"/>: its shape.</summary>
+    public EquatableArray<ArgValue> ParameterShape { get; init; }
+
+    /// <summary>For <see cref="MemberKind.Parameter"/>: whether it is trained.</summary>
+    public bool RequiresGrad { get; init; } = true;
+
+    /// <summary>For a <see cref="MemberKind.Field"/> holding a <c>Parameter</c> rather than a module.</summary>
+    public bool IsParameterField { get; init; }
+
+    /// <summary>The declared shape contract, for a member NetGen cannot see into.</summary>
+    public ContractSpec? Contract { get; init; }
+
+    /// <summary>Whether the member is a <c>Module&lt;Tensor, Tensor&gt;</c>, so a generated forward can call it.</summary>
+    public bool TakesOneTensor { get; init; } = true;
+
     public bool IsOptional => WhenParameter is not null;
 
-    public string BackingField => IsIndexedChild ? "__child" + Name : "__" + Name;
+    /// <summary>The field that holds the member: generated for declared members, the user's own for fields.</summary>
+    public string BackingField => Kind == MemberKind.Field ? Identifiers.Escape(Name) : "__f_" + Name;
 
     /// <summary>The member's type as the user declared it, nullability included.</summary>
     public string DeclaredType => IsNullableAnnotated ? TypeName + "?" : TypeName;
+
+    /// <summary>Whether it is a child module (registered with register_module) rather than an own parameter.</summary>
+    public bool IsModule => Kind != MemberKind.Parameter && !(Kind == MemberKind.Field && IsParameterField);
 }

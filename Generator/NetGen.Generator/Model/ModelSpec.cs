@@ -6,18 +6,24 @@ namespace NetGen.Generator.Model;
 internal sealed record TypeDeclInfo(string Keyword, string NameWithTypeParameters);
 
 /// <summary>A constructor parameter (a hyperparameter) of the model.</summary>
-internal sealed record ParameterSpec(string Name, string TypeName, string? DefaultValue);
+/// <param name="TypeName">The type as <c>global::</c>-qualified C#, e.g. <c>int</c> or <c>int[]</c>.</param>
+/// <param name="IsParams">Declared <c>params</c>, which the implementing declaration must repeat.</param>
+internal sealed record ParameterSpec(string Name, string TypeName, string? DefaultValue, bool IsParams = false);
 
-/// <summary>The <c>[Residual]</c> wiring: <c>activation(main(x) + shortcut(x))</c>, only when <see cref="When"/> (a bool parameter) is true if given.</summary>
-internal sealed record ResidualSpec(string? ShortcutMember, string Activation, string? When = null)
-{
-    public const string EnabledField = "__residualEnabled";
-}
+/// <summary>A partial property the user declared, which every generated partial must implement.</summary>
+/// <param name="Accessors">The declared accessor keywords, e.g. <c>get</c> or <c>get set</c>.</param>
+internal sealed record PartialPropertyInfo(string Name, string DeclaredType, string Accessibility, bool IsStatic, string Accessors);
 
-/// <summary>Everything the emitters need to know about one model, as plain comparable values.</summary>
-internal sealed record ModelSpec(
+/// <summary>
+/// The outside of a model class: what any generated partial must repeat and implement. It is known even
+/// when the declaration has errors, so that NetGen can still write a stub that compiles.
+/// </summary>
+/// <param name="BaseArguments">What the constructor passes to the base class: the module's name, as TorchSharp expects.</param>
+/// <param name="TakenNames">Names the user already gives a member or type parameter of the class, which generated members avoid.</param>
+internal sealed record ModelShell(
     string? Namespace,
     string Name,
+    string MetadataName,
     string HintName,
     EquatableArray<TypeDeclInfo> ContainingTypes,
     TypeDeclInfo Declaration,
@@ -25,16 +31,46 @@ internal sealed record ModelSpec(
     bool HasPartialConstructor,
     string ConstructorAccessibility,
     bool DeclaresForward,
-    EquatableArray<MemberSpec> Members,
-    EquatableArray<InitRuleSpec> InitRules,
-    ResidualSpec? Residual,
-    EquatableArray<ArgValue> Input,
-    LocationInfo? Location = null)
+    EquatableArray<PartialPropertyInfo> PartialProperties,
+    string BaseArguments,
+    EquatableArray<string> TakenNames)
 {
     /// <summary>The type as the generated code names it.</summary>
     public string FullyQualifiedName => "global::" + (Namespace is null ? "" : Namespace + ".")
         + string.Concat(ContainingTypes.Select(t => t.NameWithTypeParameters + ".")) + Declaration.NameWithTypeParameters;
 }
 
-/// <summary>What parsing one model yields: the model (null when it cannot be generated) and its diagnostics.</summary>
-internal sealed record ModelParseResult(ModelSpec? Model, EquatableArray<DiagnosticInfo> Diagnostics);
+/// <summary>The <c>[Residual]</c> wiring: <c>activation(main(x) + shortcut(x))</c>, only when <see cref="When"/> (a bool parameter) is true if given.</summary>
+internal sealed record ResidualSpec(string? ShortcutMember, string Activation, string? When = null);
+
+/// <summary>Everything the emitters need to know about one model, as plain comparable values.</summary>
+/// <param name="Members">Every child and own parameter, in declaration order (PyTorch's registration order).</param>
+internal sealed record ModelSpec(
+    ModelShell Shell,
+    EquatableArray<MemberSpec> Members,
+    EquatableArray<InitRuleSpec> InitRules,
+    ResidualSpec? Residual,
+    EquatableArray<ArgValue> Input,
+    LocationInfo? Location = null)
+{
+    public string? Namespace => Shell.Namespace;
+
+    public string Name => Shell.Name;
+
+    public string HintName => Shell.HintName;
+
+    public EquatableArray<ParameterSpec> Parameters => Shell.Parameters;
+
+    public bool DeclaresForward => Shell.DeclaresForward;
+
+    public string FullyQualifiedName => Shell.FullyQualifiedName;
+
+    /// <summary>The member called <paramref name="name"/>, or null.</summary>
+    public MemberSpec? Member(string? name) => name is null ? null : Members.FirstOrDefault(m => m.Name == name);
+}
+
+/// <summary>
+/// What parsing one model yields: the model (null when its declaration has errors), the shell (null only
+/// when not even a stub can be written) and the diagnostics.
+/// </summary>
+internal sealed record ModelParseResult(ModelSpec? Model, ModelShell? Shell, EquatableArray<DiagnosticInfo> Diagnostics);

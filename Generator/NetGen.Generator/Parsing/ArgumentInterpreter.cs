@@ -46,6 +46,8 @@ internal sealed class ArgumentInterpreter
         {
             case int or long or short or byte or sbyte or ushort or uint:
                 return ArgValue.FromInt(System.Convert.ToInt64(value.Value, System.Globalization.CultureInfo.InvariantCulture));
+            case ulong big when big <= long.MaxValue:
+                return ArgValue.FromInt((long)big);
             case double d:
                 return ArgValue.FromDouble(d);
             case float f:
@@ -55,9 +57,35 @@ internal sealed class ArgumentInterpreter
             case string s:
                 return InterpretString(s, location, keywords);
             default:
-                Report(DiagnosticDescriptors.InvalidArgument, location, "value", _modelName, $"is not an int, bool, number or parameter name: '{value.Value}'");
+                Report(DiagnosticDescriptors.InvalidArgument, location, "This argument", _modelName,
+                    $"must be an int, a bool, a number or a parameter name, not {value.Type?.ToDisplayString() ?? "that"} '{value.Value}'");
                 return ArgValue.Absent;
         }
+    }
+
+    /// <summary>One dimension of a shape contract: an int, an int hyperparameter, or a free name standing for whatever size arrives.</summary>
+    public ArgValue InterpretDimension(TypedConstant value, LocationInfo? location)
+    {
+        if (value.Value is string name && !_parameterNames.Contains(name))
+        {
+            if (name.Length > 0 && (char.IsLetter(name[0]) || name[0] == '_') && name.All(c => char.IsLetterOrDigit(c) || c == '_'))
+            {
+                return ArgValue.FromText(name);
+            }
+
+            Report(DiagnosticDescriptors.InvalidArgument, location, "A contract dimension", _modelName, $"must be an int, a hyperparameter or a name, not \"{name}\"");
+            return ArgValue.Absent;
+        }
+
+        var dimension = Interpret(value, location);
+        if (dimension.Kind == ArgKind.Int && dimension.Int < 0 || dimension.Kind == ArgKind.Parameter && !IsIntegerParameter(dimension.Text!)
+            || dimension.Kind is not (ArgKind.Int or ArgKind.Parameter or ArgKind.Absent))
+        {
+            Report(DiagnosticDescriptors.InvalidArgument, location, "A contract dimension", _modelName, $"must be an int of at least 0 or an int hyperparameter, not {dimension}");
+            return ArgValue.Absent;
+        }
+
+        return dimension;
     }
 
     /// <summary>The <c>Arguments</c> list of a <c>[Block]</c> or <c>[Block&lt;T&gt;]</c> attribute, element by element.</summary>

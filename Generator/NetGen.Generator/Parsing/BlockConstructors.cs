@@ -7,54 +7,78 @@ using NetGen.Generator.Model;
 namespace NetGen.Generator.Parsing;
 
 /// <summary>
-/// Checks the arguments of <c>[Block]</c> and <c>[Repeat&lt;T&gt;]</c> against the block's constructors,
-/// so that a wrong count or type is reported on the attribute instead of breaking the generated code.
+/// Checks that <c>new T(arguments)</c>, which NetGen writes for <c>[Block]</c>, <c>[Block&lt;T&gt;]</c> and
+/// <c>[Repeat&lt;T&gt;]</c>, has a constructor to call: accessible from the model and fitting the arguments.
+/// A misfit is reported on the attribute instead of breaking the generated code.
 /// </summary>
 internal static class BlockConstructors
 {
-    public static void Check(ITypeSymbol blockType, EquatableArray<ArgValue> arguments, EquatableArray<ParameterSpec> parameters, string what, LocationInfo? location, List<DiagnosticInfo> diagnostics)
+    public static void Check(ITypeSymbol blockType, EquatableArray<ArgValue> arguments, MemberContext context, string what, LocationInfo? location)
     {
-        if (blockType is not INamedTypeSymbol { TypeKind: TypeKind.Class } named || named.InstanceConstructors.IsEmpty)
+        var label = blockType.ToDisplayString();
+        if (blockType is not INamedTypeSymbol { TypeKind: TypeKind.Class, IsAbstract: false } named)
+        {
+            context.Report(DiagnosticDescriptors.InvalidArgument, location, what, label, "cannot be created with 'new': it is not a concrete class");
+            return;
+        }
+
+        var accessible = named.InstanceConstructors.Where(c => context.Compilation.IsSymbolAccessibleWithin(c, context.Model)).ToList();
+        if (accessible.Count == 0)
+        {
+            context.Report(DiagnosticDescriptors.InvalidArgument, location, what, label,
+                $"has no constructor that '{context.Model.Name}' can call; build it with [Factory(...)] and a method that creates it");
+            return;
+        }
+
+        if (accessible.Any(c => Fits(c, arguments, context)))
         {
             return;
         }
 
-        if (named.InstanceConstructors.Any(c => c.DeclaredAccessibility != Accessibility.Private && Fits(c, arguments, parameters)))
-        {
-            return;
-        }
-
-        var signatures = string.Join(" or ", named.InstanceConstructors.Select(c => "(" + string.Join(", ", c.Parameters.Select(p => p.Type.ToDisplayString() + " " + p.Name)) + ")"));
+        var signatures = string.Join(" or ", accessible.Select(c => "(" + string.Join(", ", c.Parameters.Select(p => p.Type.ToDisplayString() + " " + p.Name)) + ")"));
         var given = "(" + string.Join(", ", arguments.Select(a => a.ToString())) + ")";
-        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidArgument, location, what, named.Name,
-            $"{given} fit no constructor; it takes {signatures}"));
+        context.Report(DiagnosticDescriptors.InvalidArgument, location, what, named.Name, $"{given} fit no constructor; it takes {signatures}");
     }
 
-    private static bool Fits(IMethodSymbol constructor, EquatableArray<ArgValue> arguments, EquatableArray<ParameterSpec> parameters)
+    private static bool Fits(IMethodSymbol constructor, EquatableArray<ArgValue> arguments, MemberContext context)
     {
-        if (arguments.Count > constructor.Parameters.Length || constructor.Parameters.Skip(arguments.Count).Any(p => !p.IsOptional))
+        if (arguments.Count > constructor.Parameters.Length && !(constructor.Parameters.LastOrDefault()?.IsParams ?? false))
         {
             return false;
         }
 
-        return arguments.Select((a, i) => Accepts(constructor.Parameters[i].Type, a, parameters)).All(ok => ok);
+        if (constructor.Parameters.Skip(arguments.Count).Any(p => !p.IsOptional && !p.IsParams))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            var parameter = constructor.Parameters[System.Math.Min(i, constructor.Parameters.Length - 1)];
+            var type = parameter.IsParams && i >= constructor.Parameters.Length - 1 && parameter.Type is IArrayTypeSymbol array ? array.ElementType : parameter.Type;
+            if (!Accepts(type, arguments[i], context))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
-    private static bool Accepts(ITypeSymbol type, ArgValue argument, EquatableArray<ParameterSpec> parameters)
+    private static bool Accepts(ITypeSymbol type, ArgValue argument, MemberContext context)
     {
         var special = type.SpecialType;
         var integer = special is SpecialType.System_Int32 or SpecialType.System_Int64;
-        var floating = special is SpecialType.System_Double;
+        var floating = special is SpecialType.System_Double or SpecialType.System_Single;
         return argument.Kind switch
         {
             ArgKind.Int => integer || floating || special == SpecialType.System_Object,
-            ArgKind.Double => floating || special == SpecialType.System_Object,
+            ArgKind.Double => special is SpecialType.System_Double or SpecialType.System_Object,
             ArgKind.Bool => special is SpecialType.System_Boolean or SpecialType.System_Object,
-            ArgKind.Parameter => parameters.FirstOrDefault(p => p.Name == argument.Text) is not { } parameter
-                || parameter.TypeName == type.ToDisplayString(TypeShapes.FullyQualified)
-                || (TypeShapes.IsIntegerTypeName(parameter.TypeName) && (integer || floating))
-                || special == SpecialType.System_Object,
-            // Lists, keywords and arguments already reported as invalid are not this check's business.
+            ArgKind.Text => special is SpecialType.System_String or SpecialType.System_Object,
+            ArgKind.Parameter => context.HyperparameterType(argument.Text!) is not { } parameter
+                || context.Compilation.ClassifyCommonConversion(parameter, type).IsImplicit,
+            // Lists and arguments already reported as invalid are not this check's business.
             _ => true,
         };
     }

@@ -9,7 +9,8 @@ using NetGen.Generator.Model;
 namespace NetGen.Generator.Parsing;
 
 /// <summary>The constructor NetGen will implement: the user's partial declaration, or a parameterless one.</summary>
-internal sealed record ConstructorInfo(EquatableArray<ParameterSpec> Parameters, bool IsPartial, string Accessibility);
+/// <param name="Symbol">The partial constructor, for the parser's questions only; it never enters the pipeline.</param>
+internal sealed record ConstructorInfo(EquatableArray<ParameterSpec> Parameters, bool IsPartial, string Accessibility, IMethodSymbol? Symbol);
 
 /// <summary>
 /// Finds the model's hyperparameters. NetGen writes the constructor body (creating and registering every
@@ -23,12 +24,13 @@ internal static class ConstructorParser
         ConstructorInfo? found = null;
         foreach (var constructor in type.InstanceConstructors)
         {
-            if (constructor.IsImplicitlyDeclared)
+            // The analyzer sees NetGen's own constructor too; the model is read as the user wrote it.
+            if (constructor.IsImplicitlyDeclared || TypeShapes.IsNetGenGenerated(constructor))
             {
                 continue;
             }
 
-            var syntax = constructor.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).FirstOrDefault();
+            var syntax = TypeShapes.UserSyntax(constructor).FirstOrDefault();
             var location = LocationInfo.From(syntax is ConstructorDeclarationSyntax c ? c.Identifier.GetLocation() : syntax?.GetLocation());
             if (syntax is TypeDeclarationSyntax)
             {
@@ -49,12 +51,12 @@ internal static class ConstructorParser
             }
 
             var parameters = constructor.Parameters
-                .Select(p => new ParameterSpec(p.Name, p.Type.ToDisplayString(TypeShapes.FullyQualified), DefaultValue(p)))
+                .Select(p => new ParameterSpec(p.Name, p.Type.ToDisplayString(TypeShapes.FullyQualified), DefaultValue(p), p.IsParams))
                 .ToEquatableArray();
-            found = new ConstructorInfo(parameters, IsPartial: true, TypeShapes.Accessibility(constructor.DeclaredAccessibility));
+            found = new ConstructorInfo(parameters, IsPartial: true, TypeShapes.Accessibility(constructor.DeclaredAccessibility), constructor);
         }
 
-        return found ?? new ConstructorInfo(EquatableArray<ParameterSpec>.Empty, IsPartial: false, "public");
+        return found ?? new ConstructorInfo(EquatableArray<ParameterSpec>.Empty, IsPartial: false, "public", null);
     }
 
     private static string? DefaultValue(IParameterSymbol parameter)

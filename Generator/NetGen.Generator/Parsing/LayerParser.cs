@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -24,28 +23,9 @@ internal static class LayerParser
     /// <summary>Arguments that must be at least 0 when constant.</summary>
     private static readonly HashSet<string> NonNegativeArguments = new() { "Padding", "OutputPadding", "PaddingIdx" };
 
-    public static bool IsLayerAttribute(INamedTypeSymbol? attributeClass)
+    /// <summary>Parses a layer attribute that <see cref="AttributeKinds"/> classified as <paramref name="kind"/>.</summary>
+    public static LayerSpec Parse(AttributeData attribute, LayerKind kind, ArgumentInterpreter interpreter)
     {
-        for (var type = attributeClass?.BaseType; type is not null; type = type.BaseType)
-        {
-            if (type.ToDisplayString() == KnownNames.LayerAttributeBase)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    public static LayerSpec? Parse(AttributeData attribute, ArgumentInterpreter interpreter)
-    {
-        var className = attribute.AttributeClass?.Name ?? "";
-        var kindName = className.EndsWith("Attribute", StringComparison.Ordinal) ? className.Substring(0, className.Length - "Attribute".Length) : className;
-        if (!Enum.TryParse<LayerKind>(kindName, out var kind))
-        {
-            return null;
-        }
-
         var location = LocationInfo.From(attribute.ApplicationSyntaxReference?.GetSyntax());
         if (kind == LayerKind.Block)
         {

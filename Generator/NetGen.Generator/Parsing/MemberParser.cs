@@ -9,113 +9,211 @@ using NetGen.Generator.Model;
 
 namespace NetGen.Generator.Parsing;
 
-/// <summary>Reads one property of a model into a <see cref="MemberSpec"/>, or null when it has no NetGen attributes.</summary>
+/// <summary>
+/// Reads one property of a model into a <see cref="MemberSpec"/>: null when it is not NetGen's to create,
+/// or when its declaration has an error (which is then reported).
+/// </summary>
 internal static class MemberParser
 {
-    public static MemberSpec? Parse(IPropertySymbol property, EquatableArray<ParameterSpec> parameters, ArgumentInterpreter interpreter, List<DiagnosticInfo> diagnostics)
+    /// <summary>The attributes of one member, sorted by what they are.</summary>
+    private sealed class MemberAttributes
     {
-        var attributes = property.GetAttributes();
-        var layers = ImmutableArray.CreateBuilder<LayerSpec>();
-        AttributeData? block = null, repeat = null, when = null, branch = null, init = null;
-        foreach (var attribute in attributes)
-        {
-            var name = attribute.AttributeClass?.OriginalDefinition.ToDisplayString() ?? "";
-            switch (name)
-            {
-                case KnownNames.BlockAttribute: block = attribute; break;
-                case "NetGen.RepeatAttribute<TBlock>": repeat = attribute; break;
-                case KnownNames.WhenAttribute: when = attribute; break;
-                case KnownNames.BranchAttribute: branch = attribute; break;
-                case KnownNames.InitAttribute: init = attribute; break;
-                default:
-                    if (LayerParser.IsLayerAttribute(attribute.AttributeClass) && LayerParser.Parse(attribute, interpreter) is { } layer)
-                    {
-                        layers.Add(layer);
-                    }
+        public readonly ImmutableArray<LayerSpec>.Builder Layers = ImmutableArray.CreateBuilder<LayerSpec>();
+        public readonly List<AttributeData> Foreign = new();
+        public AttributeData? Block, Repeat, When, Branch, Init, Factory, Parameter, Contract;
 
-                    break;
-            }
-        }
+        /// <summary>Whether anything says how NetGen creates the member.</summary>
+        public bool SaysHowToCreate => Layers.Count > 0 || Block is not null || Repeat is not null || Factory is not null || Parameter is not null;
 
-        if (layers.Count == 0 && block is null && repeat is null)
-        {
-            return null;
-        }
+        public bool HasAny => SaysHowToCreate || Foreign.Count > 0 || When is not null || Branch is not null || Init is not null || Contract is not null;
+    }
 
-        if (property.Name.StartsWith("__", System.StringComparison.Ordinal))
-        {
-            // The generated backing fields and hyperparameter fields all start with "__".
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ConflictingMemberAttributes, LocationInfo.From(property.Locations.FirstOrDefault()), property.Name,
-                "starts with two underscores, which NetGen reserves for the fields it generates; rename the member"));
-            return null;
-        }
-
-        var syntax = property.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).OfType<PropertyDeclarationSyntax>().FirstOrDefault();
+    public static MemberSpec? Parse(IPropertySymbol property, MemberContext context)
+    {
+        var attributes = Sort(property, context);
+        var syntax = TypeShapes.UserSyntax(property).OfType<PropertyDeclarationSyntax>().FirstOrDefault();
         var location = LocationInfo.From(syntax?.Identifier.GetLocation() ?? property.Locations.FirstOrDefault());
+        if (!attributes.HasAny)
+        {
+            return FieldParser.ParseUnattributedProperty(property, syntax, location, context);
+        }
+
+        foreach (var foreign in attributes.Foreign)
+        {
+            context.Report(DiagnosticDescriptors.ForeignLayerAttribute, LocationInfo.From(foreign.ApplicationSyntaxReference?.GetSyntax()) ?? location,
+                foreign.AttributeClass!.ToDisplayString(), property.Name);
+        }
+
+        if (attributes.Foreign.Count > 0)
+        {
+            return null;
+        }
+
+        if (!attributes.SaysHowToCreate)
+        {
+            context.Report(DiagnosticDescriptors.MemberNotCreatable, location, property.Name);
+            return null;
+        }
+
+        if (!ReservedNames.CheckMember(property.Name, location, context))
+        {
+            return null;
+        }
+
         var typeName = property.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(TypeShapes.FullyQualified);
         if (syntax is null || !syntax.Modifiers.Any(SyntaxKind.PartialKeyword) || property.SetMethod is not null || property.IsStatic
             || syntax.AccessorList is null || syntax.AccessorList.Accessors.Any(a => a.Body is not null || a.ExpressionBody is not null))
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MemberMustBePartialProperty, location, property.Name, property.Type.ToDisplayString()));
+            var shownType = property.Type.ToDisplayString();
+            context.Report(DiagnosticDescriptors.MemberMustBePartialProperty, location, property.Name,
+                string.IsNullOrWhiteSpace(shownType) || property.Type.TypeKind == TypeKind.Error ? "Conv2d" : shownType);
             return null;
         }
 
-        var kind = Classify(property, layers, block, repeat, location, diagnostics, out var moduleIndex);
+        var kind = Classify(property, attributes, location, context, out var moduleIndex);
         if (kind is null)
         {
             return null;
         }
 
-        var whenParameter = ReadWhen(property, when, parameters, diagnostics);
+        var whenParameter = ReadWhen(property, attributes.When, context);
         if (whenParameter is not null && property.NullableAnnotation == NullableAnnotation.NotAnnotated)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MemberTypeMismatch, location, property.Name, property.Type.ToDisplayString(),
-                $"a [When] member is absent when its condition is false, so it must be declared nullable ('{property.Type.ToDisplayString()}?')"));
+            context.Report(DiagnosticDescriptors.MemberTypeMismatch, location, property.Name, property.Type.ToDisplayString(),
+                $"a [When] member is absent when its condition is false, so it must be declared nullable ('{property.Type.ToDisplayString()}?')");
         }
 
-        var blockArgs = block is null ? EquatableArray<ArgValue>.Empty : interpreter.BlockArguments(block);
-        if (block is not null)
+        var blockArgs = attributes.Block is null ? EquatableArray<ArgValue>.Empty : context.Interpreter.BlockArguments(attributes.Block);
+        if (attributes.Block is not null || kind == MemberKind.Block)
         {
-            BlockConstructors.Check(property.Type, blockArgs, parameters, "[Block] arguments", BlockLocation(block, location), diagnostics);
+            context.UsesBlock(property.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated));
+            BlockConstructors.Check(property.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated), blockArgs, context, "[Block] arguments",
+                BlockLocation(attributes.Block, location));
         }
 
-        var repeatSpec = repeat is null ? null : ReadRepeat(repeat, interpreter);
-        if (repeat is not null && repeatSpec is not null)
+        var repeatSpec = attributes.Repeat is null ? null : ReadRepeat(attributes.Repeat, context);
+        if (attributes.Repeat is not null && repeatSpec is not null)
         {
-            var blockType = repeat.AttributeClass!.TypeArguments[0];
-            var repeatLocation = BlockLocation(repeat, location);
-            BlockConstructors.Check(blockType, repeatSpec.First, parameters, "First", repeatLocation, diagnostics);
-            BlockConstructors.Check(blockType, repeatSpec.Rest, parameters, "Rest", repeatLocation, diagnostics);
+            var blockType = attributes.Repeat.AttributeClass!.TypeArguments[0];
+            context.UsesBlock(blockType);
+            var repeatLocation = BlockLocation(attributes.Repeat, location);
+            BlockConstructors.Check(blockType, repeatSpec.First, context, "First", repeatLocation);
+            BlockConstructors.Check(blockType, repeatSpec.Rest, context, "Rest", repeatLocation);
         }
 
-        return new MemberSpec(
+        var member = new MemberSpec(
             Name: property.Name,
             Kind: kind.Value,
             TypeName: typeName,
             IsNullableAnnotated: property.NullableAnnotation == NullableAnnotation.Annotated,
             Accessibility: TypeShapes.Accessibility(property.DeclaredAccessibility),
-            Layers: new EquatableArray<LayerSpec>(layers.ToImmutable()),
+            Layers: new EquatableArray<LayerSpec>(attributes.Layers.ToImmutable()),
             ModuleIndex: moduleIndex,
             BlockArgs: blockArgs,
             Repeat: repeatSpec,
             WhenParameter: whenParameter,
-            BranchDim: branch is null ? null : ReadBranchDim(branch),
-            InitOverride: init is null ? null : InitRuleParser.Parse(init, layerType: null),
-            Location: location);
+            BranchDim: attributes.Branch is null ? null : ReadBranchDim(attributes.Branch),
+            InitOverride: attributes.Init is null ? null : InitRuleParser.Parse(attributes.Init, layerType: null),
+            Location: location)
+        {
+            TakesOneTensor = kind is MemberKind.Layer or MemberKind.Sequential or MemberKind.Repeat || TypeShapes.IsModuleOfTensor(property.Type),
+        };
+
+        return OpenWorldMembers.Complete(member, property, attributes.Factory, attributes.Parameter, attributes.Contract, location, context);
     }
 
-    private static MemberKind? Classify(IPropertySymbol property, ImmutableArray<LayerSpec>.Builder layers, AttributeData? block, AttributeData? repeat, LocationInfo? location, List<DiagnosticInfo> diagnostics, out int moduleIndex)
+    private static MemberAttributes Sort(IPropertySymbol property, MemberContext context)
+    {
+        var sorted = new MemberAttributes();
+        if (property.Type.TypeKind == TypeKind.Error)
+        {
+            context.HasCompilerErrors = true;
+        }
+
+        foreach (var attribute in property.GetAttributes())
+        {
+            var kind = AttributeKinds.Classify(attribute.AttributeClass, out var layerKind);
+            if (kind != AttributeKind.None && HasErrors(attribute))
+            {
+                context.HasCompilerErrors = true;
+                continue;
+            }
+
+            switch (kind)
+            {
+                case AttributeKind.Block: sorted.Block = attribute; break;
+                case AttributeKind.Repeat: sorted.Repeat = attribute; break;
+                case AttributeKind.When: sorted.When = attribute; break;
+                case AttributeKind.Branch: sorted.Branch = attribute; break;
+                case AttributeKind.Init: sorted.Init = attribute; break;
+                case AttributeKind.Factory: sorted.Factory = attribute; break;
+                case AttributeKind.Parameter: sorted.Parameter = attribute; break;
+                case AttributeKind.Contract: sorted.Contract = attribute; break;
+                case AttributeKind.Layer:
+                    var layer = LayerParser.Parse(attribute, layerKind, context.Interpreter);
+                    if (layerKind == LayerKind.Block)
+                    {
+                        CheckChildBlock(attribute.AttributeClass!.TypeArguments[0], layer, context);
+                        context.UsesBlock(attribute.AttributeClass!.TypeArguments[0]);
+                    }
+
+                    sorted.Layers.Add(layer);
+                    break;
+                case AttributeKind.ForeignLayer: sorted.Foreign.Add(attribute); break;
+            }
+        }
+
+        return sorted;
+    }
+
+    /// <summary>An attribute the compiler could not bind: its error is the one to show.</summary>
+    public static bool HasErrors(AttributeData attribute) =>
+        attribute.AttributeConstructor is null
+        || attribute.ConstructorArguments.Any(a => a.Kind == TypedConstantKind.Error)
+        || attribute.NamedArguments.Any(a => a.Value.Kind == TypedConstantKind.Error);
+
+    private static MemberKind? Classify(IPropertySymbol property, MemberAttributes attributes, LocationInfo? location, MemberContext context, out int moduleIndex)
     {
         moduleIndex = -1;
+        var layers = attributes.Layers;
         var typeText = property.Type.ToDisplayString();
-        void Mismatch(string why) => diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MemberTypeMismatch, location, property.Name, typeText, why));
-        void Conflict(string why) => diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ConflictingMemberAttributes, location, property.Name, why));
+        void Mismatch(string why) => context.Report(DiagnosticDescriptors.MemberTypeMismatch, location, property.Name, typeText, why);
+        void Conflict(string why) => context.Report(DiagnosticDescriptors.ConflictingMemberAttributes, location, property.Name, why);
+
+        if (attributes.Parameter is not null || attributes.Factory is not null)
+        {
+            var which = attributes.Parameter is not null ? "[Parameter]" : "[Factory]";
+            if (attributes.Parameter is not null && attributes.Factory is not null || layers.Count > 0 || attributes.Block is not null || attributes.Repeat is not null)
+            {
+                Conflict($"combines {which} with other ways of creating it; a member is created one way");
+                return null;
+            }
+
+            if (attributes.Parameter is not null)
+            {
+                if (TypeShapes.MetadataName(property.Type) != KnownNames.Parameter)
+                {
+                    Mismatch("a [Parameter] member must be typed Parameter (TorchSharp.Modules.Parameter)");
+                    return null;
+                }
+
+                return MemberKind.Parameter;
+            }
+
+            if (!TypeShapes.IsModule(property.Type))
+            {
+                Mismatch("a [Factory] member must be a TorchSharp module");
+                return null;
+            }
+
+            return MemberKind.Factory;
+        }
 
         if (TypeShapes.IsSequential(property.Type))
         {
-            if (repeat is not null)
+            if (attributes.Repeat is not null)
             {
-                if (layers.Count > 0 || block is not null)
+                if (layers.Count > 0 || attributes.Block is not null)
                 {
                     Conflict("combines [Repeat<T>] with layer or [Block] attributes; a repeated stage holds only its blocks");
                     return null;
@@ -124,7 +222,7 @@ internal static class MemberParser
                 return MemberKind.Repeat;
             }
 
-            if (block is not null)
+            if (attributes.Block is not null)
             {
                 Conflict("is a Sequential and cannot take [Block]; give it layer attributes or [Repeat<T>]");
                 return null;
@@ -133,38 +231,46 @@ internal static class MemberParser
             return MemberKind.Sequential;
         }
 
-        if (repeat is not null)
+        if (attributes.Repeat is not null)
         {
             Mismatch("[Repeat<T>] needs a member typed Sequential");
             return null;
         }
 
-        if (TypeShapes.LayerKindOf(property.Type) is { } layerKind)
+        if (TypeShapes.LayerKindOf(property.Type) is { } layerKind && attributes.Block is null)
         {
             var matching = Enumerable.Range(0, layers.Count).Where(i => layers[i].Kind == layerKind).ToList();
             if (matching.Count != 1)
             {
-                Mismatch(matching.Count == 0 ? $"it has no [{layerKind}] attribute" : $"it has {matching.Count} [{layerKind}] attributes; use a Sequential member for several");
+                Mismatch(matching.Count == 0
+                    ? $"it has no [{layerKind}] attribute; give it one, or build it with [Factory(...)]"
+                    : $"it has {matching.Count} [{layerKind}] attributes; use a Sequential member for several");
                 return null;
             }
 
             moduleIndex = matching[0];
-            if (block is not null)
-            {
-                Conflict("is a layer and cannot take [Block]");
-                return null;
-            }
-
             return CheckFunctionalOps(property, layers, moduleIndex, Conflict) ? MemberKind.Layer : null;
         }
 
-        if (TypeShapes.IsModuleOfTensor(property.Type))
+        if (!TypeShapes.IsModule(property.Type))
         {
-            return CheckFunctionalOps(property, layers, -1, Conflict) ? MemberKind.Block : null;
+            Mismatch("NetGen members must be TorchSharp modules (layers, Sequential, blocks) or a Parameter");
+            return null;
         }
 
-        Mismatch("NetGen members must be TorchSharp layers, Sequential, or Module<Tensor, Tensor> blocks");
-        return null;
+        if (attributes.Block is null && layers.Any(l => l.Kind.HasState() || l.Kind == LayerKind.Block))
+        {
+            Mismatch($"no attribute makes a {typeText}; give it [Block(...)] or [Factory(...)]");
+            return null;
+        }
+
+        if (layers.Count > 0 && !TypeShapes.IsModuleOfTensor(property.Type))
+        {
+            Conflict("applies functional ops around a module that does not map one tensor to one tensor; apply them in a hand-written forward");
+            return null;
+        }
+
+        return CheckFunctionalOps(property, layers, -1, Conflict) ? MemberKind.Block : null;
     }
 
     /// <summary>Around a single module, other attributes are functional ops, which cannot hold parameters.</summary>
@@ -172,7 +278,7 @@ internal static class MemberParser
     {
         for (var i = 0; i < layers.Count; i++)
         {
-            if (i != moduleIndex && layers[i].Kind.HasState())
+            if (i != moduleIndex && (layers[i].Kind.HasState() || layers[i].Kind == LayerKind.Block))
             {
                 conflict($"has a second layer with parameters, [{layers[i].Kind}]; declare it as its own member or make '{property.Name}' a Sequential");
                 return false;
@@ -182,28 +288,42 @@ internal static class MemberParser
         return true;
     }
 
-    private static string? ReadWhen(IPropertySymbol property, AttributeData? when, EquatableArray<ParameterSpec> parameters, List<DiagnosticInfo> diagnostics)
+    /// <summary>A <c>[Block&lt;T&gt;]</c> child of a Sequential must be creatable and map one tensor to one tensor.</summary>
+    public static void CheckChildBlock(ITypeSymbol type, LayerSpec layer, MemberContext context)
+    {
+        if (!TypeShapes.IsModuleOfTensor(type))
+        {
+            context.Report(DiagnosticDescriptors.MemberTypeMismatch, layer.Location, type.Name, type.ToDisplayString(),
+                "a child of a Sequential must be a Module<Tensor, Tensor>");
+            return;
+        }
+
+        BlockConstructors.Check(type, layer.BlockArgs, context, "[Block<T>] arguments", layer.Location);
+    }
+
+    private static string? ReadWhen(IPropertySymbol property, AttributeData? when, MemberContext context)
     {
         if (when?.ConstructorArguments.FirstOrDefault().Value is not string name)
         {
             return null;
         }
 
-        if (!parameters.Any(p => p.Name == name && p.TypeName == "bool"))
+        if (!context.Parameters.Any(p => p.Name == name && p.TypeName == "bool"))
         {
             var location = LocationInfo.From(when.ApplicationSyntaxReference?.GetSyntax());
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ConditionMustBeBool, location, name, property.ContainingType.Name));
+            context.Report(DiagnosticDescriptors.ConditionMustBeBool, location, name, property.ContainingType.Name);
             return null;
         }
 
         return name;
     }
 
-    private static LocationInfo? BlockLocation(AttributeData attribute, LocationInfo? fallback) =>
-        attribute.ApplicationSyntaxReference?.GetSyntax() is { } syntax ? LocationInfo.From(syntax) : fallback;
+    private static LocationInfo? BlockLocation(AttributeData? attribute, LocationInfo? fallback) =>
+        attribute?.ApplicationSyntaxReference?.GetSyntax() is { } syntax ? LocationInfo.From(syntax) : fallback;
 
-    private static RepeatSpec ReadRepeat(AttributeData repeat, ArgumentInterpreter interpreter)
+    private static RepeatSpec ReadRepeat(AttributeData repeat, MemberContext context)
     {
+        var interpreter = context.Interpreter;
         var blockType = repeat.AttributeClass!.TypeArguments[0].ToDisplayString(TypeShapes.FullyQualified);
         var count = ArgValue.Absent;
         var first = EquatableArray<ArgValue>.Empty;
@@ -214,9 +334,14 @@ internal static class MemberParser
             {
                 case "Count":
                     count = interpreter.Interpret(raw.Value, raw.Location);
-                    if (count.Kind == ArgKind.Int && count.Int < 1)
+                    if (count.Kind == ArgKind.Int && (count.Int < 1 || count.Int > RepeatLimits.MaxCount))
                     {
-                        interpreter.Report(DiagnosticDescriptors.InvalidArgument, raw.Location, "Count", "[Repeat]", $"must be at least 1, but is {count.Int}");
+                        interpreter.Report(DiagnosticDescriptors.InvalidArgument, raw.Location, "Count", "[Repeat]",
+                            $"must be between 1 and {RepeatLimits.MaxCount:N0}, but is {count.Int:N0}");
+                    }
+                    else if (count.Kind == ArgKind.Parameter && !interpreter.IsIntegerParameter(count.Text!))
+                    {
+                        interpreter.Report(DiagnosticDescriptors.InvalidArgument, raw.Location, "Count", "[Repeat]", $"names '{count.Text}', which is not an int parameter");
                     }
 
                     break;

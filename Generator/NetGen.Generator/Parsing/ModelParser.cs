@@ -3,7 +3,6 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using NetGen.Generator.Diagnostics;
 using NetGen.Generator.Model;
@@ -11,41 +10,95 @@ using NetGen.Generator.Model;
 namespace NetGen.Generator.Parsing;
 
 /// <summary>
-/// Reads one <c>[Model]</c> class into a <see cref="ModelSpec"/> of plain values. Problems that make the
-/// model impossible to generate come back as diagnostics, with no model.
+/// Reads one <c>[Model]</c> class into a <see cref="ModelSpec"/> of plain values. A declaration error gives
+/// diagnostics and no model, but still the <see cref="ModelShell"/>, so that NetGen writes a stub that
+/// compiles and the user sees the NG errors alone.
 /// </summary>
 internal static class ModelParser
 {
-    public static ModelParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    /// <param name="declaration">The declaration that carries <c>[Model]</c>, where diagnostics about the model go.</param>
+    /// <param name="compilation">Asked about types while parsing; it never enters the pipeline.</param>
+    /// <param name="dependencies">Collects the block types the model uses, for an analyzer that resolves them itself.</param>
+    public static ModelParseResult Parse(INamedTypeSymbol type, ClassDeclarationSyntax declaration, Compilation compilation, CancellationToken cancellationToken, ICollection<INamedTypeSymbol>? dependencies = null)
     {
-        var type = (INamedTypeSymbol)context.TargetSymbol;
-        var syntax = (ClassDeclarationSyntax)context.TargetNode;
         var diagnostics = new List<DiagnosticInfo>();
-        var nameLocation = LocationInfo.From(syntax.Identifier.GetLocation());
+        var nameLocation = LocationInfo.From(declaration.Identifier.GetLocation());
 
         for (var t = type; t is not null; t = t.ContainingType)
         {
             if (!TypeShapes.IsPartial(t))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ModelMustBePartial, nameLocation, t.Name));
-                return Fail(diagnostics);
+                return new ModelParseResult(null, null, diagnostics.ToEquatableArray());
             }
         }
 
         if (!TypeShapes.IsModuleOfTensor(type))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ModelMustBeModule, nameLocation, type.Name));
-            return Fail(diagnostics);
+            return new ModelParseResult(null, null, diagnostics.ToEquatableArray());
         }
 
         var constructor = ConstructorParser.Parse(type, diagnostics);
+        var shell = ShellReader.Read(type, constructor);
+        if (BaseModel(type) is { } baseModel)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ModelInheritance, nameLocation, type.Name, baseModel.Name));
+            return new ModelParseResult(null, shell, diagnostics.ToEquatableArray());
+        }
+
         var interpreter = new ArgumentInterpreter(type.Name, constructor.Parameters.Select(p => p.Name).ToImmutableArray(), diagnostics,
             constructor.Parameters.Where(p => TypeShapes.IsIntegerTypeName(p.TypeName)).Select(p => p.Name).ToImmutableArray());
+        var context = new MemberContext(type, compilation, constructor.Symbol, constructor.Parameters, interpreter, diagnostics) { Dependencies = dependencies };
+        var members = ReadMembers(type, context, cancellationToken);
+        var indexed = IndexedChildren(type, context);
+        if (context.HasCompilerErrors)
+        {
+            // The C# error (an undefined name in an attribute, a missing type) is what the user must fix;
+            // NetGen's reading of the broken declaration would only add confusing errors of its own.
+            return new ModelParseResult(null, shell, diagnostics.ToEquatableArray());
+        }
+
+        if (indexed.Length > 0 && members.Count(m => m.Kind != MemberKind.Field) > 0)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ConflictingMemberAttributes, nameLocation, type.Name,
+                "declares layers both on the class (an indexed Sequential) and on members; use one or the other"));
+        }
+
+        members.AddRange(indexed);
+        if (members.Count == 0 && !shell.DeclaresForward)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EmptyModel, nameLocation, type.Name));
+        }
+
+        var modelAttribute = type.GetAttributes().First(a => AttributeKinds.IsModelAttribute(a.AttributeClass));
+        var input = ReadInput(modelAttribute, interpreter);
+        var residual = ReadResidual(type, members, constructor.Parameters, diagnostics);
+        ForwardChecks.Check(type.Name, shell.DeclaresForward, members, residual, nameLocation, diagnostics);
+        var initRules = InitRuleParser.ParseModelRules(type);
+
+        if (diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error))
+        {
+            return new ModelParseResult(null, shell, diagnostics.ToEquatableArray());
+        }
+
+        var model = new ModelSpec(shell, new EquatableArray<MemberSpec>(members.ToImmutable()), initRules, residual, input, nameLocation);
+        return new ModelParseResult(model, shell, diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>Properties and fields in declaration order, which is PyTorch's registration order.</summary>
+    private static ImmutableArray<MemberSpec>.Builder ReadMembers(INamedTypeSymbol type, MemberContext context, CancellationToken cancellationToken)
+    {
         var members = ImmutableArray.CreateBuilder<MemberSpec>();
-        foreach (var property in type.GetMembers().OfType<IPropertySymbol>())
+        foreach (var symbol in type.GetMembers())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var member = MemberParser.Parse(property, constructor.Parameters, interpreter, diagnostics);
+            var member = symbol switch
+            {
+                IPropertySymbol property => MemberParser.Parse(property, context),
+                IFieldSymbol field => FieldParser.ParseField(field, context),
+                _ => null,
+            };
             if (member is not null)
             {
                 members.Add(member);
@@ -54,61 +107,58 @@ internal static class ModelParser
 
         foreach (var duplicate in members.GroupBy(m => m.Name).Where(g => g.Count() > 1))
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ConflictingMemberAttributes, duplicate.Last().Location, duplicate.Key,
-                "is declared more than once; each member is one child module and one state-dict prefix"));
+            context.Report(DiagnosticDescriptors.ConflictingMemberAttributes, duplicate.Last().Location, duplicate.Key,
+                "is declared more than once; each member is one child module and one state-dict prefix");
         }
 
-        var indexed = IndexedChildren(type, interpreter);
-        if (indexed.Length > 0 && members.Count > 0)
+        return members;
+    }
+
+    /// <summary>The nearest base class that is itself a NetGen model, if any.</summary>
+    private static INamedTypeSymbol? BaseModel(INamedTypeSymbol type)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ConflictingMemberAttributes, nameLocation, type.Name,
-                "declares layers both on the class (an indexed Sequential) and on members; use one or the other"));
+            if (TypeShapes.IsNetGenModel(current))
+            {
+                return current;
+            }
         }
 
-        members.AddRange(indexed);
-        var declaresForward = type.GetMembers("forward").OfType<IMethodSymbol>().Any(m => !m.IsImplicitlyDeclared && m.Parameters.Length == 1);
-        if (members.Count == 0 && !declaresForward)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EmptyModel, nameLocation, type.Name));
-        }
-
-        var modelAttribute = type.GetAttributes().First(a => a.AttributeClass?.ToDisplayString() == KnownNames.ModelAttribute);
-        var input = ReadInput(modelAttribute, interpreter);
-        var residual = ReadResidual(type, members, constructor.Parameters, diagnostics);
-        var initRules = InitRuleParser.ParseModelRules(type);
-
-        if (diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error))
-        {
-            return Fail(diagnostics);
-        }
-
-        var model = new ModelSpec(
-            Namespace: type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
-            Name: type.Name,
-            HintName: TypeShapes.MetadataName(type).Replace('+', '.').Replace('`', '_') + ".g.cs",
-            ContainingTypes: ContainingTypes(type),
-            Declaration: TypeShapes.DeclarationOf(type),
-            Parameters: constructor.Parameters,
-            HasPartialConstructor: constructor.IsPartial,
-            ConstructorAccessibility: constructor.Accessibility,
-            DeclaresForward: declaresForward,
-            Members: new EquatableArray<MemberSpec>(members.ToImmutable()),
-            InitRules: initRules,
-            Residual: residual,
-            Input: input,
-            Location: nameLocation);
-        return new ModelParseResult(model, diagnostics.ToEquatableArray());
+        return null;
     }
 
     /// <summary>Layer attributes on the class itself: children <c>0</c>, <c>1</c>, … as in <c>nn.Sequential</c>.</summary>
-    private static ImmutableArray<MemberSpec> IndexedChildren(INamedTypeSymbol type, ArgumentInterpreter interpreter)
+    private static ImmutableArray<MemberSpec> IndexedChildren(INamedTypeSymbol type, MemberContext context)
     {
         var children = ImmutableArray.CreateBuilder<MemberSpec>();
         foreach (var attribute in type.GetAttributes())
         {
-            if (!LayerParser.IsLayerAttribute(attribute.AttributeClass) || LayerParser.Parse(attribute, interpreter) is not { } layer)
+            var kind = AttributeKinds.Classify(attribute.AttributeClass, out var layerKind);
+            if (kind == AttributeKind.ForeignLayer)
+            {
+                context.Report(DiagnosticDescriptors.ForeignLayerAttribute, LocationInfo.From(attribute.ApplicationSyntaxReference?.GetSyntax()),
+                    attribute.AttributeClass!.ToDisplayString(), type.Name);
+                continue;
+            }
+
+            if (kind != AttributeKind.Layer)
             {
                 continue;
+            }
+
+            if (MemberParser.HasErrors(attribute))
+            {
+                context.HasCompilerErrors = true;
+                continue;
+            }
+
+            var layer = LayerParser.Parse(attribute, layerKind, context.Interpreter);
+            var blockType = layerKind == LayerKind.Block ? attribute.AttributeClass!.TypeArguments[0] : null;
+            if (blockType is not null)
+            {
+                MemberParser.CheckChildBlock(blockType, layer, context);
+                context.UsesBlock(blockType);
             }
 
             var name = children.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -118,19 +168,6 @@ internal static class ModelParser
         }
 
         return children.ToImmutable();
-    }
-
-    private static ModelParseResult Fail(List<DiagnosticInfo> diagnostics) => new(null, diagnostics.ToEquatableArray());
-
-    private static EquatableArray<TypeDeclInfo> ContainingTypes(INamedTypeSymbol type)
-    {
-        var chain = new List<TypeDeclInfo>();
-        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
-        {
-            chain.Insert(0, TypeShapes.DeclarationOf(outer));
-        }
-
-        return chain.ToEquatableArray();
     }
 
     private static EquatableArray<ArgValue> ReadInput(AttributeData modelAttribute, ArgumentInterpreter interpreter)
@@ -161,7 +198,7 @@ internal static class ModelParser
 
     private static ResidualSpec? ReadResidual(INamedTypeSymbol type, ImmutableArray<MemberSpec>.Builder members, EquatableArray<ParameterSpec> parameters, List<DiagnosticInfo> diagnostics)
     {
-        var attribute = type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownNames.ResidualAttribute);
+        var attribute = type.GetAttributes().FirstOrDefault(a => AttributeKinds.IsResidual(a.AttributeClass));
         if (attribute is null)
         {
             return null;
@@ -175,7 +212,7 @@ internal static class ModelParser
             if (raw.Name == "Shortcut" && raw.Value.Value is string name)
             {
                 shortcut = name;
-                if (!members.Any(m => m.Name == name))
+                if (!members.Any(m => m.Name == name && m.Kind != MemberKind.Field))
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownMember, raw.Location, name, type.Name));
                 }

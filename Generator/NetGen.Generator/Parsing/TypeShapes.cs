@@ -12,6 +12,10 @@ internal static class TypeShapes
     public static readonly SymbolDisplayFormat FullyQualified = SymbolDisplayFormat.FullyQualifiedFormat
         .WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers | SymbolDisplayMiscellaneousOptions.UseSpecialTypes);
 
+    /// <summary>As <see cref="FullyQualified"/>, with <c>?</c> on nullable reference types: how a declaration repeats a type.</summary>
+    public static readonly SymbolDisplayFormat FullyQualifiedNullable = FullyQualified
+        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
     public static string MetadataName(ITypeSymbol type) =>
         type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() + "." + NestedMetadataName(type) : NestedMetadataName(type);
 
@@ -34,6 +38,54 @@ internal static class TypeShapes
 
         return false;
     }
+
+    /// <summary>Whether the type is a TorchSharp module of any signature.</summary>
+    public static bool IsModule(ITypeSymbol? type)
+    {
+        for (var current = type as INamedTypeSymbol; current is not null; current = current.BaseType)
+        {
+            if (MetadataName(current.OriginalDefinition) == KnownNames.Module)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the type is a NetGen model (it carries <c>[Model]</c>), in this compilation or a referenced one.</summary>
+    public static bool IsNetGenModel(ITypeSymbol? type) =>
+        type is INamedTypeSymbol named && named.OriginalDefinition.GetAttributes().Any(a => AttributeKinds.IsModelAttribute(a.AttributeClass));
+
+    /// <summary>
+    /// Whether every declaration of the symbol is in a file this generator wrote. An analyzer sees the
+    /// generated code too, and must read the model as the user wrote it.
+    /// </summary>
+    public static bool IsNetGenGenerated(ISymbol symbol) =>
+        symbol.DeclaringSyntaxReferences.Length > 0 && symbol.DeclaringSyntaxReferences.All(r => IsNetGenTree(r.SyntaxTree));
+
+    /// <summary>The declarations the user wrote, leaving out the parts NetGen generated.</summary>
+    public static System.Collections.Generic.IEnumerable<SyntaxNode> UserSyntax(ISymbol symbol) =>
+        symbol.DeclaringSyntaxReferences.Where(r => !IsNetGenTree(r.SyntaxTree)).Select(r => r.GetSyntax());
+
+    /// <summary>Generated trees live under a path naming the generator's type.</summary>
+    public static bool IsNetGenTree(SyntaxTree tree) => tree.FilePath.Contains(GeneratedPathMarker);
+
+    private const string GeneratedPathMarker = "NetGen.Generator.NetGenGenerator";
+
+    /// <summary>A partial property declaration with accessors and no bodies: the part NetGen implements.</summary>
+    public static bool IsPartialDefinition(PropertyDeclarationSyntax syntax) =>
+        syntax.Modifiers.Any(SyntaxKind.PartialKeyword) && syntax.ExpressionBody is null && syntax.AccessorList is { } accessors
+        && accessors.Accessors.All(a => a.Body is null && a.ExpressionBody is null);
+
+    /// <summary>Whether the user wrote the implementing part of a partial property (not NetGen).</summary>
+    public static bool HasHandWrittenImplementation(IPropertySymbol property) =>
+        property.ContainingType.DeclaringSyntaxReferences
+            .Where(r => !IsNetGenTree(r.SyntaxTree))
+            .Select(r => r.GetSyntax())
+            .OfType<TypeDeclarationSyntax>()
+            .SelectMany(t => t.Members.OfType<PropertyDeclarationSyntax>())
+            .Any(p => p.Identifier.ValueText == property.Name && !IsPartialDefinition(p));
 
     /// <summary>Whether a parameter type, as <see cref="FullyQualified"/> writes it, is an integer that converts to <c>long</c>.</summary>
     public static bool IsIntegerTypeName(string typeName) => typeName is "int" or "long" or "short" or "byte" or "sbyte" or "ushort" or "uint";
@@ -59,7 +111,8 @@ internal static class TypeShapes
             TypeKind.Interface => "interface",
             _ => "class",
         };
-        var name = type.TypeParameters.IsEmpty ? type.Name : type.Name + "<" + string.Join(", ", type.TypeParameters.Select(p => p.Name)) + ">";
+        var name = Identifiers.Escape(type.Name);
+        name = type.TypeParameters.IsEmpty ? name : name + "<" + string.Join(", ", type.TypeParameters.Select(p => Identifiers.Escape(p.Name))) + ">";
         return new TypeDeclInfo(keyword, name);
     }
 

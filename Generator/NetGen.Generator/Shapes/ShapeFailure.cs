@@ -29,6 +29,15 @@ internal enum ShapeFailureKind
 
     /// <summary>The layer's own arguments are invalid (PyTorch refuses them whatever the input).</summary>
     InvalidArgument,
+
+    /// <summary>A size beyond what 64-bit arithmetic holds.</summary>
+    Overflow,
+
+    /// <summary>What arrives does not fit a member's declared shape contract.</summary>
+    ContractMismatch,
+
+    /// <summary>A block that contains itself, directly or through others; its message is the cycle.</summary>
+    BlockCycle,
 }
 
 /// <summary>

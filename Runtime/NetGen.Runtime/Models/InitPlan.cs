@@ -58,6 +58,15 @@ namespace NetGen
             }
         }
 
+        /// <summary>Initialises a learnable tensor of a model itself (a <c>[Parameter]</c> member) by its member's rule.</summary>
+        public static void ApplyParameter(Tensor parameter, InitSpec spec)
+        {
+            using (no_grad())
+            {
+                InitApplier.Apply(parameter, null, spec);
+            }
+        }
+
         /// <summary>Initialises one layer's own weight and bias, if a rule covers it.</summary>
         public void ApplyLayer(nn.Module layer)
         {

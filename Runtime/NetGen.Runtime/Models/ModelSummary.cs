@@ -3,36 +3,42 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using static TorchSharp.torch;
 
 namespace NetGen
 {
-    /// <summary>One layer of a compile-time summary. Unknown sizes are -1.</summary>
+    /// <summary>One layer of a compile-time summary. Unknown sizes and counts are -1.</summary>
     /// <param name="Path">The module's state-dict prefix, e.g. <c>layer1.0.left.0</c>.</param>
     /// <param name="Depth">Nesting depth, 0 for the model's own members.</param>
-    /// <param name="OutputShape">The output of one sample, without the batch dimension.</param>
-    public sealed record SummaryRow(string Path, string Type, int Depth, long[] OutputShape, long Parameters, long MultAdds);
+    /// <param name="OutputShape">The output of one sample, without the batch dimension; null when not even its rank is known.</param>
+    public sealed record SummaryRow(string Path, string Type, int Depth, long[]? OutputShape, long Parameters, long MultAdds);
 
     /// <summary>
     /// A torchinfo-style summary that NetGen computes at compile time from the declared input and the
-    /// default hyperparameters, so it is available without running the model.
+    /// default hyperparameters, so it is available without running the model. What is not known at compile
+    /// time is shown as <c>?</c>, never guessed, and <see cref="Notes"/> say why; <see cref="For"/> fills the
+    /// parameter counts of such rows from a live model.
     /// </summary>
     public sealed class ModelSummary
     {
-        public ModelSummary(string model, long[] input, IReadOnlyList<SummaryRow> rows, long totalParameters, long totalMultAdds)
+        public ModelSummary(string model, long[] input, IReadOnlyList<SummaryRow> rows, long totalParameters, long totalMultAdds, IReadOnlyList<string>? notes = null)
         {
             Model = model;
             Input = input;
             Rows = rows;
             TotalParameters = totalParameters;
             TotalMultAdds = totalMultAdds;
+            Notes = notes ?? Array.Empty<string>();
         }
 
         public string Model { get; }
 
+        /// <summary>The declared input sample; empty when the model declares none.</summary>
         public long[] Input { get; }
 
         public IReadOnlyList<SummaryRow> Rows { get; }
 
+        /// <summary>The parameter count, or -1 when some of it is known only at run time.</summary>
         public long TotalParameters { get; }
 
         /// <summary>Every declared parameter is trainable until frozen, as in torchinfo.</summary>
@@ -43,17 +49,71 @@ namespace NetGen
 
         public long TotalMultAdds { get; }
 
-        /// <summary>The table: one line per layer, indented by depth, then the totals.</summary>
+        /// <summary>Where the numbers are not the whole story: a hand-written forward, a module NetGen cannot see into.</summary>
+        public IReadOnlyList<string> Notes { get; }
+
+        /// <summary>
+        /// This summary with every parameter count NetGen could not know at compile time (a module without a
+        /// NetGen attribute, a parameter held in a field) counted on <paramref name="model"/>, and the totals redone.
+        /// </summary>
+        public ModelSummary For(nn.Module model)
+        {
+            ArgumentNullException.ThrowIfNull(model);
+            var parameters = model.named_parameters().ToDictionary(p => p.name, p => p.parameter.numel(), StringComparer.Ordinal);
+            long CountUnder(string path) => parameters.Where(p => ModulePaths.Covers(path, p.Key)).Sum(p => p.Value);
+            var rows = Rows.Select(r => r.Parameters >= 0 ? r : r with { Parameters = CountUnder(r.Path) }).ToList();
+            var total = parameters.Values.Sum();
+            return new ModelSummary(Model, Input, rows, total, TotalMultAdds, Notes);
+        }
+
+        /// <summary>
+        /// Reads the compact form NetGen's generator writes: tab-separated lines <c>input</c>, <c>row</c> (path,
+        /// type, depth, shape, parameters, mult-adds), <c>total</c> and <c>note</c>; dims are comma-separated,
+        /// -1 unknown, and a shape of <c>?</c> has an unknown rank.
+        /// </summary>
+        public static ModelSummary Parse(string model, string data)
+        {
+            var input = Array.Empty<long>();
+            var rows = new List<SummaryRow>();
+            var notes = new List<string>();
+            long totalParameters = -1, totalMultAdds = -1;
+            foreach (var line in data.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var fields = line.Split('\t');
+                switch (fields[0])
+                {
+                    case "input":
+                        input = Dims(fields[1]) ?? Array.Empty<long>();
+                        break;
+                    case "row":
+                        rows.Add(new SummaryRow(fields[1], fields[2], int.Parse(fields[3], CultureInfo.InvariantCulture), Dims(fields[4]), Number(fields[5]), Number(fields[6])));
+                        break;
+                    case "total":
+                        totalParameters = Number(fields[1]);
+                        totalMultAdds = Number(fields[2]);
+                        break;
+                    case "note":
+                        notes.Add(fields[1]);
+                        break;
+                    default:
+                        throw new FormatException($"A NetGen summary of '{model}' has an unknown line kind '{fields[0]}'.");
+                }
+            }
+
+            return new ModelSummary(model, input, rows, totalParameters, totalMultAdds, notes);
+        }
+
+        /// <summary>The table: one line per layer, indented by depth, then the totals and the notes.</summary>
         public override string ToString()
         {
-            var lines = Rows.Select(r => (Layer: new string(' ', 2 * r.Depth) + r.Path + " (" + r.Type + ")", Shape: Shape(r.OutputShape), Params: Count(r.Parameters))).ToList();
+            var lines = Rows.Select(r => (Layer: new string(' ', 2 * r.Depth) + r.Path + " (" + r.Type + ")", Shape: Shape(r), Params: Count(r.Parameters))).ToList();
             var width = Math.Max(32, lines.Count == 0 ? 0 : lines.Max(l => l.Layer.Length) + 2);
             var text = new StringBuilder();
             var rule = new string('=', width + 40);
             text.AppendLine(rule);
             text.AppendLine("Layer (type)".PadRight(width) + "Output Shape".PadRight(24) + "Param #".PadLeft(16));
             text.AppendLine(rule);
-            text.AppendLine($"{Model} input".PadRight(width) + Shape(Input));
+            text.AppendLine($"{Model} input".PadRight(width) + (Input.Length == 0 ? "?" : Batched(Input)));
             foreach (var line in lines)
             {
                 text.AppendLine(line.Layer.PadRight(width) + line.Shape.PadRight(24) + line.Params.PadLeft(16));
@@ -65,11 +125,29 @@ namespace NetGen
             text.AppendLine($"Non-trainable params: {Count(NonTrainableParameters)}");
             text.AppendLine($"Total mult-adds: {Count(TotalMultAdds)}");
             text.Append(rule);
+            foreach (var note in Notes)
+            {
+                text.AppendLine().Append("Note: ").Append(note);
+            }
+
             return text.ToString();
         }
 
-        private static string Shape(long[] shape) => "[" + string.Join(", ", new[] { "1" }.Concat(shape.Select(d => d < 0 ? "?" : d.ToString(CultureInfo.InvariantCulture)))) + "]";
+        /// <summary>A layer's output with the batch of one in front; a parameter's own shape; <c>?</c> when unknown.</summary>
+        private static string Shape(SummaryRow row) =>
+            row.OutputShape is not { } shape ? "?" : row.Type == "Parameter" ? Plain(shape) : Batched(shape);
+
+        private static string Batched(long[] shape) => "[" + string.Join(", ", new[] { "1" }.Concat(shape.Select(Dim))) + "]";
+
+        private static string Plain(long[] shape) => "[" + string.Join(", ", shape.Select(Dim)) + "]";
+
+        private static string Dim(long d) => d < 0 ? "?" : d.ToString(CultureInfo.InvariantCulture);
 
         private static string Count(long value) => value < 0 ? "?" : value.ToString("N0", CultureInfo.InvariantCulture);
+
+        private static long[]? Dims(string text) =>
+            text == "?" ? null : text.Length == 0 ? Array.Empty<long>() : text.Split(',').Select(Number).ToArray();
+
+        private static long Number(string text) => long.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
     }
 }

@@ -27,8 +27,10 @@ namespace NetGen
                 byKey[entry.Key] = tensor;
             }
 
-            var result = new List<(StateEntry Entry, Tensor Tensor)>(schema.StateSchema.Count);
-            foreach (var entry in schema.StateSchema)
+            // The schema's keys and shapes are what NetGen declared; the module must hold exactly those.
+            var entries = schema.StateSchema;
+            var result = new List<(StateEntry Entry, Tensor Tensor)>(entries.Count);
+            foreach (var entry in entries)
             {
                 if (!byKey.Remove(entry.Key, out var tensor))
                 {
@@ -36,14 +38,14 @@ namespace NetGen
                         $"{module.GetType().Name}'s state schema lists '{entry.Key}', which the module does not register.");
                 }
 
-                if (!TensorShapes.Equal(entry.Shape, tensor.shape) || entry.DType != tensor.dtype)
+                if (!TensorShapes.Equal(entry.Shape, tensor.shape))
                 {
                     throw new InvalidOperationException(
-                        $"{module.GetType().Name}'s state schema says '{entry.Key}' is {TensorShapes.Format(entry.Shape)} {entry.DType}, "
-                        + $"but the module holds {TensorShapes.Format(tensor.shape)} {tensor.dtype}.");
+                        $"{module.GetType().Name}'s state schema says '{entry.Key}' is {TensorShapes.Format(entry.Shape)}, "
+                        + $"but the module holds {TensorShapes.Format(tensor.shape)}.");
                 }
 
-                result.Add((entry, tensor));
+                result.Add((StateEntry.Of(entry.Key, tensor, entry.Kind), tensor));
             }
 
             if (byKey.Count > 0)
@@ -55,16 +57,48 @@ namespace NetGen
             return result;
         }
 
-        private static void Walk(nn.Module module, string prefix, List<(StateEntry Entry, Tensor Tensor)> result)
+        /// <summary>
+        /// The entries of <paramref name="module"/> under <paramref name="prefix"/>: its own schema if it has one,
+        /// else its own parameters and buffers, then each child likewise.
+        /// </summary>
+        public static void Append(nn.Module module, string prefix, List<StateEntry> entries)
         {
+            if (module is IStateSchema schema)
+            {
+                foreach (var entry in schema.StateSchema)
+                {
+                    entries.Add(entry.WithPrefix(prefix));
+                }
+
+                return;
+            }
+
             foreach (var (name, parameter) in module.named_parameters(recurse: false))
             {
-                result.Add((new StateEntry(prefix + name, parameter.shape, parameter.dtype, StateEntryKind.Parameter), parameter));
+                entries.Add(StateEntry.Of(prefix + name, parameter, StateEntryKind.Parameter));
             }
 
             foreach (var (name, buffer) in module.named_buffers(recurse: false, include_nonpersistent: false))
             {
-                result.Add((new StateEntry(prefix + name, buffer.shape, buffer.dtype, StateEntryKind.Buffer), buffer));
+                entries.Add(StateEntry.Of(prefix + name, buffer, StateEntryKind.Buffer));
+            }
+
+            foreach (var (name, child) in module.named_children())
+            {
+                Append(child, prefix + name + ".", entries);
+            }
+        }
+
+        private static void Walk(nn.Module module, string prefix, List<(StateEntry Entry, Tensor Tensor)> result)
+        {
+            foreach (var (name, parameter) in module.named_parameters(recurse: false))
+            {
+                result.Add((StateEntry.Of(prefix + name, parameter, StateEntryKind.Parameter), parameter));
+            }
+
+            foreach (var (name, buffer) in module.named_buffers(recurse: false, include_nonpersistent: false))
+            {
+                result.Add((StateEntry.Of(prefix + name, buffer, StateEntryKind.Buffer), buffer));
             }
 
             foreach (var (name, child) in module.named_children())

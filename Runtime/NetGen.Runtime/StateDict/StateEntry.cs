@@ -1,4 +1,5 @@
 using System;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace NetGen
@@ -14,6 +15,16 @@ namespace NetGen
     /// <param name="Kind">Parameter or persistent buffer.</param>
     public sealed record StateEntry(string Key, long[] Shape, ScalarType DType, StateEntryKind Kind)
     {
+        /// <summary>Where the tensor lives, when the entry was read from a module; not part of equality.</summary>
+        public DeviceType? Device { get; init; }
+
+        /// <summary>The entry for a live tensor: its shape, dtype and device.</summary>
+        public static StateEntry Of(string key, Tensor tensor, StateEntryKind kind) =>
+            new(key, tensor.shape, tensor.dtype, kind) { Device = tensor.device_type };
+
+        /// <summary>This entry under a parent module's name: <c>0.conv.weight</c> becomes <c>layer1.0.conv.weight</c>.</summary>
+        public StateEntry WithPrefix(string prefix) => this with { Key = prefix + Key };
+
         /// <summary>The number of elements, the product of <see cref="Shape"/>.</summary>
         public long NumberOfElements => TensorShapes.NumberOfElements(Shape);
 

@@ -22,10 +22,14 @@ internal sealed class GeneratorDiagnosticTest : CSharpSourceGeneratorTest<NetGen
         TestState.AdditionalReferences.AddRange(GeneratorHarness.References);
         // Only the diagnostics are under test here; generated text is covered by snapshot tests.
         TestBehaviors |= TestBehaviors.SkipGeneratedSourcesCheck;
-        // A model with a declaration error is not generated, so the compiler adds its own follow-on
-        // errors (unimplemented partial members); the NG diagnostic is the one under test.
+        // A model with a declaration error gets a stub that compiles, so the NG diagnostics are the only
+        // errors; the compiler's own are checked by the tests that compile the generated code.
         CompilerDiagnostics = CompilerDiagnostics.None;
     }
+
+    /// <summary>NG diagnostics come from the analyzer, which sees the model and the generated code as a build does.</summary>
+    protected override System.Collections.Generic.IEnumerable<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer> GetDiagnosticAnalyzers() =>
+        new Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer[] { new NetGen.Generator.Analyzer.NetGenAnalyzer() };
 
     protected override ParseOptions CreateParseOptions() => GeneratorHarness.ParseOptions;
 

@@ -5,6 +5,7 @@ using System.Linq;
 using Basic.Reference.Assemblies;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace NetGen.Generator.Tests.Infrastructure;
 
@@ -60,16 +61,29 @@ internal static class GeneratorHarness
     }
 }
 
-/// <summary>The result of one generator run: the updated compilation and everything it reported.</summary>
-internal sealed record GeneratorRun(GeneratorDriver Driver, Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics)
+/// <summary>
+/// The result of one generator run: the updated compilation and everything NetGen reported, the generator's
+/// own diagnostics and those of <see cref="NetGen.Generator.Analyzer.NetGenAnalyzer"/>, run over the output as a build runs it.
+/// </summary>
+internal sealed record GeneratorRun(GeneratorDriver Driver, Compilation Output, ImmutableArray<Diagnostic> DriverDiagnostics)
 {
+    private ImmutableArray<Diagnostic>? _analyzerDiagnostics;
+
+    /// <summary>Every NG diagnostic: the generator's (NG0099 only) and the analyzer's.</summary>
+    public ImmutableArray<Diagnostic> GeneratorDiagnostics => DriverDiagnostics.AddRange(AnalyzerDiagnostics);
+
+    public ImmutableArray<Diagnostic> AnalyzerDiagnostics => _analyzerDiagnostics ??= Output
+        .WithAnalyzers(ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new NetGen.Generator.Analyzer.NetGenAnalyzer()))
+        .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+
     public GeneratorDriverRunResult Result => Driver.GetRunResult();
 
     public IReadOnlyList<(string HintName, string Text)> GeneratedSources =>
         Result.Results.SelectMany(r => r.GeneratedSources).Select(s => (s.HintName, s.SourceText.ToString())).ToList();
 
+    /// <summary>The file generated for a model, named by its metadata name plus ".g.cs" (the hint adds a hash of the name).</summary>
     public string Generated(string hintName) =>
-        GeneratedSources.FirstOrDefault(s => s.HintName == hintName).Text
+        GeneratedSources.FirstOrDefault(s => s.HintName == hintName || s.HintName == NetGen.Generator.Parsing.HintNames.For(hintName.Substring(0, hintName.Length - ".g.cs".Length))).Text
         ?? throw new InvalidOperationException($"No generated file '{hintName}'; got: {string.Join(", ", GeneratedSources.Select(s => s.HintName))}");
 
     /// <summary>Errors and warnings of the final compilation, generated code included.</summary>

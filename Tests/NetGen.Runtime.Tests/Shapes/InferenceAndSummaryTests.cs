@@ -60,7 +60,8 @@ public sealed class InferenceAndSummaryTests
         Assert.Equal(ResNet34.Summary.Rows.Count, seen.Count);
         foreach (var row in ResNet34.Summary.Rows)
         {
-            Assert.True(row.OutputShape.SequenceEqual(seen[row.Path]), $"{row.Path}: summary [{string.Join(", ", row.OutputShape)}], forward [{string.Join(", ", seen[row.Path])}]");
+            Assert.NotNull(row.OutputShape);
+            Assert.True(row.OutputShape!.SequenceEqual(seen[row.Path]), $"{row.Path}: summary [{string.Join(", ", row.OutputShape)}], forward [{string.Join(", ", seen[row.Path])}]");
         }
 
         Assert.Equal(model.parameters().Sum(p => p.numel()), ResNet34.Summary.TotalParameters);

@@ -1,0 +1,59 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using NetGen.Generator.Model;
+
+namespace NetGen.Generator.Analysis;
+
+/// <summary>
+/// The models one model's analysis may need: itself and the blocks it uses, directly or through others.
+/// A model's analysis depends on nothing else, so an edit elsewhere leaves it cached. The walk keeps a
+/// visited set, so blocks that use each other end it rather than loop (the analysis reports the cycle).
+/// </summary>
+internal static class Dependencies
+{
+    /// <summary>The type names of the blocks a model uses itself.</summary>
+    public static IEnumerable<string> Direct(ModelSpec model)
+    {
+        foreach (var member in model.Members)
+        {
+            if (member.Kind == MemberKind.Block)
+            {
+                yield return member.TypeName;
+            }
+
+            if (member.Repeat is { } repeat)
+            {
+                yield return repeat.BlockType;
+            }
+
+            foreach (var layer in member.Layers)
+            {
+                if (layer.BlockType is { } blockType)
+                {
+                    yield return blockType;
+                }
+            }
+        }
+    }
+
+    public static ModelCatalog Closure(ModelSpec model, Func<string, ModelSpec?> find)
+    {
+        var found = new Dictionary<string, ModelSpec>(StringComparer.Ordinal) { [model.FullyQualifiedName] = model };
+        var pending = new Queue<ModelSpec>();
+        pending.Enqueue(model);
+        while (pending.Count > 0)
+        {
+            foreach (var name in Direct(pending.Dequeue()))
+            {
+                if (!found.ContainsKey(name) && find(name) is { } block)
+                {
+                    found[name] = block;
+                    pending.Enqueue(block);
+                }
+            }
+        }
+
+        return new ModelCatalog(found.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value).ToEquatableArray());
+    }
+}

@@ -1,0 +1,50 @@
+using System.Linq;
+using NetGen.Generator.Model;
+using NetGen.Generator.Parsing;
+using NetGen.Generator.Shapes;
+
+namespace NetGen.Generator.Analysis;
+
+internal sealed partial class ShapeWalker
+{
+    /// <summary>
+    /// A repeated stage. Block 0 takes the stage's input and block 1 checks the rest, which are built alike.
+    /// A depth that is a hyperparameter leaves blocks 1… existing only for some values (no typed keys). A long
+    /// stage whose later blocks keep their input's shape is summarised in one row instead of walked block by
+    /// block, so the work does not grow with the depth.
+    /// </summary>
+    private TensorShape WalkRepeat(MemberSpec member, string path, ShapeEnvironment env, TensorShape input, WalkScope scope)
+    {
+        var repeat = member.Repeat!;
+        var before = _rows.Count;
+        var x = WalkBlock(repeat.BlockType, repeat.First, path + ".0", env, input, scope.Inside(0), member.Location);
+        var count = env.Size(repeat.Count);
+        if (!count.TryGetValue(out var n))
+        {
+            x = WalkBlock(repeat.BlockType, repeat.Rest, path + ".1", env, x, scope.Inside(1) with { Certain = false }, member.Location);
+            _unchecked.Add($"{member.Name}: the number of blocks depends on '{repeat.Count}'");
+        }
+        else
+        {
+            for (var i = 1; i < n; i++)
+            {
+                var blockInput = x;
+                var rowsBefore = _rows.Count;
+                x = WalkBlock(repeat.BlockType, repeat.Rest, path + "." + i, env, x, scope.Inside(i), member.Location);
+                if (n > RepeatLimits.UnrolledBlocks && i == 1 && x == blockInput && _failures.Count == 0)
+                {
+                    // Every later block is built from the same arguments and receives what this one returns.
+                    var block = _rows[rowsBefore];
+                    var remaining = n - 2;
+                    _rows.Add(new SummaryRow($"{path}.2…{n - 1}", $"{remaining:N0} × {block.Type}", scope.Depth + 1, block.OutputShape,
+                        Counting.Times(block.Parameters, remaining), Counting.Times(block.MultAdds, remaining)));
+                    _unchecked.Add($"{member.Name}: blocks 2 to {n - 1} are built like block 1 and summarised in one row");
+                    break;
+                }
+            }
+        }
+
+        _rows.Insert(before, Row(path, "Sequential", scope.Depth, x, _rows.Skip(before).Where(r => r.Depth == scope.Depth + 1)));
+        return x;
+    }
+}

@@ -1,0 +1,164 @@
+using System;
+using System.Linq;
+using NetGen.Generator.Model;
+using NetGen.Generator.Parsing;
+
+namespace NetGen.Generator.Descriptors;
+
+/// <summary>
+/// A model's declaration in a compact, versioned text that travels with its assembly (see
+/// <c>NetGen.ModelDescriptorAttribute</c>), so that another project's generator checks and infers across the
+/// boundary as within one project. It holds what shape analysis needs, with sizes already inferred, and
+/// nothing about source locations: failures inside a foreign block are reported at its use site.
+/// </summary>
+internal static class ModelDescriptor
+{
+    /// <summary>The format's name and version; a reader refuses any other and treats the model as opaque.</summary>
+    public const string Version = "NetGen.ModelDescriptor/1";
+
+    public static string Write(ModelSpec model)
+    {
+        var writer = new TokenWriter().Text(Version);
+        var shell = model.Shell;
+        writer.Text(shell.Namespace).Text(shell.Name).Text(shell.MetadataName)
+            .List(shell.ContainingTypes, WriteDeclaration);
+        WriteDeclaration(writer, shell.Declaration);
+        writer.List(shell.Parameters, (w, p) => w.Text(p.Name).Text(p.TypeName).Text(p.DefaultValue).Flag(p.IsParams))
+            .Flag(shell.HasPartialConstructor).Flag(shell.DeclaresForward)
+            .List(model.Members, WriteMember);
+        writer.Flag(model.Residual is not null);
+        if (model.Residual is { } residual)
+        {
+            writer.Text(residual.ShortcutMember).Text(residual.Activation).Text(residual.When);
+        }
+
+        return writer.List(model.Input, WriteArg).ToString();
+    }
+
+    /// <summary>The model a descriptor describes, or null (with the reason) when it is not this version's or is corrupt.</summary>
+    public static ModelSpec? Read(string descriptor, out string? problem)
+    {
+        try
+        {
+            var reader = new TokenReader(descriptor);
+            var version = reader.Text();
+            if (version != Version)
+            {
+                problem = $"it was described by another NetGen ({version ?? "no version"}; this one reads {Version})";
+                return null;
+            }
+
+            var model = ReadModel(reader);
+            problem = reader.AtEnd ? null : "its descriptor has trailing data";
+            return problem is null ? model : null;
+        }
+        catch (Exception exception) when (exception is FormatException or ArgumentException or IndexOutOfRangeException)
+        {
+            problem = "its descriptor is corrupt (" + exception.Message + ")";
+            return null;
+        }
+    }
+
+    private static ModelSpec ReadModel(TokenReader reader)
+    {
+        var ns = reader.Text();
+        var name = reader.Required();
+        var metadataName = reader.Required();
+        var containing = reader.List(ReadDeclaration).ToEquatableArray();
+        var declaration = ReadDeclaration(reader);
+        var parameters = reader.List(r => new ParameterSpec(r.Required(), r.Required(), r.Text(), r.Flag())).ToEquatableArray();
+        var hasPartialConstructor = reader.Flag();
+        var declaresForward = reader.Flag();
+        var members = reader.List(ReadMember).ToEquatableArray();
+        var residual = reader.Flag() ? new ResidualSpec(reader.Text(), reader.Required(), reader.Text()) : null;
+        var input = reader.List(ReadArg).ToEquatableArray();
+        var shell = new ModelShell(ns, name, metadataName, HintNames.For(metadataName), containing, declaration, parameters,
+            hasPartialConstructor, "public", declaresForward, EquatableArray<PartialPropertyInfo>.Empty, "", EquatableArray<string>.Empty);
+        return new ModelSpec(shell, members, EquatableArray<InitRuleSpec>.Empty, residual, input);
+    }
+
+    private static void WriteDeclaration(TokenWriter writer, TypeDeclInfo declaration) =>
+        writer.Text(declaration.Keyword).Text(declaration.NameWithTypeParameters);
+
+    private static TypeDeclInfo ReadDeclaration(TokenReader reader) => new(reader.Required(), reader.Required());
+
+    private static void WriteMember(TokenWriter writer, MemberSpec member)
+    {
+        writer.Text(member.Name).Text(member.Kind.ToString()).Text(member.TypeName).Flag(member.IsNullableAnnotated).Text(member.Accessibility)
+            .List(member.Layers, WriteLayer).Number(member.ModuleIndex).List(member.BlockArgs, WriteArg)
+            .Flag(member.Repeat is not null);
+        if (member.Repeat is { } repeat)
+        {
+            writer.Text(repeat.BlockType);
+            WriteArg(writer, repeat.Count);
+            writer.List(repeat.First, WriteArg).List(repeat.Rest, WriteArg);
+        }
+
+        writer.Text(member.WhenParameter).Number(member.BranchDim ?? long.MinValue).Flag(member.IsIndexedChild)
+            .Flag(member.Factory is not null);
+        if (member.Factory is { } factory)
+        {
+            writer.Text(factory.Method).List(factory.Arguments, (w, a) => w.Text(a.Parameter).Text(a.Hyperparameter));
+        }
+
+        writer.List(member.ParameterShape, WriteArg).Flag(member.RequiresGrad).Flag(member.IsParameterField).Flag(member.TakesOneTensor)
+            .Flag(member.Contract is not null);
+        if (member.Contract is { } contract)
+        {
+            writer.List(contract.Input, WriteArg).List(contract.Output, WriteArg);
+        }
+    }
+
+    private static MemberSpec ReadMember(TokenReader reader)
+    {
+        var name = reader.Required();
+        var kind = Parse<MemberKind>(reader.Required());
+        var typeName = reader.Required();
+        var nullable = reader.Flag();
+        var accessibility = reader.Required();
+        var layers = reader.List(ReadLayer).ToEquatableArray();
+        var moduleIndex = (int)reader.Number();
+        var blockArgs = reader.List(ReadArg).ToEquatableArray();
+        var repeat = reader.Flag() ? new RepeatSpec(reader.Required(), ReadArg(reader), reader.List(ReadArg).ToEquatableArray(), reader.List(ReadArg).ToEquatableArray()) : null;
+        var when = reader.Text();
+        var branch = reader.Number();
+        var indexed = reader.Flag();
+        var factory = reader.Flag() ? new FactorySpec(reader.Required(), reader.List(r => new FactoryArgument(r.Required(), r.Required())).ToEquatableArray()) : null;
+        var parameterShape = reader.List(ReadArg).ToEquatableArray();
+        var requiresGrad = reader.Flag();
+        var isParameterField = reader.Flag();
+        var takesOneTensor = reader.Flag();
+        var contract = reader.Flag() ? new ContractSpec(reader.List(ReadArg).ToEquatableArray(), reader.List(ReadArg).ToEquatableArray(), null) : null;
+        return new MemberSpec(name, kind, typeName, nullable, accessibility, layers, moduleIndex, blockArgs, repeat, when,
+            branch == long.MinValue ? null : (int)branch, null, null, indexed)
+        {
+            Factory = factory,
+            ParameterShape = parameterShape,
+            RequiresGrad = requiresGrad,
+            IsParameterField = isParameterField,
+            TakesOneTensor = takesOneTensor,
+            Contract = contract,
+        };
+    }
+
+    private static void WriteLayer(TokenWriter writer, LayerSpec layer) =>
+        writer.Text(layer.Kind.ToString()).List(layer.Args, (w, a) => { w.Text(a.Name); WriteArg(w, a.Value); })
+            .Text(layer.BlockType).List(layer.BlockArgs, WriteArg);
+
+    private static LayerSpec ReadLayer(TokenReader reader) => new(
+        Parse<LayerKind>(reader.Required()),
+        reader.List(r => new LayerArg(r.Required(), ReadArg(r), null)).ToEquatableArray(),
+        null,
+        reader.Text(),
+        reader.List(ReadArg).ToEquatableArray());
+
+    private static void WriteArg(TokenWriter writer, ArgValue value) =>
+        writer.Text(value.Kind.ToString()).Number(value.Int).Real(value.Double).Text(value.Text).List(value.Ints, (w, i) => w.Number(i));
+
+    private static ArgValue ReadArg(TokenReader reader) =>
+        new(Parse<ArgKind>(reader.Required()), reader.Number(), reader.Real(), reader.Text(), reader.List(r => r.Number()).ToEquatableArray());
+
+    private static T Parse<T>(string text)
+        where T : struct =>
+        Enum.TryParse<T>(text, out var value) && Enum.IsDefined(typeof(T), value) ? value : throw new FormatException($"an unknown {typeof(T).Name} '{text}'");
+}

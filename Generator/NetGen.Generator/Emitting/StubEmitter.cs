@@ -1,0 +1,48 @@
+using System.Linq;
+using NetGen.Generator.Model;
+
+namespace NetGen.Generator.Emitting;
+
+/// <summary>
+/// Writes the partial of a model whose declaration has errors: every member the user declared is
+/// implemented, by code that throws, so the build shows NetGen's errors and no follow-on C# errors about
+/// missing implementations. Nothing here runs in a model that builds.
+/// </summary>
+internal static class StubEmitter
+{
+    public static string Emit(ModelShell shell)
+    {
+        var writer = new SourceWriter();
+        ShellWriter.Open(writer, shell);
+        var failure = $"throw new global::System.InvalidOperationException({Identifiers.Literal($"NetGen did not generate '{shell.Name}' because its declaration has errors (NG diagnostics in the build output).")})";
+
+        writer.Line("/// <summary>Not generated: the declaration has errors (see the NG diagnostics).</summary>");
+        writer.OpenBlock(ShellWriter.ConstructorSignature(shell));
+        writer.Line(failure + ";");
+        writer.CloseBlock();
+
+        foreach (var property in shell.PartialProperties)
+        {
+            var isStatic = property.IsStatic ? "static " : "";
+            var accessors = string.Join(" ", property.Accessors.Split(' ').Select(a => a + " => " + failure + ";"));
+            writer.Line($"{property.Accessibility} {isStatic}partial {property.DeclaredType} {Identifiers.Escape(property.Name)} {{ {accessors} }}");
+        }
+
+        writer.Line("/// <summary>Not generated: the declaration has errors.</summary>");
+        writer.Line("public void init_weights() => " + failure + ";");
+        writer.Line("/// <inheritdoc />");
+        writer.Line("public void init_weights(global::NetGen.InitPlan inherited) => " + failure + ";");
+        writer.Line("/// <summary>Not generated: the declaration has errors.</summary>");
+        writer.Line("public static global::NetGen.ModelSummary Summary => " + failure + ";");
+        writer.Line("/// <inheritdoc />");
+        writer.Line("public global::System.Collections.Generic.IReadOnlyList<global::NetGen.StateEntry> StateSchema => " + failure + ";");
+        if (!shell.DeclaresForward)
+        {
+            writer.Line("/// <summary>Not generated: the declaration has errors.</summary>");
+            writer.Line("public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor input) => " + failure + ";");
+        }
+
+        ShellWriter.Close(writer, shell);
+        return writer.ToString();
+    }
+}

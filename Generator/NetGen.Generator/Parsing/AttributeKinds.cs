@@ -1,0 +1,98 @@
+using System;
+using Microsoft.CodeAnalysis;
+using NetGen.Generator.Model;
+
+namespace NetGen.Generator.Parsing;
+
+/// <summary>What a NetGen attribute on a member or model is.</summary>
+internal enum AttributeKind
+{
+    /// <summary>Not one of NetGen's attributes.</summary>
+    None,
+    Block,
+    Repeat,
+    When,
+    Branch,
+    Init,
+    Factory,
+    Parameter,
+    Contract,
+    /// <summary>A layer attribute NetGen knows (including <c>[Block&lt;T&gt;]</c>).</summary>
+    Layer,
+    /// <summary>A class derived from <c>LayerAttribute</c> that is not NetGen's: NetGen cannot know its layer.</summary>
+    ForeignLayer,
+}
+
+/// <summary>
+/// Recognises NetGen's attributes by full metadata name and defining assembly, so that a user's
+/// attribute of the same simple name in another namespace is never taken for NetGen's.
+/// </summary>
+internal static class AttributeKinds
+{
+    public static AttributeKind Classify(INamedTypeSymbol? attributeClass, out LayerKind layer)
+    {
+        layer = default;
+        if (attributeClass is null)
+        {
+            return AttributeKind.None;
+        }
+
+        var definition = attributeClass.OriginalDefinition;
+        if (!IsNetGens(definition))
+        {
+            return DerivesFromLayerAttribute(definition) ? AttributeKind.ForeignLayer : AttributeKind.None;
+        }
+
+        switch (TypeShapes.MetadataName(definition))
+        {
+            case KnownNames.BlockAttribute: return AttributeKind.Block;
+            case KnownNames.RepeatAttribute: return AttributeKind.Repeat;
+            case KnownNames.WhenAttribute: return AttributeKind.When;
+            case KnownNames.BranchAttribute: return AttributeKind.Branch;
+            case KnownNames.InitAttribute: return AttributeKind.Init;
+            case KnownNames.FactoryAttribute: return AttributeKind.Factory;
+            case KnownNames.ParameterAttribute: return AttributeKind.Parameter;
+            case KnownNames.ContractAttribute: return AttributeKind.Contract;
+            case KnownNames.BlockOfTAttribute:
+                layer = LayerKind.Block;
+                return AttributeKind.Layer;
+        }
+
+        if (DerivesFromLayerAttribute(definition))
+        {
+            const string suffix = "Attribute";
+            var name = definition.Name.EndsWith(suffix, StringComparison.Ordinal) ? definition.Name.Substring(0, definition.Name.Length - suffix.Length) : definition.Name;
+            return Enum.TryParse(name, out layer) && layer != LayerKind.Block ? AttributeKind.Layer : AttributeKind.ForeignLayer;
+        }
+
+        return AttributeKind.None;
+    }
+
+    /// <summary>Whether this is NetGen's <c>[Model]</c>.</summary>
+    public static bool IsModelAttribute(INamedTypeSymbol? attributeClass) =>
+        attributeClass is not null && IsNetGens(attributeClass) && TypeShapes.MetadataName(attributeClass) == KnownNames.ModelAttribute;
+
+    /// <summary>Whether this is NetGen's <c>[Init&lt;TLayer&gt;]</c>.</summary>
+    public static bool IsInitOfType(INamedTypeSymbol? attributeClass) =>
+        attributeClass is not null && IsNetGens(attributeClass.OriginalDefinition) && TypeShapes.MetadataName(attributeClass.OriginalDefinition) == KnownNames.InitOfTypeAttribute;
+
+    /// <summary>Whether this is NetGen's <c>[Residual]</c>.</summary>
+    public static bool IsResidual(INamedTypeSymbol? attributeClass) =>
+        attributeClass is not null && IsNetGens(attributeClass) && TypeShapes.MetadataName(attributeClass) == KnownNames.ResidualAttribute;
+
+    private static bool IsNetGens(INamedTypeSymbol type) =>
+        type.ContainingAssembly?.Name == KnownNames.AttributesAssembly && type.ContainingNamespace?.ToDisplayString() == "NetGen";
+
+    private static bool DerivesFromLayerAttribute(INamedTypeSymbol type)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (TypeShapes.MetadataName(current) == KnownNames.LayerAttributeBase && current.ContainingAssembly?.Name == KnownNames.AttributesAssembly)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,80 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using NetGen.Generator.Diagnostics;
+using NetGen.Generator.Model;
+
+namespace NetGen.Generator.Parsing;
+
+/// <summary>
+/// Modules the user keeps in fields or initialised auto-properties, as a TorchSharp user would. PyTorch
+/// registers every module and parameter assigned to the model; TorchSharp's reflection does it for
+/// fields. NetGen writes the registration instead, so nothing is trained or saved silently without them.
+/// </summary>
+internal static class FieldParser
+{
+    public static MemberSpec? ParseField(IFieldSymbol field, MemberContext context)
+    {
+        // Backing fields, constants and statics are not state; names with "__" are NetGen's own fields.
+        if (field.IsImplicitlyDeclared || field.IsStatic || field.IsConst || field.Name.StartsWith("__", System.StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var syntax = field.DeclaringSyntaxReferences.Length > 0 ? field.DeclaringSyntaxReferences[0].GetSyntax() as VariableDeclaratorSyntax : null;
+        return Registered(field.Name, field.Type, syntax?.Initializer is not null, LocationInfo.From(syntax?.Identifier.GetLocation() ?? field.Locations[0]), context);
+    }
+
+    /// <summary>A property without NetGen attributes: a partial one NetGen cannot create, or an initialised auto-property to register.</summary>
+    public static MemberSpec? ParseUnattributedProperty(IPropertySymbol property, PropertyDeclarationSyntax? syntax, LocationInfo? location, MemberContext context)
+    {
+        var holdsState = TypeShapes.IsModule(property.Type) || TypeShapes.MetadataName(property.Type) == KnownNames.Parameter;
+        if (!holdsState || property.IsStatic || syntax is null)
+        {
+            return null;
+        }
+
+        if (syntax.Modifiers.Any(SyntaxKind.PartialKeyword))
+        {
+            if (TypeShapes.IsPartialDefinition(syntax) && !TypeShapes.HasHandWrittenImplementation(property))
+            {
+                context.Report(DiagnosticDescriptors.MemberNotCreatable, location, property.Name);
+            }
+
+            return null;
+        }
+
+        // Only an auto-property with an initializer holds a module of its own; a computed one names another member.
+        var isAuto = syntax.AccessorList is { } accessors && syntax.ExpressionBody is null
+            && System.Linq.Enumerable.All(accessors.Accessors, a => a.Body is null && a.ExpressionBody is null);
+        return isAuto ? Registered(property.Name, property.Type, syntax.Initializer is not null, location, context) : null;
+    }
+
+    private static MemberSpec? Registered(string name, ITypeSymbol type, bool isInitialized, LocationInfo? location, MemberContext context)
+    {
+        var isParameter = TypeShapes.MetadataName(type) == KnownNames.Parameter;
+        if (!isParameter && !TypeShapes.IsModule(type))
+        {
+            return null;
+        }
+
+        if (!isInitialized)
+        {
+            context.Report(DiagnosticDescriptors.UnregisteredModule, location, name);
+            return null;
+        }
+
+        if (!ReservedNames.CheckMember(name, location, context))
+        {
+            return null;
+        }
+
+        var typeName = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(TypeShapes.FullyQualified);
+        return new MemberSpec(name, MemberKind.Field, typeName, type.NullableAnnotation == NullableAnnotation.Annotated, "private",
+            EquatableArray<LayerSpec>.Empty, -1, EquatableArray<ArgValue>.Empty, null, null, null, null, location)
+        {
+            IsParameterField = isParameter,
+            TakesOneTensor = TypeShapes.IsModuleOfTensor(type),
+        };
+    }
+}

@@ -1,0 +1,44 @@
+using System.Collections.Generic;
+using System.Linq;
+using NetGen.Generator.Diagnostics;
+using NetGen.Generator.Model;
+
+namespace NetGen.Generator.Parsing;
+
+/// <summary>
+/// Whether the declared wiring and the forward agree: the generated forward calls every declared member
+/// with one tensor, so members it cannot call need a hand-written forward; a hand-written forward makes the
+/// wiring attributes meaningless, so they are refused rather than silently ignored.
+/// </summary>
+internal static class ForwardChecks
+{
+    public static void Check(string model, bool declaresForward, IReadOnlyList<MemberSpec> members, ResidualSpec? residual, LocationInfo? modelLocation, List<DiagnosticInfo> diagnostics)
+    {
+        if (declaresForward)
+        {
+            // The model works as its forward says; the attribute is dead, which the user should know.
+            if (residual is not null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WiringIgnored, modelLocation, "[Residual]", model));
+            }
+
+            foreach (var branch in members.Where(m => m.BranchDim is not null))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WiringIgnored, branch.Location, $"[Branch] on '{branch.Name}'", model));
+            }
+
+            return;
+        }
+
+        foreach (var member in members.Where(m => m.Kind != MemberKind.Field))
+        {
+            var why = member.Kind == MemberKind.Parameter
+                ? "it is a learnable tensor, not a layer"
+                : !member.TakesOneTensor ? $"'{member.TypeName.Replace("global::", "")}' does not map one tensor to one tensor" : null;
+            if (why is not null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NeedsHandWrittenForward, member.Location, member.Name, why));
+            }
+        }
+    }
+}
