@@ -9,6 +9,7 @@ using System.Runtime.Loader;
 using Basic.Reference.Assemblies;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 using NetGen.Generator;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -101,7 +102,10 @@ public sealed class MutantRunner
     private MutantResult Run(Mutant? mutant, CSharpCompilation compilation, IReadOnlyList<RootModel> roots)
     {
         _baseDriver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
-        var errors = generatorDiagnostics.Concat(output.GetDiagnostics())
+        // NG diagnostics come from NetGen's analyzer, run over the generated output as a build runs it.
+        var analyzerDiagnostics = output.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new NetGen.Generator.Analyzer.NetGenAnalyzer()))
+            .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+        var errors = generatorDiagnostics.Concat(analyzerDiagnostics).Concat(output.GetDiagnostics())
             .Where(d => d.Severity == DiagnosticSeverity.Error && d.Id.StartsWith("NG", StringComparison.Ordinal))
             .Distinct()
             .ToList();

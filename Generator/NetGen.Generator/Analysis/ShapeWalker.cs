@@ -72,9 +72,7 @@ internal sealed partial class ShapeWalker
             WalkMembersAlone(model, env, scope);
             if (scope.OnForwardPath)
             {
-                _boundary.Add(scope.Top
-                    ? $"{model.Name}: the forward is hand-written, so each member is checked on its own"
-                    : $"{scope.Prefix} ({model.Name}): its forward is hand-written, so what it returns is not known");
+                _boundary.Add(scope.Top ? "hand-written forward" : $"{scope.Prefix}: {model.Name} has a hand-written forward");
             }
 
             return TensorShape.UnknownRank;
@@ -268,7 +266,7 @@ internal sealed partial class ShapeWalker
             output = TensorShape.UnknownRank;
             if (scope.OnForwardPath)
             {
-                _boundary.Add($"{path} ({label}) has no [Contract], so shapes after it are not checked");
+                _boundary.Add($"{path}: {label} without [Contract]");
             }
         }
 
@@ -382,7 +380,7 @@ internal sealed partial class ShapeWalker
         var label = TypeLabel(layer.BlockType!);
         if (scope.OnForwardPath)
         {
-            _boundary.Add($"{name} ({label}) is not a NetGen model, so shapes after it are not checked");
+            _boundary.Add($"{name}: {label} is not a NetGen model");
         }
 
         _rows.Add(new SummaryRow(name, label, scope.Depth, null, -1, -1));

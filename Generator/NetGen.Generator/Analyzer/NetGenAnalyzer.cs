@@ -99,7 +99,7 @@ public sealed class NetGenAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var listed = string.Join(" | ", models.Take(5).Select(m => m.Notes)) + (models.Count > 5 ? $" | and {models.Count - 5} more model(s)" : "");
+        var listed = string.Join(", ", models.Take(8).Select(m => $"{m.Model} ({m.Notes})")) + (models.Count > 8 ? $" and {models.Count - 8} more" : "");
         context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UncheckedBoundary, models[0].Location, models.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), listed));
     }
 }

@@ -152,7 +152,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UncheckedBoundary = new(
         DiagnosticIds.UncheckedBoundary,
         "Shapes unchecked past NetGen's boundary",
-        "Shapes are not checked everywhere in {0} model(s): {1}. Declare a [Contract] on such members to check further, or silence NG0110.",
+        "NetGen checks shapes only up to its boundary in {0} model(s): {1}; see docs/boundary.md",
         Shapes, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpRoot + DiagnosticIds.UncheckedBoundary + ".md",
         customTags: WellKnownDiagnosticTags.CompilationEnd);
 

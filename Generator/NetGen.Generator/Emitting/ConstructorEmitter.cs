@@ -74,7 +74,7 @@ internal static class ConstructorEmitter
                 var shape = "new long[] { " + string.Join(", ", member.ParameterShape.Select(d => "(long)" + d.ToCSharp())) + " }";
                 var requiresGrad = member.RequiresGrad ? "true" : "false";
                 writer.Line($"{field} = new global::TorchSharp.Modules.Parameter(global::TorchSharp.torch.zeros({shape}), requires_grad: {requiresGrad});");
-                writer.Line($"this.register_parameter({name}, {field}, requires_grad: {requiresGrad});");
+                writer.Line($"this.register_parameter({name}, {field});");
                 return;
             case MemberKind.Field:
                 // The user's own field, initialised where it is declared; registered as PyTorch registers an assignment.
