@@ -115,14 +115,14 @@ internal sealed partial class ShapeWalker
         return output;
     }
 
-    /// <summary>A hand-written forward: every member on its own, from what its contract says it takes, else from an unknown shape.</summary>
+    /// <summary>A hand-written forward: every member on its own, from what it declares it takes (see <see cref="MemberSeeds"/>).</summary>
     private void WalkMembersAlone(ModelSpec model, ShapeEnvironment env, WalkScope scope)
     {
         var alone = scope with { OnForwardPath = false };
         for (var i = 0; i < model.Members.Count; i++)
         {
             var member = model.Members[i];
-            var input = member.Contract is { } contract ? ContractShapes.Input(contract, env) : TensorShape.UnknownRank;
+            var input = MemberSeeds.InputOf(member, env);
             if (scope.Top)
             {
                 _chain = ShapeChain.Start(input);

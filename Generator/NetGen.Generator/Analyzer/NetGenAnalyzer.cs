@@ -81,8 +81,10 @@ public sealed class NetGenAnalyzer : DiagnosticAnalyzer
             Report(context, diagnostic);
         }
 
-        if (!analyzed.Boundary.IsEmpty && model.Location?.ToLocation() is { } modelLocation)
+        // Located in the model's own tree, so #pragma and [SuppressMessage] around the model apply to it.
+        if (!analyzed.Boundary.IsEmpty && model.Location is { } modelSpan)
         {
+            var modelLocation = DiagnosticInfo.Create(DiagnosticDescriptors.UncheckedBoundary, modelSpan).ToDiagnostic(context.Compilation).Location;
             boundaries.Add((model.Name, string.Join("; ", analyzed.Boundary), modelLocation));
         }
     }

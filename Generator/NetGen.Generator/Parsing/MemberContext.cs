@@ -43,6 +43,9 @@ internal sealed class MemberContext
         }
     }
 
+    /// <summary>Members that carry NetGen attributes, whether or not they parsed: a model whose members all failed is not empty.</summary>
+    public int AttributedMembers { get; set; }
+
     /// <summary>A declaration the C# compiler already rejects (an undefined name in an attribute, a missing type).</summary>
     public bool HasCompilerErrors { get; set; }
 

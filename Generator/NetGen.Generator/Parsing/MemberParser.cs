@@ -38,6 +38,7 @@ internal static class MemberParser
             return FieldParser.ParseUnattributedProperty(property, syntax, location, context);
         }
 
+        context.AttributedMembers++;
         foreach (var foreign in attributes.Foreign)
         {
             context.Report(DiagnosticDescriptors.ForeignLayerAttribute, LocationInfo.From(foreign.ApplicationSyntaxReference?.GetSyntax()) ?? location,

@@ -66,7 +66,7 @@ internal static class ModelParser
         }
 
         members.AddRange(indexed);
-        if (members.Count == 0 && !shell.DeclaresForward)
+        if (members.Count == 0 && context.AttributedMembers == 0 && !shell.DeclaresForward)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EmptyModel, nameLocation, type.Name));
         }

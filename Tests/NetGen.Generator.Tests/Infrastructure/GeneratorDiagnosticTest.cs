@@ -37,4 +37,12 @@ internal sealed class GeneratorDiagnosticTest : CSharpSourceGeneratorTest<NetGen
         ((CSharpCompilationOptions)base.CreateCompilationOptions()).WithNullableContextOptions(NullableContextOptions.Enable);
 
     public static Task VerifyAsync(string source) => new GeneratorDiagnosticTest(source).RunAsync();
+
+    /// <summary>As <see cref="VerifyAsync(string)"/>, with an .editorconfig at the project root.</summary>
+    public static Task VerifyAsync(string source, string editorConfig)
+    {
+        var test = new GeneratorDiagnosticTest(source);
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", editorConfig));
+        return test.RunAsync();
+    }
 }
