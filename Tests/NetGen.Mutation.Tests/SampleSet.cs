@@ -53,6 +53,7 @@ public static class SampleSet
         new("NetGen.Samples.ResNet34", ["SeedModels/ResNet34.cs", "SeedModels/ResidualBlock.cs"]),
         new("NetGen.Samples.Torchvision.SqueezeNet", ["Torchvision/SqueezeNet.cs", "Torchvision/Fire.cs"]),
         new("NetGen.Samples.Torchvision.MobileNetV2", ["Torchvision/MobileNetV2.cs", "Torchvision/InvertedResidual.cs", "Torchvision/Conv2dNormActivation.cs"]),
+        new("NetGen.Samples.Torchvision.ResNet", ["Torchvision/ResNet.cs", "Torchvision/BasicBlock.cs"]),
     ];
 
     /// <summary>The sample files that are mutated, in a fixed order.</summary>

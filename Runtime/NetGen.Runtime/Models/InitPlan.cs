@@ -8,8 +8,10 @@ namespace NetGen
     /// <summary>
     /// The init rules in force at one point of a model tree: a rule per TorchSharp layer type, and
     /// optionally one rule for every layer (a member-level <c>[Init]</c> on a container). Immutable; a model
-    /// overlays its own rules on what its parent passed down. Layers are matched by their exact type and
-    /// their tensors reached through TorchSharp's typed properties, so no reflection is involved.
+    /// overlays its own rules on what its parent passed down. Layers are matched by their exact type. The
+    /// tensors of NetGen's own layers are reached through TorchSharp's typed properties; any other module's
+    /// (an LSTM, a user's layer) are its own parameters named as PyTorch names weights and biases, so a rule for
+    /// such a type is applied too, never dropped. No reflection is involved.
     /// </summary>
     public sealed class InitPlan
     {
@@ -67,15 +69,9 @@ namespace NetGen
             }
         }
 
-        /// <summary>Initialises one layer's own weight and bias, if a rule covers it.</summary>
+        /// <summary>Initialises one layer's own weights and biases, if a rule covers it.</summary>
         public void ApplyLayer(nn.Module layer)
         {
-            var (weight, bias) = TensorsOf(layer);
-            if (weight is null && bias is null)
-            {
-                return;
-            }
-
             InitSpec spec;
             if (_everyLayer is { } every)
             {
@@ -86,25 +82,57 @@ namespace NetGen
                 return;
             }
 
+            var tensors = TensorsOf(layer);
             using (no_grad())
             {
-                InitApplier.Apply(weight, bias, spec);
+                foreach (var (weight, bias) in tensors)
+                {
+                    InitApplier.Apply(weight, bias, spec);
+                }
             }
         }
 
-        /// <summary>The learnable tensors of the layers NetGen declares.</summary>
-        private static (Tensor? Weight, Tensor? Bias) TensorsOf(nn.Module layer) => layer switch
+        /// <summary>The learnable tensors of a layer, as (weight, bias) pairs; none when it has no weight or bias of its own.</summary>
+        private static IReadOnlyList<(Tensor? Weight, Tensor? Bias)> TensorsOf(nn.Module layer) => layer switch
         {
-            Conv1d c => (c.weight, c.bias),
-            Conv2d c => (c.weight, c.bias),
-            ConvTranspose2d c => (c.weight, c.bias),
-            Linear l => (l.weight, l.bias),
-            BatchNorm1d b => (b.weight, b.bias),
-            BatchNorm2d b => (b.weight, b.bias),
-            LayerNorm n => (n.weight, n.bias),
-            GroupNorm g => (g.weight, g.bias),
-            Embedding e => (e.weight, null),
-            _ => (null, null),
+            Conv1d c => Pair(c.weight, c.bias),
+            Conv2d c => Pair(c.weight, c.bias),
+            ConvTranspose2d c => Pair(c.weight, c.bias),
+            Linear l => Pair(l.weight, l.bias),
+            BatchNorm1d b => Pair(b.weight, b.bias),
+            BatchNorm2d b => Pair(b.weight, b.bias),
+            LayerNorm n => Pair(n.weight, n.bias),
+            GroupNorm g => Pair(g.weight, g.bias),
+            Embedding e => Pair(e.weight, null),
+            _ => NamedWeightsAndBiases(layer),
         };
+
+        private static IReadOnlyList<(Tensor? Weight, Tensor? Bias)> Pair(Tensor? weight, Tensor? bias) =>
+            weight is null && bias is null ? Array.Empty<(Tensor?, Tensor?)>() : new[] { (weight, bias) };
+
+        /// <summary>
+        /// A module outside NetGen's layers: each of its own parameters named like a weight (<c>weight</c>,
+        /// <c>weight_ih_l0</c>, <c>in_proj_weight</c>) by the weight scheme, each named like a bias by the bias scheme.
+        /// </summary>
+        private static IReadOnlyList<(Tensor? Weight, Tensor? Bias)> NamedWeightsAndBiases(nn.Module layer)
+        {
+            var tensors = new List<(Tensor? Weight, Tensor? Bias)>();
+            foreach (var (name, parameter) in layer.named_parameters(recurse: false))
+            {
+                if (IsNamed(name, "weight"))
+                {
+                    tensors.Add((parameter, null));
+                }
+                else if (IsNamed(name, "bias"))
+                {
+                    tensors.Add((null, parameter));
+                }
+            }
+
+            return tensors;
+        }
+
+        private static bool IsNamed(string name, string kind) =>
+            name == kind || name.StartsWith(kind + "_", StringComparison.Ordinal) || name.EndsWith("_" + kind, StringComparison.Ordinal);
     }
 }

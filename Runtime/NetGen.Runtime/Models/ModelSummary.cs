@@ -53,17 +53,29 @@ namespace NetGen
         public IReadOnlyList<string> Notes { get; }
 
         /// <summary>
-        /// This summary with every parameter count NetGen could not know at compile time (a module without a
-        /// NetGen attribute, a parameter held in a field) counted on <paramref name="model"/>, and the totals redone.
+        /// This summary with every row's parameters counted on <paramref name="model"/>, so that the counts NetGen
+        /// could not know at compile time (a module without a NetGen attribute, a parameter held in a field) are
+        /// filled in and the total is the model's. A model built with other hyperparameters than the defaults the
+        /// summary was computed for has other counts; then its shapes and mult-adds are not known either, and
+        /// show as <c>?</c> with a note, rather than the defaults' figures.
         /// </summary>
         public ModelSummary For(nn.Module model)
         {
             ArgumentNullException.ThrowIfNull(model);
             var parameters = model.named_parameters().ToDictionary(p => p.name, p => p.parameter.numel(), StringComparer.Ordinal);
             long CountUnder(string path) => parameters.Where(p => ModulePaths.Covers(path, p.Key)).Sum(p => p.Value);
-            var rows = Rows.Select(r => r.Parameters >= 0 ? r : r with { Parameters = CountUnder(r.Path) }).ToList();
+            var rows = Rows.Select(r => r with { Parameters = CountUnder(r.Path) }).ToList();
             var total = parameters.Values.Sum();
-            return new ModelSummary(Model, Input, rows, total, TotalMultAdds, Notes);
+            var sameHyperparameters = Rows.Zip(rows).All(pair => pair.First.Parameters < 0 || pair.First.Parameters == pair.Second.Parameters);
+            if (sameHyperparameters)
+            {
+                return new ModelSummary(Model, Input, rows, total, TotalMultAdds, Notes);
+            }
+
+            var unknownShapes = rows.Select(r => r with { OutputShape = null, MultAdds = -1 }).ToList();
+            var note = $"This {Model} has other hyperparameters than the defaults the summary was computed for: the parameter counts are its own, "
+                + "its shapes and mult-adds are not known, and the rows are those of the default layout.";
+            return new ModelSummary(Model, Input, unknownShapes, total, -1, Notes.Append(note).ToList());
         }
 
         /// <summary>
