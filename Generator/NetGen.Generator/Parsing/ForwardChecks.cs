@@ -27,6 +27,16 @@ internal static class ForwardChecks
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WiringIgnored, branch.Location, $"[Branch] on '{branch.Name}'", model));
             }
 
+            // Functional ops around a member's module run only in the generated forward: a hand-written
+            // one calls the module alone, so `[Conv2d, ReLU]` would silently lose its ReLU.
+            foreach (var member in members.Where(m => m.Kind is MemberKind.Layer or MemberKind.Block))
+            {
+                foreach (var op in member.Layers.Where((_, i) => member.Kind == MemberKind.Block || i != member.ModuleIndex))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WiringIgnored, op.Location ?? member.Location, $"[{op.Kind}] on '{member.Name}'", model));
+                }
+            }
+
             return;
         }
 

@@ -81,9 +81,9 @@ public sealed class HandWrittenForwardTests
         public partial class {|NG0100:{|NG0110:SE|}|} : nn.Module<Tensor, Tensor>
         {
             [AdaptiveAvgPool2d(1)] public partial AdaptiveAvgPool2d pool { get; }
-            [Conv2d(16, 4, 1), ReLU] public partial Conv2d fc1 { get; }
-            [Conv2d(4, 16, 1), Sigmoid] public partial Conv2d fc2 { get; }
-            public override Tensor forward(Tensor x) => x * fc2.call(fc1.call(pool.call(x)));
+            [Conv2d(16, 4, 1)] public partial Conv2d fc1 { get; }
+            [Conv2d(4, 16, 1)] public partial Conv2d fc2 { get; }
+            public override Tensor forward(Tensor x) => x * nn.functional.sigmoid(fc2.call(nn.functional.relu(fc1.call(pool.call(x)))));
         }
         """);
 
@@ -149,6 +149,18 @@ public sealed class HandWrittenForwardTests
         Assert.Contains(@"row\ta\tConv2d\t0\t8,-1,-1\t224\t-1", generated);
         Assert.Contains(@"row\tb\tConv2d\t0\t4,-1,-1\t36\t-1", generated);
     }
+
+    /// <summary>Found by PyTorch's twin of the SE block: the ReLU on a member never ran under a hand-written forward, silently.</summary>
+    [Fact]
+    public Task Functional_ops_on_a_member_of_a_hand_written_forward_get_a_warning() => GeneratorDiagnosticTest.VerifyAsync(Usings + """
+        [Model]
+        public partial class {|NG0100:{|NG0110:M|}|} : nn.Module<Tensor, Tensor>
+        {
+            [Conv2d(16, 4, 1), {|NG0019:ReLU|}] public partial Conv2d fc1 { get; }
+            [Conv2d(4, 4, 1), BatchNorm2d(4), ReLU] public partial Sequential ok { get; }
+            public override Tensor forward(Tensor x) => ok.call(fc1.call(x));
+        }
+        """);
 
     /// <summary>[Residual] and [Branch] wire the generated forward; with a hand-written one they do nothing, which a warning says.</summary>
     [Fact]
