@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using NetGen.Generator.Analysis;
 using NetGen.Generator.Descriptors;
 using NetGen.Generator.Model;
 
@@ -43,6 +44,9 @@ internal sealed class ModelIndex : IEquatable<ModelIndex>
 
         return _byName.TryGetValue(fullyQualifiedName, out var found) ? found : null;
     }
+
+    /// <summary>The models <paramref name="model"/>'s analysis may look up, and the unreadable ones it uses.</summary>
+    public ModelCatalog CatalogFor(ModelSpec model) => Referenced.Complete(Dependencies.Closure(model, Find));
 
     public bool Equals(ModelIndex? other) => other is not null && Local == other.Local && Referenced == other.Referenced;
 

@@ -49,7 +49,7 @@ public sealed class NetGenGenerator : IIncrementalGenerator
         // it uses, so the analysis and emission below stay cached for every model whose inputs are unchanged.
         var inputs = parsed
             .Combine(index)
-            .Select(static (pair, _) => new AnalysisInput(pair.Left, pair.Left.Model is { } model ? Dependencies.Closure(model, pair.Right.Find) : null))
+            .Select(static (pair, _) => new AnalysisInput(pair.Left, pair.Left.Model is { } model ? pair.Right.CatalogFor(model) : null))
             .WithTrackingName(TrackingNames.AnalysisInputs);
 
         var sources = inputs

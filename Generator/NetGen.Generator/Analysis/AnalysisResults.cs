@@ -38,6 +38,23 @@ internal sealed record AnalyzedModel(
 /// <summary>The models a model's analysis may look up: itself, the blocks it uses, theirs, and so on.</summary>
 internal sealed record ModelCatalog(EquatableArray<ModelSpec> Models)
 {
+    /// <summary>Models of referenced assemblies whose descriptors this NetGen cannot read: their uses are opaque, and say why.</summary>
+    public EquatableArray<Descriptors.UnreadableModel> Unreadable { get; init; }
+
+    /// <summary>Why NetGen cannot see into <paramref name="typeName"/>, when it is a model it cannot read; else null.</summary>
+    public string? WhyUnreadable(string typeName)
+    {
+        foreach (var model in Unreadable)
+        {
+            if (model.FullyQualifiedName == typeName)
+            {
+                return model.Problem;
+            }
+        }
+
+        return null;
+    }
+
     public ModelSpec? Find(string fullyQualifiedName)
     {
         foreach (var model in Models)

@@ -266,7 +266,7 @@ internal sealed partial class ShapeWalker
             output = TensorShape.UnknownRank;
             if (scope.OnForwardPath)
             {
-                _boundary.Add($"{path}: {label} without [Contract]");
+                _boundary.Add(Unreadable(member.TypeName) ?? $"{path}: {label} without [Contract]");
             }
         }
 
@@ -286,7 +286,15 @@ internal sealed partial class ShapeWalker
         var typeLabel = TypeLabel(typeName);
         if (block is null)
         {
-            _unchecked.Add($"{path}: '{typeLabel}' is not a NetGen model, so its shapes are not known");
+            if (Unreadable(typeName) is { } unreadable)
+            {
+                _boundary.Add(unreadable);
+            }
+            else
+            {
+                _unchecked.Add($"{path}: '{typeLabel}' is not a NetGen model, so its shapes are not known");
+            }
+
             _rows.Add(new SummaryRow(path, typeLabel, scope.Depth, null, -1, -1));
             return TensorShape.UnknownRank;
         }
@@ -380,12 +388,19 @@ internal sealed partial class ShapeWalker
         var label = TypeLabel(layer.BlockType!);
         if (scope.OnForwardPath)
         {
-            _boundary.Add($"{name}: {label} is not a NetGen model");
+            _boundary.Add(Unreadable(layer.BlockType!) ?? $"{name}: {label} is not a NetGen model");
         }
 
         _rows.Add(new SummaryRow(name, label, scope.Depth, null, -1, -1));
         return TensorShape.UnknownRank;
     }
+
+    /// <summary>
+    /// The boundary note for a model of another assembly whose descriptor this NetGen cannot read; else null.
+    /// One note per type, not per use: the cause, and its fix, is the type's.
+    /// </summary>
+    private string? Unreadable(string typeName) =>
+        _catalog.WhyUnreadable(typeName) is { } why ? $"{TypeLabel(typeName)} is unchecked, because {why}" : null;
 
     /// <summary>One layer's shape rule; a size beyond 64 bits is PyTorch's error too, reported rather than wrapped.</summary>
     private static ShapeResult Infer(LayerShapeSpec spec, TensorShape input)

@@ -20,13 +20,15 @@ internal sealed class ModelResolver
 {
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<INamedTypeSymbol, (ModelParseResult Result, IReadOnlyList<INamedTypeSymbol> Uses)> _parsed = new(SymbolEqualityComparer.Default);
+    private readonly Lazy<ReferencedModelSet> _referencedSet;
     private readonly Lazy<Dictionary<string, ModelSpec>> _referenced;
 
     public ModelResolver(Compilation compilation)
     {
         _compilation = compilation;
+        _referencedSet = new Lazy<ReferencedModelSet>(() => ReferencedModels.Read(compilation, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
         _referenced = new Lazy<Dictionary<string, ModelSpec>>(() =>
-            ReferencedModels.Read(compilation, CancellationToken.None).Models.GroupBy(m => m.FullyQualifiedName, StringComparer.Ordinal)
+            _referencedSet.Value.Models.GroupBy(m => m.FullyQualifiedName, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -74,7 +76,8 @@ internal sealed class ModelResolver
         }
 
         // Blocks used by referenced models are themselves referenced models; close over them by name.
-        return Dependencies.Closure(model, name => found.TryGetValue(name, out var spec) ? spec : _referenced.Value.TryGetValue(name, out var other) ? other : null);
+        var catalog = Dependencies.Closure(model, name => found.TryGetValue(name, out var spec) ? spec : _referenced.Value.TryGetValue(name, out var other) ? other : null);
+        return _referencedSet.Value.Complete(catalog);
     }
 
     private (ModelParseResult Result, IReadOnlyList<INamedTypeSymbol> Uses)? ParseWithUses(INamedTypeSymbol type, CancellationToken cancellationToken)

@@ -111,3 +111,39 @@ internal sealed class TokenReader
         return items;
     }
 }
+
+/// <summary>
+/// A descriptor ends with one more token: a 64-bit FNV-1a hash of everything before it, in 16 hex digits.
+/// Length prefixes catch a truncated or spliced text; the hash catches a changed character inside a token
+/// (a size of 256 read as 257 would be a false error in every consumer).
+/// </summary>
+internal static class Checksum
+{
+    private const int Digits = 16;
+    private static readonly int TokenLength = Digits.ToString(CultureInfo.InvariantCulture).Length + 1 + Digits;
+
+    public static string Seal(string text) => text + new TokenWriter().Text(Hash(text));
+
+    /// <summary>The text before the checksum when it matches; null when it is missing or does not.</summary>
+    public static string? Open(string text)
+    {
+        if (text.Length < TokenLength)
+        {
+            return null;
+        }
+
+        var body = text.Substring(0, text.Length - TokenLength);
+        return text.Substring(body.Length) == new TokenWriter().Text(Hash(body)).ToString() ? body : null;
+    }
+
+    private static string Hash(string text)
+    {
+        var hash = 14695981039346656037ul;
+        foreach (var c in text)
+        {
+            hash = unchecked((hash ^ c) * 1099511628211ul);
+        }
+
+        return hash.ToString("x16", CultureInfo.InvariantCulture);
+    }
+}

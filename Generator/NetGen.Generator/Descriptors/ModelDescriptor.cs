@@ -14,11 +14,19 @@ namespace NetGen.Generator.Descriptors;
 internal static class ModelDescriptor
 {
     /// <summary>The format's name and version; a reader refuses any other and treats the model as opaque.</summary>
-    public const string Version = "NetGen.ModelDescriptor/1";
+    public const string Version = FormatName + "/1";
+
+    private const string FormatName = "NetGen.ModelDescriptor";
 
     public static string Write(ModelSpec model)
     {
         var writer = new TokenWriter().Text(Version);
+        WriteModel(writer, model);
+        return Checksum.Seal(writer.ToString());
+    }
+
+    private static void WriteModel(TokenWriter writer, ModelSpec model)
+    {
         var shell = model.Shell;
         writer.Text(shell.Namespace).Text(shell.Name).Text(shell.MetadataName)
             .List(shell.ContainingTypes, WriteDeclaration);
@@ -32,10 +40,15 @@ internal static class ModelDescriptor
             writer.Text(residual.ShortcutMember).Text(residual.Activation).Text(residual.When);
         }
 
-        return writer.List(model.Input, WriteArg).ToString();
+        writer.List(model.Input, WriteArg);
     }
 
-    /// <summary>The model a descriptor describes, or null (with the reason) when it is not this version's or is corrupt.</summary>
+    /// <summary>
+    /// The model a descriptor describes; or null, with the reason as what is said of the descriptor ("was written
+    /// by another NetGen (…)", "is corrupt (…)", "names a LayerKind '…' that this NetGen does not know"). The
+    /// checksum is checked before any token is read as a value, so a changed digit is refused, not read as
+    /// another size. Never throws.
+    /// </summary>
     public static ModelSpec? Read(string descriptor, out string? problem)
     {
         try
@@ -44,17 +57,32 @@ internal static class ModelDescriptor
             var version = reader.Text();
             if (version != Version)
             {
-                problem = $"it was described by another NetGen ({version ?? "no version"}; this one reads {Version})";
+                problem = version is not null && version.StartsWith(FormatName, StringComparison.Ordinal)
+                    ? $"was written by another NetGen ({version}; this one reads {Version})"
+                    : "is not one NetGen wrote";
                 return null;
             }
 
+            if (Checksum.Open(descriptor) is not { } sealedText)
+            {
+                problem = "is corrupt (its checksum does not match)";
+                return null;
+            }
+
+            reader = new TokenReader(sealedText);
+            reader.Text();
             var model = ReadModel(reader);
-            problem = reader.AtEnd ? null : "its descriptor has trailing data";
+            problem = reader.AtEnd ? null : "is corrupt (it has trailing data)";
             return problem is null ? model : null;
         }
-        catch (Exception exception) when (exception is FormatException or ArgumentException or IndexOutOfRangeException)
+        catch (UnknownNameException exception)
         {
-            problem = "its descriptor is corrupt (" + exception.Message + ")";
+            problem = exception.Message;
+            return null;
+        }
+        catch (Exception exception) when (exception is FormatException or ArgumentException or IndexOutOfRangeException or OverflowException)
+        {
+            problem = "is corrupt (" + exception.Message + ")";
             return null;
         }
     }
@@ -73,7 +101,10 @@ internal static class ModelDescriptor
         var residual = reader.Flag() ? new ResidualSpec(reader.Text(), reader.Required(), reader.Text()) : null;
         var input = reader.List(ReadArg).ToEquatableArray();
         var shell = new ModelShell(ns, name, metadataName, HintNames.For(metadataName), containing, declaration, parameters,
-            hasPartialConstructor, "public", declaresForward, EquatableArray<PartialPropertyInfo>.Empty, "", EquatableArray<string>.Empty);
+            hasPartialConstructor, "public", declaresForward, EquatableArray<PartialPropertyInfo>.Empty, "", EquatableArray<string>.Empty)
+        {
+            IsVisibleAtAssemblyLevel = true,
+        };
         return new ModelSpec(shell, members, EquatableArray<InitRuleSpec>.Empty, residual, input);
     }
 
@@ -158,7 +189,19 @@ internal static class ModelDescriptor
     private static ArgValue ReadArg(TokenReader reader) =>
         new(Parse<ArgKind>(reader.Required()), reader.Number(), reader.Real(), reader.Text(), reader.List(r => r.Number()).ToEquatableArray());
 
+    /// <summary>An enum member by name. A name this NetGen lacks (a layer kind of a newer one) is said so, not called corruption.</summary>
     private static T Parse<T>(string text)
         where T : struct =>
-        Enum.TryParse<T>(text, out var value) && Enum.IsDefined(typeof(T), value) ? value : throw new FormatException($"an unknown {typeof(T).Name} '{text}'");
+        Array.IndexOf(Enum.GetNames(typeof(T)), text) >= 0
+            ? (T)Enum.Parse(typeof(T), text)
+            : throw new UnknownNameException($"names a {typeof(T).Name} '{text}' that this NetGen does not know");
+
+    /// <summary>A well-formed descriptor that names something this NetGen does not know.</summary>
+    private sealed class UnknownNameException : Exception
+    {
+        public UnknownNameException(string message)
+            : base(message)
+        {
+        }
+    }
 }

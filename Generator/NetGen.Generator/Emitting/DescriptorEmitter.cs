@@ -1,3 +1,4 @@
+using System.Linq;
 using NetGen.Generator.Descriptors;
 using NetGen.Generator.Model;
 
@@ -9,15 +10,23 @@ namespace NetGen.Generator.Emitting;
 /// </summary>
 internal static class DescriptorEmitter
 {
-    public static string AssemblyAttribute(ModelSpec model) =>
-        $"[assembly: global::NetGen.ModelDescriptor(typeof({UnboundName(model)}), {Identifiers.Literal(ModelDescriptor.Write(model))})]";
+    /// <summary>
+    /// The attribute, or null for a model no assembly-level attribute can name (private, protected or
+    /// file-local somewhere out to the namespace): no other assembly can use it as a block either.
+    /// </summary>
+    public static string? AssemblyAttribute(ModelSpec model) => model.Shell.IsVisibleAtAssemblyLevel
+        ? $"[assembly: global::NetGen.ModelDescriptor(typeof({UnboundName(model.Shell)}), {Identifiers.Literal(ModelDescriptor.Write(model))})]"
+        : null;
 
-    /// <summary>The type for <c>typeof</c>: a generic model as its open form, <c>Box&lt;&gt;</c>.</summary>
-    private static string UnboundName(ModelSpec model)
+    /// <summary>The type for <c>typeof</c>: a generic model, or one nested in a generic type, in its open form (<c>Outer&lt;&gt;.Box&lt;,&gt;</c>).</summary>
+    private static string UnboundName(ModelShell shell) =>
+        "global::" + (shell.Namespace is null ? "" : shell.Namespace + ".")
+        + string.Concat(shell.ContainingTypes.Select(t => Open(t.NameWithTypeParameters) + ".")) + Open(shell.Declaration.NameWithTypeParameters);
+
+    /// <summary><c>Box&lt;,&gt;</c> for <c>Box&lt;TIn, TOut&gt;</c>; a name without type parameters as it is.</summary>
+    private static string Open(string nameWithTypeParameters)
     {
-        var shell = model.Shell;
-        string Open(string name) => name.IndexOf('<') is var at and >= 0 ? name.Substring(0, at) + "<" + new string(',', name.Split(',').Length - 1) + ">" : name;
-        return "global::" + (shell.Namespace is null ? "" : shell.Namespace + ".")
-            + string.Concat(System.Linq.Enumerable.Select(shell.ContainingTypes, t => Open(t.NameWithTypeParameters) + ".")) + Open(shell.Declaration.NameWithTypeParameters);
+        var at = nameWithTypeParameters.IndexOf('<');
+        return at < 0 ? nameWithTypeParameters : nameWithTypeParameters.Substring(0, at) + "<" + new string(',', nameWithTypeParameters.Count(c => c == ',')) + ">";
     }
 }

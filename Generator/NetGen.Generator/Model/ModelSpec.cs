@@ -35,6 +35,13 @@ internal sealed record ModelShell(
     string BaseArguments,
     EquatableArray<string> TakenNames)
 {
+    /// <summary>
+    /// Whether an assembly-level attribute can name the type: public, internal or protected internal all the
+    /// way out, and not file-local. Only such a model gets a descriptor for other assemblies (a private or
+    /// protected nested type in <c>typeof</c> there is CS0122; no other assembly could use it as a block anyway).
+    /// </summary>
+    public bool IsVisibleAtAssemblyLevel { get; init; }
+
     /// <summary>The type as the generated code names it.</summary>
     public string FullyQualifiedName => "global::" + (Namespace is null ? "" : Namespace + ".")
         + string.Concat(ContainingTypes.Select(t => t.NameWithTypeParameters + ".")) + Declaration.NameWithTypeParameters;

@@ -11,7 +11,8 @@ internal static class HintNames
 {
     public static string For(string metadataName)
     {
-        var readable = metadataName.Replace('+', '.').Replace('`', '_');
+        // A file-local type's metadata name starts <File>…, and Roslyn refuses '<' and '>' in a hint name.
+        var readable = metadataName.Replace('+', '.').Replace('`', '_').Replace('<', '_').Replace('>', '_');
         return readable + "." + Fnv1a(metadataName).ToString("x8", CultureInfo.InvariantCulture) + ".g.cs";
     }
 

@@ -26,7 +26,24 @@ internal static class ShellReader
             PartialProperties: PartialProperties(type),
             BaseArguments: BaseArguments(type),
             TakenNames: type.GetMembers().Where(m => !m.IsImplicitlyDeclared && !TypeShapes.IsNetGenGenerated(m)).Select(m => m.Name)
-                .Concat(type.TypeParameters.Select(p => p.Name)).Append(type.Name).Distinct().OrderBy(n => n, System.StringComparer.Ordinal).ToEquatableArray());
+                .Concat(type.TypeParameters.Select(p => p.Name)).Append(type.Name).Distinct().OrderBy(n => n, System.StringComparer.Ordinal).ToEquatableArray())
+        {
+            IsVisibleAtAssemblyLevel = IsVisibleAtAssemblyLevel(type),
+        };
+    }
+
+    /// <summary>Public, internal or protected internal, as is every type around it, and not file-local.</summary>
+    private static bool IsVisibleAtAssemblyLevel(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.IsFileLocal || current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
