@@ -24,7 +24,7 @@ public sealed class DeclarationDiagnosticMarkupTests
     [Fact]
     public Task A_member_that_is_not_a_partial_property_is_reported() => GeneratorDiagnosticTest.VerifyAsync(Usings + """
         [Model(Input = [3])]
-        public partial class {|NG0008:M|} : nn.Module<Tensor, Tensor>
+        public partial class M : nn.Module<Tensor, Tensor>
         {
             [Linear(3, 2)] public Linear {|NG0003:fc|} { get; set; } = null!;
         }
@@ -33,7 +33,7 @@ public sealed class DeclarationDiagnosticMarkupTests
     [Fact]
     public Task A_member_whose_type_does_not_match_its_layer_is_reported() => GeneratorDiagnosticTest.VerifyAsync(Usings + """
         [Model(Input = [3])]
-        public partial class {|NG0008:M|} : nn.Module<Tensor, Tensor>
+        public partial class M : nn.Module<Tensor, Tensor>
         {
             [Linear(3, 2)] public partial Conv2d {|NG0004:fc|} { get; }
         }
@@ -81,7 +81,7 @@ public sealed class DeclarationDiagnosticMarkupTests
     [Fact]
     public Task Two_parametric_layers_on_one_member_are_reported() => GeneratorDiagnosticTest.VerifyAsync(Usings + """
         [Model(Input = [3])]
-        public partial class {|NG0008:M|} : nn.Module<Tensor, Tensor>
+        public partial class M : nn.Module<Tensor, Tensor>
         {
             [Linear(3, 3), BatchNorm1d(3)] public partial Linear {|NG0011:fc|} { get; }
         }

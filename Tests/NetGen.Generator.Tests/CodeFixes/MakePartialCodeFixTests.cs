@@ -93,7 +93,7 @@ public sealed class MakePartialCodeFixTests
     [Fact]
     public Task An_auto_property_with_a_setter_becomes_a_partial_get_only_property() => NetGenCodeFixTest<MakePartialPropertyCodeFix>.VerifyAsync("""
         [Model(Input = [3, 8, 8])]
-        public partial class {|NG0008:M|} : nn.Module<Tensor, Tensor>
+        public partial class M : nn.Module<Tensor, Tensor>
         {
             [Conv2d(3, 32, 3)] public Conv2d {|NG0003:conv1|} { get; set; }
         }
@@ -108,7 +108,7 @@ public sealed class MakePartialCodeFixTests
     [Fact]
     public Task Bodies_initializers_and_static_are_dropped_in_every_member_at_once() => NetGenCodeFixTest<MakePartialPropertyCodeFix>.VerifyAsync("""
         [Model(Input = [3, 16, 16])]
-        public partial class {|NG0008:M|} : nn.Module<Tensor, Tensor>
+        public partial class M : nn.Module<Tensor, Tensor>
         {
             [Conv2d(3, 32, 3)]
             public Conv2d {|NG0003:conv1|} => null!;
