@@ -16,34 +16,12 @@ using static TorchSharp.torch;
 
 namespace NetGen.Mutation;
 
-/// <summary>What one mutant (or the original set) did at compile time and at run time.</summary>
-public sealed record MutantResult(
-    Mutant? Mutant,
-    IReadOnlyList<string> ErrorIds,
-    IReadOnlyList<string> ErrorMessages,
-    IReadOnlyList<string> CompileErrors,
-    IReadOnlyList<RootRun> Runs)
-{
-    /// <summary>The generator reported at least one NG error (an NG0100 "unchecked" note is not one).</summary>
-    public bool Flagged => ErrorIds.Count > 0;
-
-    /// <summary>The C# compilation (generated code included) emitted, so the oracle could run.</summary>
-    public bool Runnable => CompileErrors.Count == 0;
-
-    /// <summary>The oracle: constructing a root, or its forward, threw.</summary>
-    public bool Crashed => Runs.Any(r => r.Error is not null);
-
-    public string Label => Mutant?.Id ?? "original";
-}
-
-/// <summary>One root built and run forward: the output shape, or what it threw.</summary>
-public sealed record RootRun(string Root, string? OutputShape, string? Error, double Seconds);
-
 /// <summary>
-/// Compiles the sample set with the NetGen generator in a real Roslyn compilation (the .NET 10
-/// reference pack plus TorchSharp and the NetGen assemblies), records its NG errors, then emits the
-/// compilation (generated code included), loads it into a collectible context, and runs every affected
-/// root model forward on a dummy input in eval mode under no_grad.
+/// Compiles the source set with the NetGen generator in a real Roslyn compilation (the .NET 10 reference
+/// pack plus TorchSharp and the NetGen assemblies), records the NG errors and the NG0110 boundary list of
+/// NetGen's analyzer, then emits the compilation (generated code included), loads it into a collectible
+/// context, runs every affected root model forward on its input in eval mode under no_grad, and checks
+/// its contracted members.
 /// </summary>
 public sealed class MutantRunner
 {
@@ -70,7 +48,7 @@ public sealed class MutantRunner
     private readonly IReadOnlyList<SampleFile> _files;
     private readonly CSharpCompilation _baseCompilation;
     private readonly GeneratorDriver _baseDriver;
-    private readonly Dictionary<string, long[]> _inputs;
+    private readonly Dictionary<string, RootInput> _inputs;
     private int _counter;
 
     public MutantRunner(IReadOnlyList<SampleFile> mutableFiles)
@@ -85,21 +63,23 @@ public sealed class MutantRunner
             new[] { new NetGenGenerator().AsSourceGenerator() },
             parseOptions: ParseOptions);
         _baseDriver = driver.RunGenerators(_baseCompilation);
-        _inputs = SampleSet.Roots.ToDictionary(r => r.TypeName, r => SampleSet.InputShape(_files, r));
+        _inputs = SampleSet.Roots.ToDictionary(r => r.TypeName, r => SampleSet.InputOf(_files, r));
         torch.set_num_threads(Math.Max(1, Environment.ProcessorCount));
     }
 
-    /// <summary>The unmutated set: every root is run.</summary>
-    public MutantResult RunOriginal() => Run(null, _baseCompilation, SampleSet.Roots);
+    /// <summary>The unmutated set: every root is run; its boundary lists every model NG0110 names.</summary>
+    public MutantResult RunOriginal() => Run(null, _baseCompilation, SampleSet.Roots, affected: null);
 
     public MutantResult Run(Mutant mutant)
     {
         var old = _baseCompilation.SyntaxTrees.Single(t => t.FilePath == mutant.File);
         var compilation = _baseCompilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(mutant.MutatedText, ParseOptions, path: mutant.File));
-        return Run(mutant, compilation, SampleSet.RootsUsing(mutant.File).ToList());
+        var roots = SampleSet.RootsUsing(mutant.File).ToList();
+        var affected = SampleSet.ModelsIn(mutant.MutatedText).Concat(roots.Select(r => r.ShortName)).ToHashSet(StringComparer.Ordinal);
+        return Run(mutant, compilation, roots, affected);
     }
 
-    private MutantResult Run(Mutant? mutant, CSharpCompilation compilation, IReadOnlyList<RootModel> roots)
+    private MutantResult Run(Mutant? mutant, CSharpCompilation compilation, IReadOnlyList<RootModel> roots, IReadOnlySet<string>? affected)
     {
         _baseDriver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         // NG diagnostics come from NetGen's analyzer, run over the generated output as a build runs it.
@@ -111,6 +91,11 @@ public sealed class MutantRunner
             .ToList();
         var errorIds = errors.Select(d => d.Id).Distinct().OrderBy(id => id, StringComparer.Ordinal).ToList();
         var messages = errors.Select(d => $"{d.Id}: {d.GetMessage()}").Distinct().ToList();
+        var boundary = BoundaryNotes.Read(analyzerDiagnostics)
+            .Where(b => affected is null || affected.Contains(b.Model))
+            .Select(b => $"{b.Model} ({b.Note})")
+            .ToList();
+        var contracts = ContractOracle.Read(compilation.SyntaxTrees);
 
         using var stream = new MemoryStream();
         var emitted = output.WithAssemblyName($"NetGenMutant{++_counter}").Emit(stream);
@@ -118,7 +103,7 @@ public sealed class MutantRunner
             .Select(d => $"{d.Id}: {d.GetMessage()}").Distinct().ToList();
         if (!emitted.Success)
         {
-            return new MutantResult(mutant, errorIds, messages, compileErrors.Count > 0 ? compileErrors : ["emit failed"], []);
+            return new MutantResult(mutant, errorIds, messages, compileErrors.Count > 0 ? compileErrors : ["emit failed"], [], boundary);
         }
 
         var context = new AssemblyLoadContext($"mutant-{_counter}", isCollectible: true);
@@ -126,8 +111,8 @@ public sealed class MutantRunner
         {
             stream.Position = 0;
             var assembly = context.LoadFromStream(stream);
-            var runs = roots.Select(root => RunRoot(assembly, root)).ToList();
-            return new MutantResult(mutant, errorIds, messages, [], runs);
+            var runs = roots.Select(root => RunRoot(assembly, root, contracts)).ToList();
+            return new MutantResult(mutant, errorIds, messages, [], runs, boundary);
         }
         finally
         {
@@ -135,11 +120,14 @@ public sealed class MutantRunner
         }
     }
 
-    private RootRun RunRoot(Assembly assembly, RootModel root)
+    private RootRun RunRoot(Assembly assembly, RootModel root, IReadOnlyList<DeclaredContract> contracts)
     {
         var watch = Stopwatch.StartNew();
         using var scope = torch.NewDisposeScope();
         nn.Module<Tensor, Tensor>? model = null;
+        string? error = null;
+        string? outputShape = null;
+        IReadOnlyList<string> violations = [];
         try
         {
             var type = assembly.GetType(root.TypeName, throwOnError: true)!;
@@ -150,20 +138,34 @@ public sealed class MutantRunner
             model = (nn.Module<Tensor, Tensor>)constructor.Invoke(arguments);
             model.eval();
             using var noGrad = torch.no_grad();
-            var shape = new long[] { 1 }.Concat(_inputs[root.TypeName]).ToArray();
-            using var input = torch.zeros(shape);
-            using var result = model.call(input);
-            return new RootRun(root.ShortName, "[" + string.Join(", ", result.shape) + "]", null, watch.Elapsed.TotalSeconds);
+            try
+            {
+                using var input = _inputs[root.TypeName].Create();
+                using var result = model.call(input);
+                outputShape = "[" + string.Join(", ", result.shape) + "]";
+            }
+            catch (Exception e)
+            {
+                error = Describe(e);
+            }
+
+            violations = ContractOracle.Violations(model, contracts);
         }
         catch (Exception e)
         {
-            var inner = e is TargetInvocationException { InnerException: { } ie } ? ie : e;
-            var message = inner.Message.Split('\n')[0];
-            return new RootRun(root.ShortName, null, $"{inner.GetType().Name}: {message}", watch.Elapsed.TotalSeconds);
+            error = Describe(e);
         }
         finally
         {
             model?.Dispose();
         }
+
+        return new RootRun(root.ShortName, outputShape, error, violations, watch.Elapsed.TotalSeconds);
+    }
+
+    private static string Describe(Exception e)
+    {
+        var inner = e is TargetInvocationException { InnerException: { } ie } ? ie : e;
+        return $"{inner.GetType().Name}: {inner.Message.Split('\n')[0]}";
     }
 }

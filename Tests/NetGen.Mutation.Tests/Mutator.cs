@@ -34,12 +34,24 @@ public enum MutationOperator
 
     /// <summary>Everything else that changes a size: out_features, class counts, repeat counts, adaptive output sizes.</summary>
     Other,
+
+    /// <summary>A dimension of a <c>[Contract]</c> (an int ±1, or a hyperparameter's name swapped for another's), or the contract removed.</summary>
+    Contract,
+
+    /// <summary>A dimension of a <c>[Parameter]</c>'s shape: an int ±1, or a hyperparameter's name swapped for another's.</summary>
+    Parameter,
+
+    /// <summary>A <c>[Factory]</c> method's hyperparameter: read another hyperparameter instead, or pass it on +1.</summary>
+    Factory,
 }
 
 /// <summary>One single-edit variant of one sample file.</summary>
-public sealed record Mutant(string Id, string File, MutationOperator Operator, string Description, string MutatedText)
+/// <param name="InsideOpaqueRegion">The edit changes only what NetGen takes on trust: the output a <c>[Contract]</c>
+/// claims (or the contract itself), a factory's body, or an argument of a module that is not a NetGen model.
+/// NetGen does not claim to check such an edit, so, unflagged, it counts as unchecked.</param>
+public sealed record Mutant(string Id, string File, MutationOperator Operator, string Description, string MutatedText, bool InsideOpaqueRegion = false)
 {
-    public override string ToString() => $"{Id} [{Operator}] {File}: {Description}";
+    public override string ToString() => $"{Id} [{Operator}] {File}: {Description}{(InsideOpaqueRegion ? " (opaque region)" : "")}";
 }
 
 /// <summary>A constructor parameter of a model class, as written in its partial constructor.</summary>
@@ -64,6 +76,12 @@ public static class Mutator
             .GroupBy(c => c.Text)
             .ToDictionary(g => g.Key, g => g.First().Parameters!);
 
+        var models = trees.Values
+            .SelectMany(t => t.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>())
+            .Where(c => c.AttributeLists.SelectMany(l => l.Attributes).Any(a => NameOf(a).Name == "Model"))
+            .Select(c => c.Identifier.Text)
+            .ToHashSet(StringComparer.Ordinal);
+
         var mutants = new List<Mutant>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in files)
@@ -74,16 +92,17 @@ public static class Mutator
             {
                 var parameters = constructors.TryGetValue(cls.Identifier.Text, out var p) ? p : new List<CtorParameter>();
                 CollectConstructorDefaults(cls, parameters, edits);
+                var site = new Site(cls, parameters, constructors, models);
                 foreach (var attribute in cls.AttributeLists.SelectMany(l => l.Attributes))
                 {
-                    CollectAttribute(cls, attribute, parameters, constructors, edits);
+                    CollectAttribute(site, null, attribute, edits);
                 }
 
                 foreach (var property in cls.Members.OfType<PropertyDeclarationSyntax>())
                 {
                     foreach (var attribute in property.AttributeLists.SelectMany(l => l.Attributes))
                     {
-                        CollectAttribute(cls, attribute, parameters, constructors, edits);
+                        CollectAttribute(site, property, attribute, edits);
                     }
                 }
             }
@@ -97,7 +116,7 @@ public static class Mutator
                     continue;
                 }
 
-                mutants.Add(new Mutant($"{StemOf(file.Name)}-{++index:D3}", file.Name, edit.Operator, edit.Description, text));
+                mutants.Add(new Mutant($"{StemOf(file.Name)}-{++index:D3}", file.Name, edit.Operator, edit.Description, text, edit.Opaque));
             }
         }
 
@@ -107,7 +126,10 @@ public static class Mutator
     private static string StemOf(string fileName) => System.IO.Path.GetFileNameWithoutExtension(fileName);
 
     /// <summary>One edit: a description and how it rewrites the file's syntax tree.</summary>
-    private sealed record Edit(MutationOperator Operator, string Description, Func<SyntaxNode, SyntaxNode> Apply);
+    private sealed record Edit(MutationOperator Operator, string Description, Func<SyntaxNode, SyntaxNode> Apply, bool Opaque = false);
+
+    /// <summary>The class an attribute sits in: its constructor's parameters, every class's, and which classes are NetGen models.</summary>
+    private sealed record Site(ClassDeclarationSyntax Class, List<CtorParameter> Parameters, Dictionary<string, List<CtorParameter>> Constructors, IReadOnlySet<string> Models);
 
     private static List<CtorParameter>? Parameters(ClassDeclarationSyntax cls)
     {
@@ -127,9 +149,16 @@ public static class Mutator
         }
     }
 
-    private static void CollectAttribute(ClassDeclarationSyntax cls, AttributeSyntax attribute, List<CtorParameter> parameters, Dictionary<string, List<CtorParameter>> constructors, List<Edit> edits)
+    private static void CollectAttribute(Site site, PropertyDeclarationSyntax? carrier, AttributeSyntax attribute, List<Edit> edits)
     {
+        var (cls, parameters, constructors) = (site.Class, site.Parameters, site.Constructors);
         var (name, typeArgument) = NameOf(attribute);
+        if (name == "Block" && typeArgument is null && carrier is not null)
+        {
+            // [Block(args)] builds the member's own type.
+            typeArgument = carrier.Type.ToString().Split('.').Last();
+        }
+
         var args = attribute.ArgumentList?.Arguments ?? default;
         var positional = args.Where(a => a.NameEquals is null).ToList();
         var named = args.Where(a => a.NameEquals is not null).ToDictionary(a => a.NameEquals!.Name.Identifier.Text, a => a);
@@ -145,8 +174,22 @@ public static class Mutator
                 Named("Padding", MutationOperator.Padding, "1");
                 Named("Groups", MutationOperator.Groups, "2");
                 break;
+            case "ConvTranspose2d":
+                Positional(0, MutationOperator.Channels, "in_channels");
+                Positional(1, MutationOperator.Channels, "out_channels");
+                Positional(2, MutationOperator.Kernel, "kernel_size");
+                Named("Stride", MutationOperator.Stride, "2");
+                Named("Padding", MutationOperator.Padding, "1");
+                break;
             case "BatchNorm2d":
                 Positional(0, MutationOperator.Channels, "num_features");
+                break;
+            case "LayerNorm":
+                Positional(0, MutationOperator.Channels, "normalized_shape");
+                break;
+            case "Embedding":
+                // Only the width: the vocabulary size is not a shape that flows on (and the oracle's token ids are 0).
+                Positional(1, MutationOperator.Channels, "embedding_dim");
                 break;
             case "Linear":
                 Positional(0, MutationOperator.LinearInFeatures, "in_features");
@@ -161,11 +204,38 @@ public static class Mutator
                 Positional(0, MutationOperator.Other, "output_size");
                 break;
             case "Block" when typeArgument is not null && constructors.TryGetValue(typeArgument, out var blockParameters):
+                // A module that is not a NetGen model does with its arguments what NetGen cannot see.
+                var opaqueBlock = !site.Models.Contains(typeArgument);
                 for (var i = 0; i < positional.Count && i < blockParameters.Count; i++)
                 {
-                    ValueEdits(positional[i].Expression, blockParameters[i], $"{where} {typeArgument}.{blockParameters[i].Name}");
+                    ValueEdits(positional[i].Expression, blockParameters[i], $"{where} {typeArgument}.{blockParameters[i].Name}", opaque: opaqueBlock);
                 }
 
+                break;
+            case "Contract":
+                foreach (var side in new[] { "Input", "Output" })
+                {
+                    if (named.TryGetValue(side, out var argument) && argument.Expression is CollectionExpressionSyntax collection)
+                    {
+                        // NetGen checks a contract's input against what arrives; the output it takes on trust.
+                        foreach (var (element, i) in collection.Elements.OfType<ExpressionElementSyntax>().Select((e, i) => (e, i)))
+                        {
+                            DimensionEdits(element.Expression, MutationOperator.Contract, $"{where} {side}[{i}]", opaque: side == "Output");
+                        }
+                    }
+                }
+
+                edits.Add(new Edit(MutationOperator.Contract, $"{where}: remove the contract", root => RemoveAttribute(root, attribute), Opaque: true));
+                break;
+            case "Parameter":
+                foreach (var (argument, i) in positional.Select((a, i) => (a, i)))
+                {
+                    DimensionEdits(argument.Expression, MutationOperator.Parameter, $"{where} shape[{i}]", opaque: false);
+                }
+
+                break;
+            case "Factory" when positional.Count == 1 && FactoryMethod(cls, positional[0].Expression) is { } factory:
+                FactoryEdits(factory, parameters, $"{where} {factory.Identifier.Text}", edits);
                 break;
             case "Repeat" when typeArgument is not null && constructors.TryGetValue(typeArgument, out var repeatParameters):
                 if (positional.Count > 0)
@@ -237,14 +307,31 @@ public static class Mutator
             }
         }
 
-        void ValueEdits(ExpressionSyntax expression, CtorParameter? target, string description, MutationOperator? op = null)
+        // A dimension of a [Contract] or [Parameter]: an int ±1, or a hyperparameter's name for the nearest other
+        // int hyperparameter of any kind (a free name such as "seq" is left alone: it binds to what arrives).
+        void DimensionEdits(ExpressionSyntax expression, MutationOperator op, string description, bool opaque)
+        {
+            if (expression is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } reference)
+            {
+                if (NearestOther(parameters, reference.Token.ValueText, _ => true) is { } alternative)
+                {
+                    edits.Add(new Edit(op, $"{description}: \"{reference.Token.ValueText}\" → \"{alternative.Name}\"", root => Replace(root, reference, $"\"{alternative.Name}\""), opaque));
+                }
+            }
+            else
+            {
+                AddIntEdits(edits, expression, op, description, opaque: opaque);
+            }
+        }
+
+        void ValueEdits(ExpressionSyntax expression, CtorParameter? target, string description, MutationOperator? op = null, bool opaque = false)
         {
             var category = op ?? (target is null ? MutationOperator.Other : CategoryOfParameter(target));
             switch (expression)
             {
                 case LiteralExpressionSyntax { RawKind: (int)SyntaxKind.TrueLiteralExpression or (int)SyntaxKind.FalseLiteralExpression } flag:
                     var flipped = flag.IsKind(SyntaxKind.TrueLiteralExpression) ? "false" : "true";
-                    edits.Add(new Edit(MutationOperator.Shortcut, $"{description}: {flag} → {flipped}", root => Replace(root, flag, flipped)));
+                    edits.Add(new Edit(MutationOperator.Shortcut, $"{description}: {flag} → {flipped}", root => Replace(root, flag, flipped), opaque));
                     break;
                 case LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } reference:
                     // A hyperparameter's name: swap it for a neighbouring parameter of the same kind.
@@ -255,23 +342,85 @@ public static class Mutator
                     }
 
                     var kind = op ?? CategoryOfParameter(own);
-                    var alternatives = parameters.Where(p => p.Type == "int" && p.Name != own.Name && CategoryOfParameter(p) == CategoryOfParameter(own)).ToList();
-                    var at = parameters.IndexOf(own);
-                    foreach (var alternative in alternatives.OrderBy(p => Math.Abs(parameters.IndexOf(p) - at)).ThenBy(p => parameters.IndexOf(p)).Take(1))
+                    if (NearestOther(parameters, own.Name, p => CategoryOfParameter(p) == CategoryOfParameter(own)) is { } alternative)
                     {
-                        edits.Add(new Edit(kind, $"{description}: \"{own.Name}\" → \"{alternative.Name}\"", root => Replace(root, reference, $"\"{alternative.Name}\"")));
+                        edits.Add(new Edit(kind, $"{description}: \"{own.Name}\" → \"{alternative.Name}\"", root => Replace(root, reference, $"\"{alternative.Name}\""), opaque));
                     }
 
                     break;
                 default:
-                    AddIntEdits(edits, expression, category, description);
+                    AddIntEdits(edits, expression, category, description, opaque: opaque);
                     break;
             }
         }
     }
 
-    /// <summary>±1 and ×2 for channel and feature counts; ±1 for kernel, stride, padding; ×2 and +1 for groups.</summary>
-    private static void AddIntEdits(List<Edit> edits, ExpressionSyntax expression, MutationOperator op, string description, bool plusOneOnly = false)
+    /// <summary>The int hyperparameter nearest <paramref name="name"/> in the constructor (earlier first on a tie) that <paramref name="fits"/>.</summary>
+    private static CtorParameter? NearestOther(List<CtorParameter> parameters, string name, Func<CtorParameter, bool> fits)
+    {
+        var own = parameters.FirstOrDefault(p => p.Name == name);
+        if (own is null || own.Type != "int")
+        {
+            return null;
+        }
+
+        var at = parameters.IndexOf(own);
+        return parameters.Where(p => p.Type == "int" && p.Name != own.Name && fits(p))
+            .OrderBy(p => Math.Abs(parameters.IndexOf(p) - at)).ThenBy(p => parameters.IndexOf(p))
+            .FirstOrDefault();
+    }
+
+    /// <summary>The method a <c>[Factory(nameof(M))]</c> or <c>[Factory("M")]</c> names, if the class declares it.</summary>
+    private static MethodDeclarationSyntax? FactoryMethod(ClassDeclarationSyntax cls, ExpressionSyntax argument)
+    {
+        var name = argument switch
+        {
+            InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.Text: "nameof" } } nameOf => nameOf.ArgumentList.Arguments[0].Expression.ToString(),
+            LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } literal => literal.Token.ValueText,
+            _ => null,
+        };
+        return cls.Members.OfType<MethodDeclarationSyntax>().FirstOrDefault(m => m.Identifier.Text == name);
+    }
+
+    /// <summary>
+    /// For each int hyperparameter a factory takes: take the nearest other hyperparameter instead (the parameter
+    /// and its uses renamed, so the factory reads that one), and use it +1. NetGen cannot see into the body, so
+    /// these edits are inside an opaque region.
+    /// </summary>
+    private static void FactoryEdits(MethodDeclarationSyntax factory, List<CtorParameter> hyperparameters, string where, List<Edit> edits)
+    {
+        var taken = factory.ParameterList.Parameters.Select(p => p.Identifier.Text).ToHashSet(StringComparer.Ordinal);
+        foreach (var parameter in factory.ParameterList.Parameters.Where(p => p.Type?.ToString() == "int"))
+        {
+            var name = parameter.Identifier.Text;
+            var uses = factory.DescendantNodes().OfType<IdentifierNameSyntax>().Where(i => i.Identifier.Text == name).ToList();
+            if (uses.Count == 0)
+            {
+                continue;
+            }
+
+            if (NearestOther(hyperparameters, name, p => !taken.Contains(p.Name)) is { } other)
+            {
+                edits.Add(new Edit(MutationOperator.Factory, $"{where}: takes \"{other.Name}\" instead of \"{name}\"", root =>
+                {
+                    var method = root.DescendantNodes().OfType<MethodDeclarationSyntax>().Single(m => m.Span == factory.Span);
+                    var renamed = method.ReplaceNodes(
+                        method.DescendantNodes().OfType<IdentifierNameSyntax>().Where(i => i.Identifier.Text == name),
+                        (_, node) => node.WithIdentifier(SyntaxFactory.Identifier(other.Name).WithTriviaFrom(node.Identifier)));
+                    var declared = renamed.ParameterList.Parameters.Single(p => p.Identifier.Text == name);
+                    return root.ReplaceNode(method, renamed.ReplaceNode(declared, declared.WithIdentifier(SyntaxFactory.Identifier(other.Name).WithTriviaFrom(declared.Identifier))));
+                }, Opaque: true));
+            }
+
+            edits.Add(new Edit(MutationOperator.Factory, $"{where}: {name} → {name} + 1", root =>
+                root.ReplaceNodes(
+                    root.DescendantNodes().OfType<IdentifierNameSyntax>().Where(i => factory.Span.Contains(i.Span) && i.Identifier.Text == name),
+                    (_, node) => SyntaxFactory.ParseExpression($"{name} + 1").WithTriviaFrom(node)), Opaque: true));
+        }
+    }
+
+    /// <summary>±1 and ×2 for channel and feature counts; ±1 for kernel, stride, padding and contract or parameter dimensions; ×2 and +1 for groups.</summary>
+    private static void AddIntEdits(List<Edit> edits, ExpressionSyntax expression, MutationOperator op, string description, bool plusOneOnly = false, bool opaque = false)
     {
         if (Evaluate(expression) is not { } value)
         {
@@ -301,7 +450,7 @@ public static class Mutator
         foreach (var candidate in candidates.Distinct())
         {
             var replacement = expression is LiteralExpressionSyntax ? candidate.ToString(CultureInfo.InvariantCulture) : Arithmetic(expression, value, candidate);
-            edits.Add(new Edit(op, $"{description}: {expression} → {replacement}", root => Replace(root, expression, replacement)));
+            edits.Add(new Edit(op, $"{description}: {expression} → {replacement}", root => Replace(root, expression, replacement), opaque));
         }
     }
 

@@ -8,7 +8,8 @@ namespace NetGen.Mutation;
 /// <summary>
 /// The full mutation run: <c>dotnet run --project Tests/NetGen.Mutation.Tests -c Release -- full [out-dir]</c>.
 /// Prints the figures and writes <c>mutants.tsv</c> (one row per mutant) and <c>summary.md</c> to out-dir
-/// (default: artifacts/mutation). <c>list</c> prints the mutants without running them.
+/// (default: artifacts/mutation). <c>list</c> prints the mutants without running them. A third argument runs only
+/// the mutants whose ID contains it (or one of its comma-separated parts). Each mutant's line starts with its <see cref="Outcome"/>.
 /// </summary>
 internal static class Program
 {
@@ -34,16 +35,15 @@ internal static class Program
         var watch = Stopwatch.StartNew();
         var runner = new MutantRunner(files);
         var original = runner.RunOriginal();
-        Console.WriteLine($"original: flagged={original.Flagged} crashed={original.Crashed} {string.Join("; ", original.Runs.Select(r => $"{r.Root} {r.OutputShape ?? r.Error} {r.Seconds:F2}s"))}");
-        var selected = only is null ? mutants : mutants.Where(m => m.Id.Contains(only, StringComparison.Ordinal)).ToList();
+        Console.WriteLine($"original: flagged={original.Flagged} failed={original.Failed} {MutationReport.Detail(original)}");
+        var selected = only is null ? mutants : mutants.Where(m => only.Split(',').Any(part => m.Id.Contains(part, StringComparison.Ordinal))).ToList();
         var results = new System.Collections.Generic.List<MutantResult>();
         foreach (var mutant in selected)
         {
             var started = watch.Elapsed;
             var result = runner.Run(mutant);
             results.Add(result);
-            var verdict = !result.Runnable ? "NOT-RUN" : result.Flagged == result.Crashed ? "ok" : result.Crashed ? "MISS" : "FALSE-POSITIVE";
-            Console.WriteLine($"{verdict,-14} {mutant} | flagged={string.Join(",", result.ErrorIds)} crashed={result.Crashed} runnable={result.Runnable} {(watch.Elapsed - started).TotalSeconds:F1}s [{string.Join(" ", result.Runs.Select(r => r.Seconds.ToString("F1")))}] {string.Join("; ", result.Runs.Where(r => r.Error is not null).Select(r => r.Root + ": " + r.Error))}{string.Join("; ", result.CompileErrors.Take(2))}");
+            Console.WriteLine($"{result.Outcome,-14} {mutant} | flagged={string.Join(",", result.ErrorIds)} crashed={result.Crashed} contract-false={result.ContractFalse} {(watch.Elapsed - started).TotalSeconds:F1}s | {MutationReport.Detail(result)}");
         }
 
         var report = MutationReport.Create(original, results, watch.Elapsed);

@@ -5,6 +5,8 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace NetGen.Mutation;
 
@@ -12,16 +14,27 @@ namespace NetGen.Mutation;
 public sealed record SampleFile(string Name, string Text);
 
 /// <summary>
-/// A model the oracle runs: built with its default hyperparameters and run forward on one dummy input of
-/// its declared <c>[Model(Input = ...)]</c> shape. A mutant is run through every root that uses the
-/// mutated file.
+/// A model the oracle runs: built with its default hyperparameters and run forward on one input. A mutant is
+/// run through every root that uses the mutated file. <paramref name="Input"/> is what its forward takes;
+/// without one, a zero tensor of its declared <c>[Model(Input = ...)]</c> shape with batch 1.
 /// </summary>
-public sealed record RootModel(string TypeName, IReadOnlyList<string> Files)
+public sealed record RootModel(string TypeName, IReadOnlyList<string> Files, RootInput? Input = null)
 {
     public string ShortName => TypeName.Substring(TypeName.LastIndexOf('.') + 1);
 }
 
-/// <summary>The mutation sources: the seed models, the torchvision models and FashionNet, plus the roots.</summary>
+/// <summary>A root's own input: a zero tensor of this shape (batch included) and element type.</summary>
+public sealed record RootInput(long[] Shape, ScalarType Type)
+{
+    public static RootInput Floats(params long[] shape) => new(shape, ScalarType.Float32);
+
+    /// <summary>Token ids: zeros, which index a row of any embedding.</summary>
+    public static RootInput TokenIds(params long[] shape) => new(shape, ScalarType.Int64);
+
+    public Tensor Create() => torch.zeros(Shape, Type);
+}
+
+/// <summary>The mutation sources: the seed models, the torchvision models, FashionNet and the open-world models, plus the roots.</summary>
 public static class SampleSet
 {
     /// <summary>
@@ -54,7 +67,17 @@ public static class SampleSet
         new("NetGen.Samples.Torchvision.SqueezeNet", ["Torchvision/SqueezeNet.cs", "Torchvision/Fire.cs"]),
         new("NetGen.Samples.Torchvision.MobileNetV2", ["Torchvision/MobileNetV2.cs", "Torchvision/InvertedResidual.cs", "Torchvision/Conv2dNormActivation.cs"]),
         new("NetGen.Samples.Torchvision.ResNet", ["Torchvision/ResNet.cs", "Torchvision/BasicBlock.cs"]),
+        // The open-world models take what their runtime tests give them (Tests/NetGen.Runtime.Tests/OpenWorld/OpenWorldModels.cs), with batch 1.
+        new(OpenWorld + "TextClassifier", ["OpenWorld/TextClassifier.cs"], RootInput.TokenIds(1, 7)),
+        new(OpenWorld + "WrapperNet", ["OpenWorld/WrapperNet.cs"]),
+        new(OpenWorld + "ClassTokenNet", ["OpenWorld/ClassTokenNet.cs"], RootInput.Floats(1, 5, 8)),
+        new(OpenWorld + "TinyUNet", ["OpenWorld/TinyUNet.cs"], RootInput.Floats(1, 1, 8, 8)),
+        new(OpenWorld + "DenseBlock", ["OpenWorld/DenseBlock.cs"], RootInput.Floats(1, 8, 6, 6)),
+        new(OpenWorld + "ShuffleUnit", ["OpenWorld/ShuffleUnit.cs"], RootInput.Floats(1, 16, 6, 6)),
+        new(OpenWorld + "SqueezeExcite", ["OpenWorld/SqueezeExcite.cs"], RootInput.Floats(1, 16, 5, 5)),
     ];
+
+    private const string OpenWorld = "NetGen.Runtime.Tests.OpenWorld.Models.";
 
     /// <summary>The sample files that are mutated, in a fixed order.</summary>
     public static IReadOnlyList<SampleFile> Load()
@@ -73,8 +96,19 @@ public static class SampleSet
     /// <summary>The roots a change to <paramref name="file"/> can affect.</summary>
     public static IEnumerable<RootModel> RootsUsing(string file) => Roots.Where(r => r.Files.Contains(file));
 
-    /// <summary>A root's declared input shape, read from its <c>[Model(Input = [...])]</c>.</summary>
-    public static long[] InputShape(IReadOnlyList<SampleFile> files, RootModel root)
+    /// <summary>What a root's forward is run on: its own input, or zeros of its declared <c>[Model(Input = [...])]</c> with batch 1.</summary>
+    public static RootInput InputOf(IReadOnlyList<SampleFile> files, RootModel root) =>
+        root.Input ?? RootInput.Floats(new long[] { 1 }.Concat(DeclaredInput(files, root)).ToArray());
+
+    /// <summary>The classes with a <c>[Model]</c> attribute that a file declares (simple names).</summary>
+    public static IReadOnlyList<string> ModelsIn(string text) =>
+        CSharpSyntaxTree.ParseText(text, new CSharpParseOptions(LanguageVersion.Preview)).GetRoot()
+            .DescendantNodes().OfType<ClassDeclarationSyntax>()
+            .Where(c => c.AttributeLists.SelectMany(l => l.Attributes).Any(a => a.Name.ToString() is "Model" or "NetGen.Model"))
+            .Select(c => c.Identifier.Text)
+            .ToList();
+
+    private static long[] DeclaredInput(IReadOnlyList<SampleFile> files, RootModel root)
     {
         foreach (var file in files)
         {
@@ -82,14 +116,14 @@ public static class SampleSet
                 .DescendantNodes().OfType<ClassDeclarationSyntax>().FirstOrDefault(c => c.Identifier.Text == root.ShortName);
             var input = cls?.AttributeLists.SelectMany(l => l.Attributes)
                 .Where(a => a.Name.ToString() == "Model")
-                .SelectMany(a => a.ArgumentList!.Arguments)
+                .SelectMany(a => a.ArgumentList?.Arguments ?? default)
                 .FirstOrDefault(a => a.NameEquals?.Name.Identifier.Text == "Input");
             if (input?.Expression is CollectionExpressionSyntax collection)
             {
-                return collection.Elements.OfType<ExpressionElementSyntax>().Select(e => Convert.ToInt64(((LiteralExpressionSyntax)e.Expression).Token.Value)).ToArray();
+                return collection.Elements.OfType<ExpressionElementSyntax>().Select(e => Convert.ToInt64(((LiteralExpressionSyntax)e.Expression).Token.Value, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
             }
         }
 
-        throw new InvalidOperationException($"No [Model(Input = [...])] of literals on {root.TypeName}.");
+        throw new InvalidOperationException($"{root.TypeName} has no [Model(Input = [...])] of literals and no input of its own.");
     }
 }
