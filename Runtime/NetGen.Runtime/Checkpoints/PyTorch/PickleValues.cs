@@ -24,9 +24,13 @@ namespace NetGen
     /// <summary>A storage named by a persistent id: one <c>data/KEY</c> record of the zip.</summary>
     internal sealed record StorageRef(string Key, ScalarType DType, long Elements);
 
-    /// <summary>A tensor view on a storage, as <c>torch._utils._rebuild_tensor_v2</c> describes it.</summary>
-    internal sealed record TensorRef(StorageRef Storage, long Offset, long[] Shape, long[] Strides)
+    /// <summary>
+    /// A tensor view on a storage, as <c>torch._utils._rebuild_tensor_v2</c> describes it. <see cref="TorchRebuild"/>
+    /// builds one only when every element it addresses lies inside the storage and its element count fits in int64.
+    /// </summary>
+    internal sealed record TensorRef(StorageRef Storage, long Offset, long[] Shape, long[] Strides, long Elements)
     {
+        /// <summary>True when the elements are one run of the storage, in order (the layout torch.save writes for parameters).</summary>
         public bool IsContiguous()
         {
             long expected = 1;
@@ -41,6 +45,26 @@ namespace NetGen
             }
 
             return true;
+        }
+
+        /// <summary>One past the last storage element the view addresses (strides are never negative); <see cref="Offset"/> when it is empty.</summary>
+        public long End
+        {
+            get
+            {
+                if (Elements == 0)
+                {
+                    return Offset;
+                }
+
+                long last = Offset;
+                for (int d = 0; d < Shape.Length; d++)
+                {
+                    last += (Shape[d] - 1) * Strides[d];
+                }
+
+                return last + 1;
+            }
         }
     }
 

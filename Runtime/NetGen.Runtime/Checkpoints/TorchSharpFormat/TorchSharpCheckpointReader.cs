@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using static TorchSharp.torch;
@@ -11,36 +10,19 @@ namespace NetGen
     /// magic number, so it is validated structurally: every size must fit in the file and the last entry
     /// must end exactly at the end of the file.
     /// </summary>
-    internal sealed class TorchSharpCheckpointReader : CheckpointReader
+    internal sealed class TorchSharpCheckpointReader : ContiguousCheckpointReader
     {
         private const int MaxRank = 64;
         private const int MaxKeyBytes = 1 << 20;
         private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
         private readonly Stream _stream;
-        private readonly bool _ownsStream;
-        private readonly List<long> _dataOffsets = new();
 
         public TorchSharpCheckpointReader(Stream stream, string source, bool ownsStream)
-            : base(source, CheckpointFormat.TorchSharp)
+            : base(stream, source, CheckpointFormat.TorchSharp, ownsStream)
         {
             _stream = stream;
-            _ownsStream = ownsStream;
-            Guard(Parse);
-        }
-
-        private protected override void ReadContiguous(int index, Tensor destination)
-        {
-            _stream.Position = _dataOffsets[index];
-            TensorBytes.ReadExactly(_stream, destination);
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing && _ownsStream)
-            {
-                _stream.Dispose();
-            }
+            Guard(null, Parse);
         }
 
         private void Parse()
@@ -67,13 +49,13 @@ namespace NetGen
                 var dtype = (ScalarType)code;
                 if (code > sbyte.MaxValue || !ElementTypes.IsSupported(dtype))
                 {
-                    throw Corrupt($"'{key}' has unknown or unsupported dtype code {code}");
+                    throw Corrupt($"unknown or unsupported dtype code {code}", key);
                 }
 
                 long rank = ReadCount($"the rank of '{key}'");
                 if (rank > MaxRank)
                 {
-                    throw Corrupt($"'{key}' claims {rank} dimensions (at most {MaxRank})");
+                    throw Corrupt($"{rank} dimensions (at most {MaxRank})", key);
                 }
 
                 var shape = new long[rank];
@@ -82,13 +64,17 @@ namespace NetGen
                     shape[d] = ReadCount($"a dimension of '{key}'");
                 }
 
-                if (!ByteCounts.TryGet(shape, ElementTypes.SizeOf(dtype), Remaining(), out long bytes))
+                if (!ByteCounts.TryCountElements(shape, out _))
                 {
-                    throw Corrupt($"'{key}' claims shape {TensorShapes.Format(shape)}, more data than the {Remaining()} bytes left in the file");
+                    throw Corrupt($"shape {TensorShapes.Format(shape)} has dimensions that multiply past int64", key);
                 }
 
-                AddEntry(new CheckpointEntry(key, dtype, shape));
-                _dataOffsets.Add(_stream.Position);
+                if (!ByteCounts.TryGet(shape, ElementTypes.SizeOf(dtype), Remaining(), out long bytes))
+                {
+                    throw Corrupt($"shape {TensorShapes.Format(shape)} {dtype} needs more data than the {Remaining()} bytes left in the file", key);
+                }
+
+                AddEntry(new CheckpointEntry(key, dtype, shape), _stream.Position);
                 _stream.Position += bytes;
             }
 
