@@ -66,7 +66,7 @@ namespace NetGen
                 if (_json.ValueTextEquals("dtype"u8))
                 {
                     dtype = Next() == JsonTokenType.String && dtype is null
-                        ? _json.GetString()
+                        ? KnownDType() ?? _json.GetString()
                         : throw _fail("dtype is not a string, or appears twice", key);
                 }
                 else if (_json.ValueTextEquals("shape"u8))
@@ -145,6 +145,20 @@ namespace NetGen
 
                 onMetadata(name, _json.GetString()!);
             }
+        }
+
+        /// <summary>The dtype name as a shared string when it is one NetGen reads, so a million entries do not allocate a million copies of "F32".</summary>
+        private string? KnownDType()
+        {
+            foreach (string name in ElementTypes.SafetensorsNames)
+            {
+                if (_json.ValueTextEquals(name))
+                {
+                    return name;
+                }
+            }
+
+            return null;
         }
 
         private long NonNegative(string key, string what) =>
