@@ -9,16 +9,35 @@ namespace NetGen
         public override string ToString() => $"{Module}.{Name}";
     }
 
-    /// <summary>A Python tuple.</summary>
+    /// <summary>A Python tuple. Tuples are immutable, so every empty tuple is <see cref="Empty"/>.</summary>
     internal sealed class PickleTuple(object?[] items)
     {
+        public static readonly PickleTuple Empty = new([]);
+
         public object?[] Items { get; } = items;
     }
 
-    /// <summary>A Python dict or OrderedDict, keeping insertion order.</summary>
+    /// <summary>
+    /// A Python dict or OrderedDict, keeping insertion order. Its list is made on the first item, so the empty
+    /// dicts a hostile pickle can push by the million cost one small object each.
+    /// </summary>
     internal sealed class PickleDict
     {
-        public List<KeyValuePair<object?, object?>> Items { get; } = new();
+        private List<KeyValuePair<object?, object?>>? _items;
+
+        public IReadOnlyList<KeyValuePair<object?, object?>> Items => _items ?? (IReadOnlyList<KeyValuePair<object?, object?>>)[];
+
+        public void Add(object? key, object? value) => (_items ??= new()).Add(new(key, value));
+    }
+
+    /// <summary>A Python list; like <see cref="PickleDict"/>, its storage is made on the first item.</summary>
+    internal sealed class PickleList
+    {
+        private List<object?>? _items;
+
+        public void AddRange(IEnumerable<object?> items) => (_items ??= new()).AddRange(items);
+
+        public void Add(object? item) => (_items ??= new()).Add(item);
     }
 
     /// <summary>A storage named by a persistent id: one <c>data/KEY</c> record of the zip.</summary>

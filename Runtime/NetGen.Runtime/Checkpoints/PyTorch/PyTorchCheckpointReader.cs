@@ -18,6 +18,12 @@ namespace NetGen
         private const int MaxPickleBytes = 32 << 20;
 
         /// <summary>
+        /// A compressed data.pkl may inflate to at most this, or to its compressed size: the unpickler's memory is
+        /// proportional to the pickle, and torch.save never compresses it. ResNet34's is 40 KB.
+        /// </summary>
+        private const int MaxInflatedPickleBytes = 4 << 20;
+
+        /// <summary>
         /// A load inflates each deflated storage once to check it before anything is copied, and keeps the result
         /// for the copy up to this many bytes in all; a storage past it is inflated again when copied, so a file of
         /// many compressed storages cannot hold the load's memory at the size of the whole model.
@@ -269,6 +275,13 @@ namespace NetGen
             if (pickle.Size > MaxPickleBytes)
             {
                 throw Corrupt($"data.pkl is {pickle.Size} bytes, more than the {MaxPickleBytes} NetGen reads");
+            }
+
+            if (pickle.Method == ZipMethod.Deflated && pickle.Size > Math.Max(pickle.CompressedSize, MaxInflatedPickleBytes))
+            {
+                throw Corrupt(
+                    $"data.pkl is deflated from {pickle.CompressedSize} to {pickle.Size} bytes; NetGen inflates a compressed "
+                    + $"data.pkl to at most {MaxInflatedPickleBytes} bytes (torch.save writes it uncompressed)");
             }
 
             try

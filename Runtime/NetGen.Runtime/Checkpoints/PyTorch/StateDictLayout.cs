@@ -19,7 +19,7 @@ namespace NetGen
         private const int MaxKeysNamed = 20;
 
         /// <summary>The state dict's items, the key it was nested under (or null), and the other items the file holds.</summary>
-        public static (List<KeyValuePair<object?, object?>> Items, string? NestedUnder, List<string> Ignored) Find(
+        public static (IReadOnlyList<KeyValuePair<object?, object?>> Items, string? NestedUnder, List<string> Ignored) Find(
             PickleDict root, Func<string, Exception> fail)
         {
             var nested = root.Items

@@ -29,30 +29,36 @@ namespace NetGen
         {
             long length = _stream.Length;
             _stream.Position = 0;
-            long count = ReadCount("entry count");
+            long count = ReadCount("the entry count", null);
             if (count > length)
             {
                 throw Corrupt($"it claims {count} entries but has only {length} bytes");
             }
 
-            var reader = new BinaryReader(_stream, StrictUtf8, leaveOpen: true);
+            byte[] keyBuffer = new byte[256];
             for (long i = 0; i < count; i++)
             {
-                long keyLength = ReadCount($"the key length of entry {i}");
+                long keyLength = ReadCount("a key length", $"entry {i}");
                 if (keyLength > Remaining() || keyLength > MaxKeyBytes)
                 {
                     throw Corrupt($"entry {i} has a key length of {keyLength} bytes, past the end of the file");
                 }
 
-                string key = StrictUtf8.GetString(reader.ReadBytes((int)keyLength));
-                long code = ReadCount($"the dtype of '{key}'");
+                if (keyLength > keyBuffer.Length)
+                {
+                    keyBuffer = new byte[keyLength];
+                }
+
+                _stream.ReadExactly(keyBuffer, 0, (int)keyLength);
+                string key = StrictUtf8.GetString(keyBuffer, 0, (int)keyLength);
+                long code = ReadCount("the dtype", key);
                 var dtype = (ScalarType)code;
                 if (code > sbyte.MaxValue || !ElementTypes.IsSupported(dtype))
                 {
                     throw Corrupt($"unknown or unsupported dtype code {code}", key);
                 }
 
-                long rank = ReadCount($"the rank of '{key}'");
+                long rank = ReadCount("the rank", key);
                 if (rank > MaxRank)
                 {
                     throw Corrupt($"{rank} dimensions (at most {MaxRank})", key);
@@ -61,7 +67,7 @@ namespace NetGen
                 var shape = new long[rank];
                 for (int d = 0; d < rank; d++)
                 {
-                    shape[d] = ReadCount($"a dimension of '{key}'");
+                    shape[d] = ReadCount("a dimension", key);
                 }
 
                 if (!ByteCounts.TryCountElements(shape, out _))
@@ -84,8 +90,9 @@ namespace NetGen
             }
         }
 
-        private long ReadCount(string what) =>
-            Leb128.TryRead(_stream, out long value) ? value : throw Corrupt($"{what} is not a valid LEB128 number");
+        /// <summary>Reads a LEB128 count; <paramref name="what"/> and <paramref name="key"/> only make the message of a bad one.</summary>
+        private long ReadCount(string what, string? key) =>
+            Leb128.TryRead(_stream, out long value) ? value : throw Corrupt($"{what} is not a valid LEB128 number", key);
 
         private long Remaining() => _stream.Length - _stream.Position;
     }
