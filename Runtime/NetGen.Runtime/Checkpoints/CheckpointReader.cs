@@ -192,5 +192,5 @@ namespace NetGen
     }
 
     /// <summary>One entry to copy into an existing tensor of the same shape.</summary>
-    internal readonly record struct EntryCopy(int Index, CheckpointEntry Entry, Tensor Destination);
+    internal sealed record EntryCopy(int Index, CheckpointEntry Entry, Tensor Destination);
 }

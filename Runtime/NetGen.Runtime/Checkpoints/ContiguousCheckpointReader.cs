@@ -14,13 +14,14 @@ namespace NetGen
     {
         private readonly List<long> _dataOffsets = new();
         private readonly bool _ownsStream;
-        private long _parsedLength;
+        private readonly long _parsedLength;
 
         private protected ContiguousCheckpointReader(Stream stream, string source, CheckpointFormat format, bool ownsStream)
             : base(source, format)
         {
             Stream = stream;
             _ownsStream = ownsStream;
+            _parsedLength = stream.Length;
         }
 
         private protected Stream Stream { get; }
@@ -29,7 +30,6 @@ namespace NetGen
         {
             AddEntry(entry);
             _dataOffsets.Add(dataOffset);
-            _parsedLength = Stream.Length;
         }
 
         private protected override Tensor[] ReadEntries(IReadOnlyList<int> indices)

@@ -85,7 +85,13 @@ namespace NetGen
 
         private protected override void CopyEntries(IReadOnlyList<EntryCopy> copies)
         {
-            var plans = Plan(copies.Select(copy => new PlannedView(copy.Entry.Key, _views[copy.Index], copy.Destination, copy.Index)));
+            var views = new List<PlannedView>(copies.Count);
+            foreach (var copy in copies)
+            {
+                views.Add(new PlannedView(copy.Entry.Key, _views[copy.Index], copy.Destination, copy.Index));
+            }
+
+            var plans = Plan(views);
             var retained = new Dictionary<StoragePlan, Tensor>();
             try
             {

@@ -22,41 +22,75 @@ namespace NetGen
         public static (IReadOnlyList<KeyValuePair<object?, object?>> Items, string? NestedUnder, List<string> Ignored) Find(
             PickleDict root, Func<string, Exception> fail)
         {
-            var nested = root.Items
-                .Where(item => item.Key is string key && NestedKeys.Contains(key) && item.Value is PickleDict)
-                .ToList();
-            if (nested.Count > 1)
+            // Plain loops: this runs on every load, and LINQ over these structs costs JIT time in a fresh process.
+            KeyValuePair<object?, object?>? nested = null;
+            var candidates = new List<object?>();
+            bool hasTensor = false;
+            foreach (var item in root.Items)
+            {
+                hasTensor |= item.Value is TensorRef;
+                if (item.Key is string key && Array.IndexOf(NestedKeys, key) >= 0 && item.Value is PickleDict)
+                {
+                    nested = item;
+                    candidates.Add(key);
+                }
+            }
+
+            if (candidates.Count > 1)
             {
                 throw fail(
-                    $"the checkpoint holds several dicts a state dict could be nested under ({Quote(nested.Select(i => i.Key))}); "
+                    $"the checkpoint holds several dicts a state dict could be nested under ({Quote(candidates)}); "
                     + "save the one you mean on its own, e.g. torch.save(checkpoint['model_state_dict'], path)");
             }
 
-            if (nested.Count == 1)
+            var ignored = new List<string>();
+            if (nested is { Key: string under, Value: PickleDict stateDict })
             {
-                string key = (string)nested[0].Key!;
-                var items = ((PickleDict)nested[0].Value!).Items;
-                var ignored = root.Items.Where(item => !Equals(item.Key, key)).Select(item => Describe(item.Key)).ToList();
-                ignored.AddRange(items.Where(item => item.Value is not TensorRef).Select(item => $"{key}.{Describe(item.Key)}"));
-                return (items, key, ignored);
+                foreach (var item in root.Items)
+                {
+                    if (!Equals(item.Key, under))
+                    {
+                        ignored.Add(Describe(item.Key));
+                    }
+                }
+
+                AddNonTensors(stateDict.Items, under + ".", ignored);
+                return (stateDict.Items, under, ignored);
             }
 
-            if (root.Items.Count > 0 && !root.Items.Any(item => item.Value is TensorRef))
+            if (root.Items.Count > 0 && !hasTensor)
             {
+                var keys = new List<object?>();
+                foreach (var item in root.Items)
+                {
+                    keys.Add(item.Key);
+                }
+
                 throw fail(
-                    $"the checkpoint is a dict without tensors, holding {Quote(root.Items.Select(i => i.Key))}, and none of the keys "
+                    $"the checkpoint is a dict without tensors, holding {Quote(keys)}, and none of the keys "
                     + $"a state dict is nested under ({Quote(NestedKeys)}) holds a dict; save the model's state dict itself, "
                     + "e.g. torch.save(model.state_dict(), path)");
             }
 
-            return (root.Items, null, root.Items.Where(item => item.Value is not TensorRef).Select(item => Describe(item.Key)).ToList());
+            AddNonTensors(root.Items, "", ignored);
+            return (root.Items, null, ignored);
         }
 
-        private static string Quote(IEnumerable<object?> keys)
+        private static void AddNonTensors(IReadOnlyList<KeyValuePair<object?, object?>> items, string prefix, List<string> ignored)
         {
-            var list = keys.ToList();
-            string named = string.Join(", ", list.Take(MaxKeysNamed).Select(key => $"'{Describe(key)}'"));
-            return list.Count > MaxKeysNamed ? $"{named} and {list.Count - MaxKeysNamed} more" : named;
+            foreach (var item in items)
+            {
+                if (item.Value is not TensorRef)
+                {
+                    ignored.Add(prefix + Describe(item.Key));
+                }
+            }
+        }
+
+        private static string Quote(IReadOnlyList<object?> keys)
+        {
+            string named = string.Join(", ", keys.Take(MaxKeysNamed).Select(key => $"'{Describe(key)}'"));
+            return keys.Count > MaxKeysNamed ? $"{named} and {keys.Count - MaxKeysNamed} more" : named;
         }
 
         private static string Describe(object? key) => key switch

@@ -30,6 +30,7 @@ namespace NetGen
         private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
 
         private readonly Stream _stream;
+        private readonly long _length;
         private readonly Func<string, Exception> _fail;
         private readonly Dictionary<string, CentralEntry> _entries = new(StringComparer.Ordinal);
         private long _centralStart;
@@ -37,6 +38,7 @@ namespace NetGen
         private ZipDirectory(Stream stream, Func<string, Exception> fail)
         {
             _stream = stream;
+            _length = stream.Length;
             _fail = fail;
         }
 
@@ -64,7 +66,9 @@ namespace NetGen
         public ZipRecord Locate(string name, Func<string, Exception> fail)
         {
             var entry = _entries[name];
-            Span<byte> header = stackalloc byte[LocalSize];
+            // One read for the fixed part and the name, which must be the central directory's.
+            int headerLength = LocalSize + entry.NameBytes.Length;
+            Span<byte> header = headerLength <= 512 ? stackalloc byte[headerLength] : new byte[headerLength];
             ReadAt(entry.LocalHeaderOffset, header, $"the local header of '{name}'", fail);
             if (BinaryPrimitives.ReadUInt32LittleEndian(header) != LocalSignature)
             {
@@ -87,9 +91,7 @@ namespace NetGen
                 throw fail($"the local header of '{name}' says {compressed} bytes but the central directory says {entry.CompressedSize}");
             }
 
-            var localName = new byte[nameLength];
-            ReadAt(entry.LocalHeaderOffset + LocalSize, localName, $"the local header's name of '{name}'", fail);
-            if (!localName.AsSpan().SequenceEqual(entry.NameBytes))
+            if (!header[LocalSize..].SequenceEqual(entry.NameBytes))
             {
                 throw fail($"the local header of '{name}' names another record");
             }
@@ -105,8 +107,7 @@ namespace NetGen
 
         private void ReadCentralDirectory()
         {
-            long length = _stream.Length;
-            long endOffset = FindEnd(length);
+            long endOffset = FindEnd(_length);
             Span<byte> end = stackalloc byte[EndSize];
             ReadAt(endOffset, end, "the end of central directory");
             if (BinaryPrimitives.ReadUInt16LittleEndian(end[4..]) != 0 || BinaryPrimitives.ReadUInt16LittleEndian(end[6..]) != 0)
@@ -298,7 +299,7 @@ namespace NetGen
         }
 
         private long ToLength(ulong value) =>
-            value <= (ulong)_stream.Length ? (long)value : throw _fail($"a zip64 size or offset of {value} bytes, more than the file holds");
+            value <= (ulong)_length ? (long)value : throw _fail($"a zip64 size or offset of {value} bytes, more than the file holds");
 
         private string DecodeName(byte[] bytes)
         {
@@ -314,7 +315,7 @@ namespace NetGen
 
         private void ReadAt(long offset, Span<byte> buffer, string what, Func<string, Exception>? fail = null)
         {
-            if (offset < 0 || offset > _stream.Length - buffer.Length)
+            if (offset < 0 || offset > _length - buffer.Length)
             {
                 throw (fail ?? _fail)($"{what} at byte {offset} lies past the end of the file");
             }
