@@ -110,6 +110,9 @@ namespace NetGen
         }
     }
 
-    /// <summary>A view to read: into <see cref="Destination"/> for a load, into a new tensor (at <see cref="Slot"/>) for a read.</summary>
+    /// <summary>
+    /// A view to read: into <see cref="Destination"/> for a load; for a read, into a new tensor that goes to
+    /// position <see cref="Slot"/> of the result (a load does not use it).
+    /// </summary>
     internal sealed record PlannedView(string Key, TensorRef Tensor, Tensor? Destination, int Slot);
 }
