@@ -8,19 +8,18 @@ using NetGen.Samples;
 namespace NetGen.Runtime.Tests.StateDict
 {
     /// <summary>
-    /// The measuring side of the hostile-file budget (child scenario <c>load-budget DIRECTORY</c>). It builds the
-    /// target, the seed <c>ResNet34(101)</c> (21.4 M parameters, 188 MB), then loads every file of the directory
-    /// into it with <see cref="LoadOptions.Transfer"/> (the option that reads the most: every entry whose key and
-    /// shape match is copied), one after the other, and prints one line per file:
-    /// <c>name outcome wall-ms cpu-ms peak-bytes allocated-bytes</c>.
+    /// The measuring side of the hostile-file budget (child scenario <c>load-budget FILE...</c>; the test gives each
+    /// child one file, so that no file's freed memory can hide the next one's peak). It builds the target, the seed
+    /// <c>ResNet34(101)</c> (188 MB of parameters), then loads the file into it with <see cref="LoadOptions.Transfer"/>
+    /// (the option that reads the most: every entry whose key and shape match is copied), and prints one line:
+    /// <c>name outcome wall-ms cpu-ms peak-bytes allocated-bytes</c>. The process runs with the C allocator's
+    /// defaults, as a user's does.
     /// <list type="bullet">
     /// <item>peak: the process's peak resident size during the load (<c>VmHWM</c>, reset through
     /// <c>/proc/self/clear_refs</c> just before) minus its resident size just before, after a full blocking
-    /// collection; the target's own tensors are resident by then, so this is the memory above the target's own.
-    /// The parent sets <c>MALLOC_MMAP_THRESHOLD_</c> so that native blocks over 128 KiB go back to the system
-    /// when freed and one file's freed memory cannot hide the next one's.</item>
+    /// collection; the target's own tensors are resident by then, so this is the memory above the target's own.</item>
     /// <item>allocated: managed bytes allocated during the load (<c>GC.GetTotalAllocatedBytes(precise: true)</c>),
-    /// an upper bound of the managed part of the peak, whatever the collector kept from earlier files.</item>
+    /// an upper bound of the managed part of the peak.</item>
     /// <item>cpu: the process's processor time during the load, which other processes on a busy machine do not
     /// inflate; wall: elapsed time.</item>
     /// </list>
@@ -30,7 +29,7 @@ namespace NetGen.Runtime.Tests.StateDict
         public static int Run(string[] arguments)
         {
             using var model = new ResNet34(101);
-            foreach (string path in Directory.GetFiles(arguments[0]).Order(StringComparer.Ordinal))
+            foreach (string path in arguments)
             {
                 Console.WriteLine(Measure(model, path));
             }

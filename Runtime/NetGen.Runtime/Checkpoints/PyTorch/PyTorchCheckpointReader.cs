@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using static TorchSharp.torch;
 
 namespace NetGen
@@ -28,7 +27,7 @@ namespace NetGen
         /// for the copy up to this many bytes in all; a storage past it is inflated again when copied, so a file of
         /// many compressed storages cannot hold the load's memory at the size of the whole model.
         /// </summary>
-        private const long MaxRetainedInflatedBytes = 32 << 20;
+        private const long MaxKeptInflatedBytes = 32 << 20;
 
         private readonly Stream _stream;
         private readonly bool _ownsStream;
@@ -92,33 +91,31 @@ namespace NetGen
             }
 
             var plans = Plan(views);
-            var retained = new Dictionary<StoragePlan, Tensor>();
-            try
+            using var staging = new StagingBuffers(plans, MaxKeptInflatedBytes);
+            Check(plans, staging);
+            foreach (var plan in plans)
             {
-                Check(plans, retained);
-                foreach (var plan in plans)
+                foreach (var view in plan.Direct)
                 {
-                    foreach (var view in plan.Direct)
-                    {
-                        Guard(view.Key, () => ZipRecordData.ReadStored(_stream, plan.Record, view.Tensor.Offset * plan.ElementSize, view.Destination!));
-                    }
-
-                    if (plan.Staged.Count == 0)
-                    {
-                        continue;
-                    }
-
-                    using var region = retained.Remove(plan, out var kept) ? kept : Stage(plan);
-                    foreach (var view in plan.Staged)
-                    {
-                        using var source = ViewOf(region, plan, view.Tensor);
-                        view.Destination!.copy_(source);
-                    }
+                    Guard(view.Key, () => ZipRecordData.ReadStored(_stream, plan.Record, view.Tensor.Offset * plan.ElementSize, view.Destination!));
                 }
-            }
-            finally
-            {
-                DisposeAll(retained.Values);
+
+                if (plan.Staged.Count == 0)
+                {
+                    continue;
+                }
+
+                using var region = staging.RegionOf(plan);
+                if (!staging.IsKept(plan))
+                {
+                    Fill(plan, region);
+                }
+
+                foreach (var view in plan.Staged)
+                {
+                    using var source = ViewOf(region, plan, view.Tensor);
+                    view.Destination!.copy_(source);
+                }
             }
         }
 
@@ -133,27 +130,21 @@ namespace NetGen
         /// <summary>
         /// Everything a load can check before writing: the file has not shrunk since it was opened (local headers
         /// and data ranges were checked then), no deflated storage inflates past its bound, and every deflated
-        /// storage inflates to exactly its declared size.
+        /// storage inflates to exactly its declared size. The inflated regions stay staged where the budget allows.
         /// </summary>
-        private void Check(List<StoragePlan> plans, Dictionary<StoragePlan, Tensor> retained)
+        private void Check(List<StoragePlan> plans, StagingBuffers staging)
         {
             if (plans.Count > 0 && _stream.Length < _parsedLength)
             {
                 throw Corrupt($"the file shrank from {_parsedLength} to {_stream.Length} bytes after it was opened", plans[0].FirstKey);
             }
 
-            long retainedBytes = 0;
-            foreach (var plan in plans.Where(p => p.Record.Method == ZipMethod.Deflated))
+            foreach (var plan in plans)
             {
-                var region = Stage(plan);
-                if (retainedBytes + plan.RegionBytes <= MaxRetainedInflatedBytes)
+                if (plan.Record.Method == ZipMethod.Deflated)
                 {
-                    retained.Add(plan, region);
-                    retainedBytes += plan.RegionBytes;
-                }
-                else
-                {
-                    region.Dispose();
+                    using var region = staging.RegionOf(plan);
+                    Fill(plan, region);
                 }
             }
         }
@@ -175,16 +166,31 @@ namespace NetGen
             return plans;
         }
 
-        /// <summary>
-        /// The plan's staged region, read from the file or inflated. A deflated record is inflated whole, so one
-        /// that does not inflate to exactly its declared size is found here.
-        /// </summary>
+        /// <summary>A new tensor holding the plan's staged region, for a read that returns views of it.</summary>
         private Tensor Stage(StoragePlan plan)
         {
             var region = empty([plan.RegionEnd - plan.RegionStart], plan.Storage.DType);
             try
             {
-                long from = plan.RegionStart * plan.ElementSize;
+                Fill(plan, region);
+                return region;
+            }
+            catch
+            {
+                region.Dispose();
+                throw;
+            }
+        }
+
+        /// <summary>
+        /// Reads the plan's staged region into <paramref name="region"/>. A deflated record is inflated whole, so one
+        /// that does not inflate to exactly its declared size is found here.
+        /// </summary>
+        private void Fill(StoragePlan plan, Tensor region)
+        {
+            long from = plan.RegionStart * plan.ElementSize;
+            try
+            {
                 if (plan.Record.Method == ZipMethod.Stored)
                 {
                     ZipRecordData.ReadStored(_stream, plan.Record, from, region);
@@ -193,18 +199,10 @@ namespace NetGen
                 {
                     ZipRecordData.Inflate(_stream, plan.Record, from, region);
                 }
-
-                return region;
             }
-            catch (Exception e)
+            catch (Exception e) when (IsFormatProblem(e))
             {
-                region.Dispose();
-                if (IsFormatProblem(e))
-                {
-                    throw Corrupt($"storage record '{plan.Record.Name}' (the data of {plan.Keys}): {e.Message}", plan.FirstKey, e);
-                }
-
-                throw;
+                throw Corrupt($"storage record '{plan.Record.Name}' (the data of {plan.Keys}): {e.Message}", plan.FirstKey, e);
             }
         }
 
