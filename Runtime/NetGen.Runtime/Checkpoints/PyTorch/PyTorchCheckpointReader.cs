@@ -91,21 +91,19 @@ namespace NetGen
             }
 
             var plans = Plan(views);
-            using var staging = new StagingBuffers(plans, MaxKeptInflatedBytes);
+
+            // A file torch.save wrote stages nothing: every view is a contiguous run of a stored record.
+            using var staging = plans.Exists(plan => plan.Staged.Count > 0) ? new StagingBuffers(plans, MaxKeptInflatedBytes) : null;
             Check(plans, staging);
             foreach (var plan in plans)
             {
-                foreach (var view in plan.Direct)
-                {
-                    Guard(view.Key, () => ZipRecordData.ReadStored(_stream, plan.Record, view.Tensor.Offset * plan.ElementSize, view.Destination!));
-                }
-
+                ReadDirect(plan);
                 if (plan.Staged.Count == 0)
                 {
                     continue;
                 }
 
-                using var region = staging.RegionOf(plan);
+                using var region = staging!.RegionOf(plan);
                 if (!staging.IsKept(plan))
                 {
                     Fill(plan, region);
@@ -132,7 +130,7 @@ namespace NetGen
         /// and data ranges were checked then), no deflated storage inflates past its bound, and every deflated
         /// storage inflates to exactly its declared size. The inflated regions stay staged where the budget allows.
         /// </summary>
-        private void Check(List<StoragePlan> plans, StagingBuffers staging)
+        private void Check(List<StoragePlan> plans, StagingBuffers? staging)
         {
             if (plans.Count > 0 && _stream.Length < _parsedLength)
             {
@@ -143,7 +141,7 @@ namespace NetGen
             {
                 if (plan.Record.Method == ZipMethod.Deflated)
                 {
-                    using var region = staging.RegionOf(plan);
+                    using var region = staging!.RegionOf(plan);
                     Fill(plan, region);
                 }
             }
@@ -157,13 +155,29 @@ namespace NetGen
                 view => view.Destination is { } destination && CanReadDirectly(view.Tensor.Storage.DType, destination));
             foreach (var plan in plans)
             {
-                if (plan.RefusalReason() is { } reason)
+                if (plan.Record.Method == ZipMethod.Deflated && plan.RefusalReason() is { } reason)
                 {
                     throw Corrupt(reason, plan.FirstKey);
                 }
             }
 
             return plans;
+        }
+
+        /// <summary>Reads the plan's contiguous views of a stored record straight into their destinations.</summary>
+        private void ReadDirect(StoragePlan plan)
+        {
+            foreach (var view in plan.Direct)
+            {
+                try
+                {
+                    ZipRecordData.ReadStored(_stream, plan.Record, view.Tensor.Offset * plan.ElementSize, view.Destination!);
+                }
+                catch (Exception e) when (IsFormatProblem(e))
+                {
+                    throw Corrupt(e.Message, view.Key, e);
+                }
+            }
         }
 
         /// <summary>A new tensor holding the plan's staged region, for a read that returns views of it.</summary>
@@ -247,9 +261,21 @@ namespace NetGen
                 _views.Add(tensor);
                 if (!_records.ContainsKey(tensor.Storage.Key))
                 {
-                    string record = StorageRecordName(tensor.Storage.Key);
-                    Guard(name, () => _records.Add(tensor.Storage.Key, _directory.Locate(record, problem => Corrupt(problem, name))));
+                    _records.Add(tensor.Storage.Key, Locate(name, StorageRecordName(tensor.Storage.Key)));
                 }
+            }
+        }
+
+        /// <summary>Checks the local header of the record holding <paramref name="key"/>'s storage; a problem names the key.</summary>
+        private ZipRecord Locate(string key, string record)
+        {
+            try
+            {
+                return _directory!.Locate(record, problem => Corrupt(problem, key));
+            }
+            catch (Exception e) when (IsFormatProblem(e))
+            {
+                throw Corrupt(e.Message, key, e);
             }
         }
 

@@ -119,7 +119,9 @@ namespace NetGen
             long size = BinaryPrimitives.ReadUInt32LittleEndian(end[12..]);
             long offset = BinaryPrimitives.ReadUInt32LittleEndian(end[16..]);
             long directoryEnd = endOffset;
-            if (endOffset >= 20 && TryReadZip64End(endOffset, ref count, ref size, ref offset, out long zip64End))
+            // A writer that needs zip64 (over 65,535 records or 4 GiB) leaves 0xFFFF(FFFF) in the fields that overflow.
+            bool zip64 = count == ushort.MaxValue || size == uint.MaxValue || offset == uint.MaxValue;
+            if (zip64 && endOffset >= 20 && TryReadZip64End(endOffset, ref count, ref size, ref offset, out long zip64End))
             {
                 directoryEnd = zip64End;
             }
@@ -318,6 +320,25 @@ namespace NetGen
             if (offset < 0 || offset > _length - buffer.Length)
             {
                 throw (fail ?? _fail)($"{what} at byte {offset} lies past the end of the file");
+            }
+
+            if (_stream is FileStream file)
+            {
+                // A positioned read: a local header is a few dozen bytes, and going through the FileStream would
+                // refill its 64 KiB buffer for each of the hundreds of records a checkpoint has.
+                while (buffer.Length > 0)
+                {
+                    int read = RandomAccess.Read(file.SafeFileHandle, buffer, offset);
+                    if (read == 0)
+                    {
+                        throw new EndOfStreamException();
+                    }
+
+                    buffer = buffer[read..];
+                    offset += read;
+                }
+
+                return;
             }
 
             _stream.Position = offset;
