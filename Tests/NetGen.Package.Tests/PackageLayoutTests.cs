@@ -31,6 +31,8 @@ public sealed class PackageLayoutTests(PackedPackage package)
         [
             "lib/net10.0/NetGen.Attributes.dll",
             "lib/net10.0/NetGen.Runtime.dll",
+            "lib/net10.0/NetGen.Attributes.xml",
+            "lib/net10.0/NetGen.Runtime.xml",
             "analyzers/dotnet/cs/NetGen.Generator.dll",
             "analyzers/dotnet/cs/NetGen.CodeFixes.dll",
             // NuGet imports buildTransitive/<PackageId>.targets, so the name must be NetGen.targets.
@@ -41,12 +43,42 @@ public sealed class PackageLayoutTests(PackedPackage package)
         Assert.All(expected, path => Assert.Contains(path, entries));
 
         // Nothing else in the package's content folders: no packaging-project assembly, no TFM that the
-        // runtime cannot serve, no analyzer outside the C# folder, no build/ that would skip transitivity.
+        // runtime cannot serve, no analyzer outside the C# folder, no build/ that would skip transitivity;
+        // docs/diagnostics holds the help pages only (checked below).
         var content = entries.Where(e => e.Contains('/') && !e.StartsWith("_rels/", StringComparison.Ordinal)
                                          && !e.StartsWith("package/", StringComparison.Ordinal));
         Assert.All(content, path => Assert.True(
-            expected.Contains(path) || path == "lib/net10.0/NetGen.Attributes.xml" || path == "lib/net10.0/NetGen.Runtime.xml",
+            expected.Contains(path) || (path.StartsWith("docs/diagnostics/", StringComparison.Ordinal) && path.EndsWith(".md", StringComparison.Ordinal)),
             $"unexpected file in the package: {path}"));
+    }
+
+    [Fact]
+    public void Every_diagnostic_help_page_ships_under_docs_diagnostics_as_it_is_in_the_repository()
+    {
+        var pages = Directory.GetFiles(RepositoryRoot.Combine("docs", "diagnostics"), "*.md");
+        using var zip = ZipFile.OpenRead(package.NupkgPath);
+        var shipped = zip.Entries.Where(e => e.FullName.StartsWith("docs/", StringComparison.Ordinal)).Select(e => e.FullName).Order(StringComparer.Ordinal);
+
+        Assert.Contains(pages, page => Path.GetFileName(page) == "NG0001.md");
+        Assert.Equal(pages.Select(page => "docs/diagnostics/" + Path.GetFileName(page)).Order(StringComparer.Ordinal), shipped);
+        Assert.All(pages, page =>
+        {
+            using var reader = new StreamReader(zip.GetEntry("docs/diagnostics/" + Path.GetFileName(page))!.Open());
+            Assert.Equal(File.ReadAllText(page), reader.ReadToEnd());
+        });
+    }
+
+    [Fact]
+    public void The_runtime_XML_documentation_ships_with_the_documentation_of_its_public_API()
+    {
+        using var zip = ZipFile.OpenRead(package.NupkgPath);
+        using var stream = zip.GetEntry("lib/net10.0/NetGen.Runtime.xml")!.Open();
+        var members = XDocument.Load(stream).Descendants("member").Select(m => m.Attribute("name")!.Value).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Contains("T:NetGen.Checkpoint", members);
+        Assert.Contains("T:NetGen.CheckpointFormatException", members);
+        Assert.Contains("P:NetGen.LoadReport.NestedUnder", members);
+        Assert.Contains("M:NetGen.AtomicFile.Write(System.String,System.Action{System.IO.Stream})", members);
     }
 
     [Fact]

@@ -32,6 +32,10 @@ switch (mode)
     case "netgen":
         Measure(model => model.LoadCheckpoint(path));
         break;
+    case "netgen-warm":
+        // The second of two loads in one process: the load without the JIT compilation of NetGen's reader.
+        Measure(model => model.LoadCheckpoint(path), warmUp: true);
+        break;
     case "pybridge":
         Measure(model => model.load_py(path));
         break;
@@ -50,9 +54,14 @@ switch (mode)
 
 return 0;
 
-static void Measure(Action<ResNet34> load)
+static void Measure(Action<ResNet34> load, bool warmUp = false)
 {
     using var model = new ResNet34(101);
+    if (warmUp)
+    {
+        load(model);
+    }
+
     ProcessMemory.ResetPeak();
     long before = ProcessMemory.ResidentBytes;
     var clock = Stopwatch.StartNew();

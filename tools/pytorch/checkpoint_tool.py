@@ -6,6 +6,12 @@ The NetGen runtime tests call it as a subprocess:
                                         because python3-torch ships no safetensors module
   equal-pt A B                          two .pt state dicts hold the same keys, in order, with equal tensors
   make-malicious OUT MARKER             torch.save of an object whose __reduce__ is os.system('touch MARKER')
+  make-views OUT EXPECTED.json          torch.save of a state dict of strided views (expanded, transposed, overlapping,
+                                        gapped, channels-last, sharing one storage); EXPECTED.json holds their values
+  make-nested OUT LAYOUT EXPECTED.json  a training checkpoint {LAYOUT: state_dict, 'optimizer_state_dict': ...,
+                                        'epoch': 3, 'loss': 0.25} of a Linear(4, 3) + BatchNorm1d(3) after one SGD
+                                        step; EXPECTED.json holds the state dict. LAYOUT 'net' makes a checkpoint
+                                        whose state dict is under a key NetGen does not unwrap
 
 EXPECTED.json is a list of [key, dtype, shape, base64 of the little-endian element bytes].
 Prints 'OK <count>' on success; anything else exits non-zero with the reason on stderr.
@@ -56,6 +62,49 @@ def load_safetensors(path):
             for k, v in header.items()}
 
 
+def write_expected(path, items):
+    with open(path, 'w') as f:
+        json.dump([[k, str(t.dtype).replace('torch.', ''), list(t.shape),
+                    base64.b64encode(t.contiguous().numpy().tobytes()).decode()] for k, t in items], f)
+
+
+def make_views(out, expected):
+    torch.manual_seed(0)
+    base = torch.arange(60, dtype=torch.float32)
+    grid = torch.randn(4, 6)
+    views = {
+        'expanded': torch.randn(3, 1).expand(3, 5),
+        'stride0': torch.tensor([7.0]).expand(1000),
+        'transposed': grid.t(),
+        'gapped': grid[:, ::2],
+        'narrowed': grid[1:3, 2:5],
+        'overlapping': torch.as_strided(base, (5, 8), (2, 1), 3),
+        'shared.a': base[10:20],
+        'shared.b': base.view(6, 10)[:, 3],
+        'channels_last': torch.randn(2, 3, 4, 5).contiguous(memory_format=torch.channels_last),
+        'empty': torch.empty(0, 4),
+        'scalar': base[17],
+    }
+    torch.save(views, out)
+    write_expected(expected, views.items())
+    print(f'OK {len(views)}')
+
+
+def make_nested(out, layout, expected):
+    torch.manual_seed(1)
+    model = torch.nn.Sequential()
+    model.add_module('fc', torch.nn.Linear(4, 3))
+    model.add_module('bn', torch.nn.BatchNorm1d(3))
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.1, momentum=0.9)
+    loss = model(torch.randn(8, 4)).pow(2).mean()
+    loss.backward()
+    optimizer.step()
+    state = model.state_dict()
+    torch.save({layout: state, 'optimizer_state_dict': optimizer.state_dict(), 'epoch': 3, 'loss': 0.25}, out)
+    write_expected(expected, state.items())
+    print(f'OK {len(state)}')
+
+
 class Malicious:
     def __init__(self, marker):
         self.marker = marker
@@ -73,6 +122,10 @@ def main(argv):
     elif command == 'equal-pt':
         a = torch.load(argv[2], map_location='cpu')
         compare(a, list(torch.load(argv[3], map_location='cpu').items()))
+    elif command == 'make-views':
+        make_views(argv[2], argv[3])
+    elif command == 'make-nested':
+        make_nested(argv[2], argv[3], argv[4])
     elif command == 'make-malicious':
         torch.save({'weight': torch.ones(2), 'payload': Malicious(argv[3])}, argv[2])
         print('OK 1')

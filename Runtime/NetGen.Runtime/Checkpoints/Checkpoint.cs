@@ -50,7 +50,10 @@ namespace NetGen
             };
         }
 
-        /// <summary>Reads every tensor of a checkpoint file into new CPU tensors.</summary>
+        /// <summary>
+        /// Reads every tensor of a checkpoint file into new CPU tensors. As with torch.load, entries that share a
+        /// storage in the file share memory, and a strided view comes back as a view (see <see cref="CheckpointReader.ReadAll"/>).
+        /// </summary>
         public static Dictionary<string, Tensor> ReadAll(string path, CheckpointFormat? format = null)
         {
             using var reader = Open(path, format);

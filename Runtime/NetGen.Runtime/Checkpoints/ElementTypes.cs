@@ -70,6 +70,9 @@ namespace NetGen
             _ => null,
         };
 
+        /// <summary>Every safetensors dtype name NetGen reads.</summary>
+        public static readonly string[] SafetensorsNames = ["F64", "F32", "F16", "BF16", "I64", "I32", "I16", "I8", "U8", "BOOL"];
+
         public static bool TryFromSafetensorsName(string name, out ScalarType type)
         {
             foreach (var candidate in All)

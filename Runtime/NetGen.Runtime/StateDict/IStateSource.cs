@@ -14,8 +14,17 @@ namespace NetGen
 
         CheckpointEntry? Find(string key);
 
-        /// <summary>Copies an entry into a tensor of the same shape, casting like <c>copy_</c>.</summary>
-        void ReadInto(string key, Tensor destination);
+        /// <summary>The key the state dict was nested under in the file (see <see cref="CheckpointReader.NestedUnder"/>), or null.</summary>
+        string? NestedUnder { get; }
+
+        /// <summary>What the source holds besides the state dict's tensors; never read.</summary>
+        IReadOnlyList<string> IgnoredItems { get; }
+
+        /// <summary>
+        /// Copies entries into tensors of the same shapes, casting like <c>copy_</c>. Everything the copies need
+        /// is checked before the first tensor is written, so a source that fails leaves every destination as it was.
+        /// </summary>
+        void CopyInto(IReadOnlyList<(string Key, Tensor Destination)> copies);
     }
 
     /// <summary>Adapts a checkpoint reader.</summary>
@@ -27,7 +36,11 @@ namespace NetGen
 
         public CheckpointEntry? Find(string key) => reader.Find(key);
 
-        public void ReadInto(string key, Tensor destination) => reader.ReadInto(key, destination);
+        public string? NestedUnder => reader.NestedUnder;
+
+        public IReadOnlyList<string> IgnoredItems => reader.IgnoredItems;
+
+        public void CopyInto(IReadOnlyList<(string Key, Tensor Destination)> copies) => reader.CopyInto(copies);
     }
 
     /// <summary>Adapts tensors held in memory, e.g. another model's state.</summary>
@@ -55,16 +68,25 @@ namespace NetGen
 
         public CheckpointEntry? Find(string key) => _byKey.TryGetValue(key, out var item) ? item.Entry : null;
 
-        public void ReadInto(string key, Tensor destination)
+        public string? NestedUnder => null;
+
+        public IReadOnlyList<string> IgnoredItems => [];
+
+        public void CopyInto(IReadOnlyList<(string Key, Tensor Destination)> copies)
         {
-            var source = _byKey[key].Tensor;
-            if (!TensorShapes.Equal(source.shape, destination.shape))
+            foreach (var (key, destination) in copies)
             {
-                throw new ArgumentException($"'{key}' shapes differ; NetGen never broadcasts.", nameof(destination));
+                if (!TensorShapes.Equal(_byKey[key].Tensor.shape, destination.shape))
+                {
+                    throw new ArgumentException($"'{key}' shapes differ; NetGen never broadcasts.", nameof(copies));
+                }
             }
 
             using var noGrad = no_grad();
-            destination.copy_(source);
+            foreach (var (key, destination) in copies)
+            {
+                destination.copy_(_byKey[key].Tensor);
+            }
         }
 
         public static TensorStateSource FromModule(nn.Module module) =>

@@ -32,6 +32,9 @@ namespace NetGen
     /// <summary>What a load did, entry by entry.</summary>
     public sealed class LoadReport
     {
+        /// <summary>Lists at most this many keys per kind of problem, so a file of a million unexpected keys gives a readable message.</summary>
+        private const int MaxLinesPerProblem = 50;
+
         internal LoadReport(
             string source,
             IReadOnlyList<string> loaded,
@@ -71,10 +74,19 @@ namespace NetGen
         /// <summary>Keys (of model or checkpoint) left out by <see cref="LoadOptions.Filter"/>.</summary>
         public IReadOnlyList<string> Skipped { get; }
 
+        /// <summary>
+        /// The key of the dict the file's state dict was nested under, e.g. <c>model_state_dict</c> for a training
+        /// checkpoint <c>{'model_state_dict': sd, 'epoch': 3}</c>; null when the file's top level was the state dict.
+        /// </summary>
+        public string? NestedUnder { get; init; }
+
+        /// <summary>What the file holds besides state-dict tensors (e.g. <c>epoch</c>, <c>optimizer_state_dict</c>); never read.</summary>
+        public IReadOnlyList<string> IgnoredItems { get; init; } = [];
+
         /// <summary>True when every model entry was loaded and the checkpoint had nothing else.</summary>
         public bool IsComplete => Missing.Count == 0 && Unexpected.Count == 0 && ShapeMismatched.Count == 0;
 
-        /// <summary>A readable summary listing every key that was not loaded, with shapes.</summary>
+        /// <summary>A readable summary listing the keys that were not loaded, with shapes (the first 50 of each kind; the lists hold all).</summary>
         public override string ToString()
         {
             var text = new StringBuilder($"Loaded {Loaded.Count} entries from '{Source}'");
@@ -84,31 +96,53 @@ namespace NetGen
             }
 
             text.Append('.');
+            AppendNotes(text);
             AppendProblems(text);
             return text.ToString();
         }
 
-        internal void AppendProblems(StringBuilder text)
+        internal void AppendNotes(StringBuilder text)
         {
-            Append(text, "Missing from the checkpoint", Missing.Select(e => $"{e.Key} {TensorShapes.Format(e.Shape)}"));
-            Append(text, "Not in the model", Unexpected.Select(e => $"{e.Key} {TensorShapes.Format(e.Shape)}"));
-            Append(text, "Shape mismatch", ShapeMismatched.Select(m => m.ToString()));
-            Append(text, "Cast", Converted.Select(c => c.ToString()));
+            if (NestedUnder is not null)
+            {
+                text.Append($"\nNote: the state dict was read from '{NestedUnder}' inside the checkpoint.");
+            }
+
+            if (IgnoredItems.Count > 0)
+            {
+                text.Append("\nNote: the checkpoint also holds ").Append(Join(IgnoredItems)).Append(", which are not state-dict tensors and were not read.");
+            }
         }
 
-        private static void Append(StringBuilder text, string title, IEnumerable<string> lines)
+        internal void AppendProblems(StringBuilder text)
         {
-            var list = lines.ToList();
-            if (list.Count == 0)
+            Append(text, "Missing from the checkpoint", Missing, e => $"{e.Key} {TensorShapes.Format(e.Shape)}");
+            Append(text, "Not in the model", Unexpected, e => $"{e.Key} {TensorShapes.Format(e.Shape)}");
+            Append(text, "Shape mismatch", ShapeMismatched, m => m.ToString());
+            Append(text, "Cast", Converted, c => c.ToString());
+        }
+
+        private static void Append<T>(StringBuilder text, string title, IReadOnlyList<T> items, Func<T, string> format)
+        {
+            if (items.Count == 0)
             {
                 return;
             }
 
-            text.Append('\n').Append(title).Append(" (").Append(list.Count).Append("):");
-            foreach (string line in list)
+            text.Append('\n').Append(title).Append(" (").Append(items.Count).Append("):");
+            for (int i = 0; i < Math.Min(items.Count, MaxLinesPerProblem); i++)
             {
-                text.Append("\n  ").Append(line);
+                text.Append("\n  ").Append(format(items[i]));
+            }
+
+            if (items.Count > MaxLinesPerProblem)
+            {
+                text.Append("\n  ... and ").Append(items.Count - MaxLinesPerProblem).Append(" more (see the report's lists)");
             }
         }
+
+        private static string Join(IReadOnlyList<string> keys) =>
+            string.Join(", ", keys.Take(MaxLinesPerProblem).Select(key => $"'{key}'"))
+            + (keys.Count > MaxLinesPerProblem ? $" and {keys.Count - MaxLinesPerProblem} more" : "");
     }
 }

@@ -6,8 +6,10 @@ namespace NetGen
 {
     /// <summary>
     /// Matches a source against a model's entries, decides everything before copying (so a refused load
-    /// changes nothing), then copies each accepted entry in place under <c>no_grad</c>: parameters keep
-    /// their identity, device and dtype. Shapes must be equal; nothing is broadcast.
+    /// changes nothing), then hands every accepted entry to the source in one batch, which checks all the data
+    /// it will read before writing any (so a corrupt record changes nothing either) and copies each in place
+    /// under <c>no_grad</c>: parameters keep their identity, device and dtype. Shapes must be equal; nothing is
+    /// broadcast.
     /// </summary>
     internal static class StateDictLoader
     {
@@ -69,7 +71,11 @@ namespace NetGen
                 }
             }
 
-            var report = new LoadReport(source.Source, loaded, missing, unexpected, mismatched, converted, skipped);
+            var report = new LoadReport(source.Source, loaded, missing, unexpected, mismatched, converted, skipped)
+            {
+                NestedUnder = source.NestedUnder,
+                IgnoredItems = source.IgnoredItems,
+            };
             bool refuse = (options.Strict && (missing.Count > 0 || unexpected.Count > 0 || mismatched.Count > 0))
                 || (!options.SkipMismatchedShapes && mismatched.Count > 0);
             if (refuse)
@@ -77,11 +83,7 @@ namespace NetGen
                 throw new StateDictMismatchException(report);
             }
 
-            foreach (var (key, target) in toCopy)
-            {
-                source.ReadInto(key, target);
-            }
-
+            source.CopyInto(toCopy);
             return report;
         }
     }

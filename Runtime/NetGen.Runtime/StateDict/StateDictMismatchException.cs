@@ -22,6 +22,7 @@ namespace NetGen
         private static string Describe(LoadReport report)
         {
             var text = new StringBuilder($"The state in '{report.Source}' does not match the model; nothing was loaded.");
+            report.AppendNotes(text);
             report.AppendProblems(text);
             return text.ToString();
         }

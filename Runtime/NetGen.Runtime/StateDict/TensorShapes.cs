@@ -27,9 +27,17 @@ namespace NetGen
         /// <summary>True when both shapes have the same rank and the same dimensions.</summary>
         public static bool Equal(ReadOnlySpan<long> left, ReadOnlySpan<long> right) => left.SequenceEqual(right);
 
-        /// <summary>The product of the dimensions; 1 for a 0-d shape. Throws on overflow.</summary>
+        /// <summary>
+        /// The product of the dimensions; 1 for a 0-d shape and 0 whenever a dimension is 0, however large the others.
+        /// </summary>
+        /// <exception cref="OverflowException">No dimension is 0 and the product does not fit in a <see cref="long"/>.</exception>
         public static long NumberOfElements(ReadOnlySpan<long> shape)
         {
+            if (shape.Contains(0))
+            {
+                return 0;
+            }
+
             long count = 1;
             foreach (long dimension in shape)
             {

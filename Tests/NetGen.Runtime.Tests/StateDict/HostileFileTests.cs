@@ -122,12 +122,17 @@ namespace NetGen.Runtime.Tests.StateDict
         [Fact]
         public void A_TorchSharp_file_claiming_a_huge_tensor_is_rejected_without_allocating_it()
         {
-            var bytes = new MemoryStream();
-            bytes.Write([1, 1, (byte)'w', 6, 2, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F, 0, 0, 0, 0]);
+            var overflowing = new MemoryStream();
+            overflowing.Write([1, 1, (byte)'w', 6, 2, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F, 0, 0, 0, 0]);
+            var huge = new MemoryStream();
+            huge.Write([1, 1, (byte)'w', 6, 1, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F, 0, 0, 0, 0]);
 
-            var error = Assert.Throws<CheckpointFormatException>(() => ReadEverything(bytes.ToArray(), CheckpointFormat.TorchSharp));
+            var overflow = Assert.Throws<CheckpointFormatException>(() => ReadEverything(overflowing.ToArray(), CheckpointFormat.TorchSharp));
+            var tooBig = Assert.Throws<CheckpointFormatException>(() => ReadEverything(huge.ToArray(), CheckpointFormat.TorchSharp));
 
-            Assert.Contains("more data than the", error.Message);
+            Assert.Contains("multiply past int64", overflow.Message);
+            Assert.Contains("needs more data than the 4 bytes left", tooBig.Message);
+            Assert.Equal("w", tooBig.Key);
         }
 
         internal static byte[] SavedBytes(CheckpointFormat format)

@@ -38,20 +38,39 @@ namespace NetGen.Runtime.Tests.StateDict
             File.WriteAllText(path, JsonSerializer.Serialize(items));
         }
 
-        private static string TorchName(ScalarType dtype) => dtype switch
+        /// <summary>Reads the JSON <see cref="WriteExpected"/> writes (and the tool's make-* commands write) back into tensors.</summary>
+        public static List<KeyValuePair<string, Tensor>> ReadExpected(string path)
         {
-            ScalarType.Float32 => "float32",
-            ScalarType.Float64 => "float64",
-            ScalarType.Float16 => "float16",
-            ScalarType.BFloat16 => "bfloat16",
-            ScalarType.Int64 => "int64",
-            ScalarType.Int32 => "int32",
-            ScalarType.Int16 => "int16",
-            ScalarType.Int8 => "int8",
-            ScalarType.Byte => "uint8",
-            ScalarType.Bool => "bool",
-            _ => throw new ArgumentOutOfRangeException(nameof(dtype)),
-        };
+            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            var result = new List<KeyValuePair<string, Tensor>>();
+            foreach (var item in document.RootElement.EnumerateArray())
+            {
+                var dtype = FromTorchName(item[1].GetString()!);
+                long[] shape = [.. item[2].EnumerateArray().Select(d => d.GetInt64())];
+                byte[] bytes = Convert.FromBase64String(item[3].GetString()!);
+                var tensor = empty(shape, dtype);
+                if (bytes.Length > 0)
+                {
+                    bytes.CopyTo(tensor.bytes);
+                }
+
+                result.Add(new(item[0].GetString()!, tensor));
+            }
+
+            return result;
+        }
+
+        /// <summary>PyTorch's dtype names (as <c>str(t.dtype)</c> without <c>torch.</c>) for the dtypes the tool handles.</summary>
+        private static readonly (string Name, ScalarType Type)[] TorchNames =
+        [
+            ("float32", ScalarType.Float32), ("float64", ScalarType.Float64), ("float16", ScalarType.Float16),
+            ("bfloat16", ScalarType.BFloat16), ("int64", ScalarType.Int64), ("int32", ScalarType.Int32),
+            ("int16", ScalarType.Int16), ("int8", ScalarType.Int8), ("uint8", ScalarType.Byte), ("bool", ScalarType.Bool),
+        ];
+
+        private static ScalarType FromTorchName(string name) => TorchNames.Single(n => n.Name == name).Type;
+
+        private static string TorchName(ScalarType dtype) => TorchNames.Single(n => n.Type == dtype).Name;
 
         private static string? Probe()
         {

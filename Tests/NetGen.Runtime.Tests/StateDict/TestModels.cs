@@ -96,6 +96,18 @@ namespace NetGen.Runtime.Tests.StateDict
             return root;
         }
 
+        /// <summary>A tree holding one zero tensor per (key, shape): weight/bias are parameters, the rest buffers.</summary>
+        public static StateTree FromShapes(IEnumerable<(string Key, long[] Shape)> entries, ScalarType dtype = ScalarType.Float32)
+        {
+            var root = new StateTree("root");
+            foreach (var (key, shape) in entries)
+            {
+                root.Add(key.Split('.'), 0, shape, dtype);
+            }
+
+            return root;
+        }
+
         private void Add(string[] path, int depth, long[] shape, ScalarType dtype)
         {
             string name = path[depth];

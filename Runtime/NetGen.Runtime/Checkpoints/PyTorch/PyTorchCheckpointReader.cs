@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.IO.Compression;
 using static TorchSharp.torch;
 
 namespace NetGen
@@ -9,75 +8,220 @@ namespace NetGen
     /// <summary>
     /// Reads the zip format of <c>torch.save(state_dict)</c> (PyTorch 1.6 and later): <c>PREFIX/data.pkl</c>
     /// holds a pickled dict of tensors whose storages are the records <c>PREFIX/data/KEY</c>. The pickle is read
-    /// by <see cref="RestrictedUnpickler"/>, every view is checked against its storage, and storage sizes are
-    /// checked against the zip records, before any tensor memory is allocated.
+    /// by <see cref="RestrictedUnpickler"/>, every view is checked against its storage, storage sizes against the
+    /// zip directory, and the local header of every record an entry uses, before any tensor memory is allocated.
+    /// Reads and loads go storage by storage (<see cref="StoragePlan"/>).
     /// </summary>
     internal sealed class PyTorchCheckpointReader : CheckpointReader
     {
         private const int MaxPickleBytes = 32 << 20;
 
-        /// <summary>Deflate cannot expand by more than about 1032:1; a record claiming more is lying.</summary>
-        private const long MaxDeflateRatio = 1040;
+        /// <summary>
+        /// A compressed data.pkl may inflate to at most this, or to its compressed size: the unpickler's memory is
+        /// proportional to the pickle, and torch.save never compresses it. ResNet34's is 40 KB.
+        /// </summary>
+        private const int MaxInflatedPickleBytes = 4 << 20;
+
+        /// <summary>
+        /// A load inflates each deflated storage once to check it before anything is copied, and keeps the result
+        /// for the copy up to this many bytes in all; a storage past it is inflated again when copied, so a file of
+        /// many compressed storages cannot hold the load's memory at the size of the whole model.
+        /// </summary>
+        private const long MaxKeptInflatedBytes = 32 << 20;
 
         private readonly Stream _stream;
         private readonly bool _ownsStream;
-        private readonly Dictionary<string, ZipArchiveEntry> _records = new(StringComparer.Ordinal);
         private readonly Dictionary<string, StorageRef> _storages = new(StringComparer.Ordinal);
-        private readonly List<TensorRef> _tensors = new();
-        private ZipArchive? _archive;
+        private readonly Dictionary<string, ZipRecord> _records = new(StringComparer.Ordinal);
+        private readonly List<TensorRef> _views = new();
+        private ZipDirectory? _directory;
         private string _prefix = "";
+        private long _parsedLength;
 
         public PyTorchCheckpointReader(Stream stream, string source, bool ownsStream)
             : base(source, CheckpointFormat.PyTorch)
         {
             _stream = stream;
             _ownsStream = ownsStream;
+            Guard(null, Parse);
+        }
+
+        private protected override Tensor[] ReadEntries(IReadOnlyList<int> indices)
+        {
+            var result = new Tensor?[indices.Count];
             try
             {
-                Guard(Parse);
+                var views = new List<PlannedView>(indices.Count);
+                for (int slot = 0; slot < indices.Count; slot++)
+                {
+                    var entry = Entries[indices[slot]];
+                    var view = _views[indices[slot]];
+                    if (view.Elements == 0)
+                    {
+                        result[slot] = empty(entry.Shape, entry.DType);
+                    }
+
+                    views.Add(new PlannedView(entry.Key, view, null, slot));
+                }
+
+                foreach (var plan in Plan(views))
+                {
+                    using var region = Stage(plan);
+                    foreach (var view in plan.Staged)
+                    {
+                        result[view.Slot] = ViewOf(region, plan, view.Tensor);
+                    }
+                }
+
+                return result!;
             }
             catch
             {
-                _archive?.Dispose();
+                DisposeAll(result);
                 throw;
             }
         }
 
-        private protected override void ReadContiguous(int index, Tensor destination)
+        private protected override void CopyEntries(IReadOnlyList<EntryCopy> copies)
         {
-            var tensor = _tensors[index];
-            if (destination.NumberOfElements == 0)
+            var views = new List<PlannedView>(copies.Count);
+            foreach (var copy in copies)
             {
-                return;
+                views.Add(new PlannedView(copy.Entry.Key, _views[copy.Index], copy.Destination, copy.Index));
             }
 
-            var storage = tensor.Storage;
-            int elementSize = ElementTypes.SizeOf(storage.DType);
-            using var record = Record(storage).Open();
-            if (tensor.IsContiguous())
-            {
-                Skip(record, tensor.Offset * elementSize);
-                TensorBytes.ReadExactly(record, destination);
-                return;
-            }
+            var plans = Plan(views);
 
-            using var whole = empty([storage.Elements], storage.DType);
-            TensorBytes.ReadExactly(record, whole);
-            using var view = whole.as_strided(tensor.Shape, tensor.Strides, tensor.Offset);
-            destination.copy_(view);
+            // A file torch.save wrote stages nothing: every view is a contiguous run of a stored record.
+            using var staging = plans.Exists(plan => plan.Staged.Count > 0) ? new StagingBuffers(plans, MaxKeptInflatedBytes) : null;
+            Check(plans, staging);
+            foreach (var plan in plans)
+            {
+                ReadDirect(plan);
+                if (plan.Staged.Count == 0)
+                {
+                    continue;
+                }
+
+                using var region = staging!.RegionOf(plan);
+                if (!staging.IsKept(plan))
+                {
+                    Fill(plan, region);
+                }
+
+                foreach (var view in plan.Staged)
+                {
+                    using var source = ViewOf(region, plan, view.Tensor);
+                    view.Destination!.copy_(source);
+                }
+            }
         }
 
         protected override void Dispose(bool disposing)
         {
-            if (disposing)
+            if (disposing && _ownsStream)
             {
-                _archive?.Dispose();
-                if (_ownsStream)
+                _stream.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// Everything a load can check before writing: the file has not shrunk since it was opened (local headers
+        /// and data ranges were checked then), no deflated storage inflates past its bound, and every deflated
+        /// storage inflates to exactly its declared size. The inflated regions stay staged where the budget allows.
+        /// </summary>
+        private void Check(List<StoragePlan> plans, StagingBuffers? staging)
+        {
+            if (plans.Count > 0 && _stream.Length < _parsedLength)
+            {
+                throw Corrupt($"the file shrank from {_parsedLength} to {_stream.Length} bytes after it was opened", plans[0].FirstKey);
+            }
+
+            foreach (var plan in plans)
+            {
+                if (plan.Record.Method == ZipMethod.Deflated)
                 {
-                    _stream.Dispose();
+                    using var region = staging!.RegionOf(plan);
+                    Fill(plan, region);
                 }
             }
         }
+
+        private List<StoragePlan> Plan(IEnumerable<PlannedView> views)
+        {
+            var plans = StoragePlan.For(
+                views,
+                storage => _records[storage.Key],
+                view => view.Destination is { } destination && CanReadDirectly(view.Tensor.Storage.DType, destination));
+            foreach (var plan in plans)
+            {
+                if (plan.Record.Method == ZipMethod.Deflated && plan.RefusalReason() is { } reason)
+                {
+                    throw Corrupt(reason, plan.FirstKey);
+                }
+            }
+
+            return plans;
+        }
+
+        /// <summary>Reads the plan's contiguous views of a stored record straight into their destinations.</summary>
+        private void ReadDirect(StoragePlan plan)
+        {
+            foreach (var view in plan.Direct)
+            {
+                try
+                {
+                    ZipRecordData.ReadStored(_stream, plan.Record, view.Tensor.Offset * plan.ElementSize, view.Destination!);
+                }
+                catch (Exception e) when (IsFormatProblem(e))
+                {
+                    throw Corrupt(e.Message, view.Key, e);
+                }
+            }
+        }
+
+        /// <summary>A new tensor holding the plan's staged region, for a read that returns views of it.</summary>
+        private Tensor Stage(StoragePlan plan)
+        {
+            var region = empty([plan.RegionEnd - plan.RegionStart], plan.Storage.DType);
+            try
+            {
+                Fill(plan, region);
+                return region;
+            }
+            catch
+            {
+                region.Dispose();
+                throw;
+            }
+        }
+
+        /// <summary>
+        /// Reads the plan's staged region into <paramref name="region"/>. A deflated record is inflated whole, so one
+        /// that does not inflate to exactly its declared size is found here.
+        /// </summary>
+        private void Fill(StoragePlan plan, Tensor region)
+        {
+            long from = plan.RegionStart * plan.ElementSize;
+            try
+            {
+                if (plan.Record.Method == ZipMethod.Stored)
+                {
+                    ZipRecordData.ReadStored(_stream, plan.Record, from, region);
+                }
+                else
+                {
+                    ZipRecordData.Inflate(_stream, plan.Record, from, region);
+                }
+            }
+            catch (Exception e) when (IsFormatProblem(e))
+            {
+                throw Corrupt($"storage record '{plan.Record.Name}' (the data of {plan.Keys}): {e.Message}", plan.FirstKey, e);
+            }
+        }
+
+        private static Tensor ViewOf(Tensor region, StoragePlan plan, TensorRef view) =>
+            region.as_strided(view.Shape, view.Strides, view.Offset - plan.RegionStart);
 
         private void Parse()
         {
@@ -90,31 +234,60 @@ namespace NetGen
                     + "written since PyTorch 1.6, not the legacy format");
             }
 
-            _stream.Position = 0;
-            _archive = new ZipArchive(_stream, ZipArchiveMode.Read, leaveOpen: true);
-            ZipArchiveEntry? pickle = null;
-            foreach (var entry in _archive.Entries)
+            _parsedLength = _stream.Length;
+            _directory = ZipDirectory.Read(_stream, problem => Corrupt(problem));
+            var root = Unpickle(_directory.Locate(FindPickle(_directory), problem => Corrupt(problem)));
+            if (root is not PickleDict dict)
             {
-                if (!_records.TryAdd(entry.FullName, entry))
+                throw Corrupt("data.pkl does not hold a dict; save model.state_dict(), not the model");
+            }
+
+            var (items, nestedUnder, ignored) = StateDictLayout.Find(dict, problem => Corrupt(problem));
+            NestedUnder = nestedUnder;
+            IgnoredItems = ignored;
+            foreach (var (key, value) in items)
+            {
+                if (value is not TensorRef tensor)
                 {
-                    throw Corrupt($"the zip holds '{entry.FullName}' twice");
+                    continue;
                 }
 
-                if (entry.CompressedLength > _stream.Length || entry.Length > Math.Max(entry.CompressedLength, 64) * MaxDeflateRatio)
+                if (key is not string name)
                 {
-                    throw Corrupt($"the zip record '{entry.FullName}' claims sizes that the file cannot hold");
+                    throw Corrupt("the state dict has a tensor under a key that is not a string");
                 }
 
-                int slash = entry.FullName.IndexOf('/');
-                if (slash > 0 && entry.FullName.AsSpan(slash + 1).SequenceEqual("data.pkl"))
+                AddEntry(new CheckpointEntry(name, tensor.Storage.DType, tensor.Shape));
+                _views.Add(tensor);
+                if (!_records.ContainsKey(tensor.Storage.Key))
                 {
-                    if (pickle is not null)
-                    {
-                        throw Corrupt("the zip holds more than one data.pkl");
-                    }
+                    _records.Add(tensor.Storage.Key, Locate(name, StorageRecordName(tensor.Storage.Key)));
+                }
+            }
+        }
 
-                    pickle = entry;
-                    _prefix = entry.FullName[..slash];
+        /// <summary>Checks the local header of the record holding <paramref name="key"/>'s storage; a problem names the key.</summary>
+        private ZipRecord Locate(string key, string record)
+        {
+            try
+            {
+                return _directory!.Locate(record, problem => Corrupt(problem, key));
+            }
+            catch (Exception e) when (IsFormatProblem(e))
+            {
+                throw Corrupt(e.Message, key, e);
+            }
+        }
+
+        private string FindPickle(ZipDirectory directory)
+        {
+            string? pickle = null;
+            foreach (string name in directory.Names)
+            {
+                int slash = name.IndexOf('/');
+                if (slash > 0 && name.AsSpan(slash + 1).SequenceEqual("data.pkl"))
+                {
+                    pickle = pickle is null ? name : throw Corrupt("the zip holds more than one data.pkl");
                 }
             }
 
@@ -123,53 +296,32 @@ namespace NetGen
                 throw Corrupt("the zip holds no PREFIX/data.pkl record, so it was not written by torch.save");
             }
 
-            var unpickler = new RestrictedUnpickler(ReadPickle(pickle), LoadStorage);
-            object? root;
+            _prefix = pickle[..pickle.IndexOf('/')];
+            return pickle;
+        }
+
+        private object? Unpickle(ZipRecord pickle)
+        {
+            if (pickle.Size > MaxPickleBytes)
+            {
+                throw Corrupt($"data.pkl is {pickle.Size} bytes, more than the {MaxPickleBytes} NetGen reads");
+            }
+
+            if (pickle.Method == ZipMethod.Deflated && pickle.Size > Math.Max(pickle.CompressedSize, MaxInflatedPickleBytes))
+            {
+                throw Corrupt(
+                    $"data.pkl is deflated from {pickle.CompressedSize} to {pickle.Size} bytes; NetGen inflates a compressed "
+                    + $"data.pkl to at most {MaxInflatedPickleBytes} bytes (torch.save writes it uncompressed)");
+            }
+
             try
             {
-                root = unpickler.Load();
+                return new RestrictedUnpickler(ZipRecordData.ReadAll(_stream, pickle), LoadStorage).Load();
             }
             catch (PickleFormatException e)
             {
                 throw Corrupt(e.Message);
             }
-
-            if (root is not PickleDict dict)
-            {
-                throw Corrupt("data.pkl does not hold a dict; save model.state_dict(), not the model");
-            }
-
-            foreach (var (key, value) in dict.Items)
-            {
-                if (key is not string name)
-                {
-                    throw Corrupt("the state dict has a key that is not a string");
-                }
-
-                if (value is TensorRef tensor)
-                {
-                    AddEntry(new CheckpointEntry(name, tensor.Storage.DType, tensor.Shape));
-                    _tensors.Add(tensor);
-                }
-            }
-        }
-
-        private byte[] ReadPickle(ZipArchiveEntry entry)
-        {
-            if (entry.Length > MaxPickleBytes)
-            {
-                throw Corrupt($"data.pkl is {entry.Length} bytes, more than the {MaxPickleBytes} NetGen reads");
-            }
-
-            var buffer = new byte[entry.Length];
-            using var stream = entry.Open();
-            stream.ReadExactly(buffer);
-            if (stream.ReadByte() >= 0)
-            {
-                throw Corrupt("data.pkl is longer than its zip record says");
-            }
-
-            return buffer;
         }
 
         private StorageRef LoadStorage(PickleTuple pid)
@@ -189,15 +341,16 @@ namespace NetGen
                     : throw new PickleFormatException($"storage '{key}' is described twice with different types or sizes");
             }
 
-            if (!_records.TryGetValue($"{_prefix}/data/{key}", out var record))
+            string recordName = StorageRecordName(key);
+            if (!_directory!.Contains(recordName))
             {
-                throw new PickleFormatException($"storage '{key}' has no record {_prefix}/data/{key} in the zip");
+                throw new PickleFormatException($"storage '{key}' has no record {recordName} in the zip");
             }
 
-            if (!ByteCounts.TryGet([elements], ElementTypes.SizeOf(dtype), record.Length, out long bytes) || bytes != record.Length)
+            long declared = _directory.DeclaredSize(recordName);
+            if (!ByteCounts.TryGet([elements], ElementTypes.SizeOf(dtype), declared, out long bytes) || bytes != declared)
             {
-                throw new PickleFormatException(
-                    $"storage '{key}' claims {elements} {type.Name} elements but its record holds {record.Length} bytes");
+                throw new PickleFormatException($"storage '{key}' claims {elements} {type.Name} elements but its record holds {declared} bytes");
             }
 
             var storage = new StorageRef(key, dtype, elements);
@@ -205,32 +358,6 @@ namespace NetGen
             return storage;
         }
 
-        private ZipArchiveEntry Record(StorageRef storage) => _records[$"{_prefix}/data/{storage.Key}"];
-
-        private static void Skip(Stream stream, long bytes)
-        {
-            if (bytes == 0)
-            {
-                return;
-            }
-
-            if (stream.CanSeek)
-            {
-                stream.Seek(bytes, SeekOrigin.Current);
-                return;
-            }
-
-            var buffer = new byte[(int)Math.Min(bytes, 1 << 20)];
-            while (bytes > 0)
-            {
-                int read = stream.Read(buffer, 0, (int)Math.Min(bytes, buffer.Length));
-                if (read == 0)
-                {
-                    throw new EndOfStreamException();
-                }
-
-                bytes -= read;
-            }
-        }
+        private string StorageRecordName(string key) => $"{_prefix}/data/{key}";
     }
 }

@@ -14,14 +14,21 @@ namespace NetGen
     /// </summary>
     internal sealed class RestrictedUnpickler
     {
-        private const int MaxObjects = 4_000_000;
+        /// <summary>
+        /// Values a pickle may create: about 30 per tensor in a state dict that torch.save writes, so room for
+        /// some 30,000 tensors, while a hostile pickle of a million empty containers stays under 40 MB.
+        /// </summary>
+        private const int MaxObjects = 1_000_000;
+
+        private static readonly object True = true;
+        private static readonly object False = false;
         private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
 
         private readonly byte[] _data;
         private readonly Func<PickleTuple, StorageRef> _persistentLoad;
         private readonly List<object?> _stack = new();
         private readonly List<int> _marks = new();
-        private readonly Dictionary<long, object?> _memo = new();
+        private readonly PickleMemo _memo = new(MaxObjects);
         private int _position;
         private int _objects;
 
@@ -72,10 +79,10 @@ namespace NetGen
                         Push(null);
                         break;
                     case 0x88: // NEWTRUE
-                        Push(true);
+                        Push(True);
                         break;
                     case 0x89: // NEWFALSE
-                        Push(false);
+                        Push(False);
                         break;
                     case (byte)'K': // BININT1
                         Push((long)ReadByte());
@@ -117,7 +124,7 @@ namespace NetGen
                         Push(Take(ReadLength(4)).ToArray());
                         break;
                     case (byte)')': // EMPTY_TUPLE
-                        Push(new PickleTuple([]));
+                        Push(PickleTuple.Empty);
                         break;
                     case (byte)'t': // TUPLE
                         Push(new PickleTuple(PopMark().ToArray()));
@@ -141,11 +148,16 @@ namespace NetGen
                     }
 
                     case (byte)']': // EMPTY_LIST
-                        Push(new List<object?>());
+                        Push(new PickleList());
                         break;
                     case (byte)'l': // LIST
-                        Push(new List<object?>(PopMark()));
+                    {
+                        var list = new PickleList();
+                        list.AddRange(PopMark());
+                        Push(list);
                         break;
+                    }
+
                     case (byte)'a': // APPEND
                     {
                         var item = Pop();
@@ -175,7 +187,7 @@ namespace NetGen
                     {
                         var value = Pop();
                         var key = Pop();
-                        AsDict(Peek()).Items.Add(new(key, value));
+                        AsDict(Peek()).Add(key, value);
                         break;
                     }
 
@@ -276,16 +288,16 @@ namespace NetGen
 
             for (int i = 0; i < items.Count; i += 2)
             {
-                dict.Items.Add(new(items[i], items[i + 1]));
+                dict.Add(items[i], items[i + 1]);
             }
         }
 
-        private List<object?> AsList(object? value) => value as List<object?> ?? throw Fail("APPEND to something that is not a list");
+        private PickleList AsList(object? value) => value as PickleList ?? throw Fail("APPEND to something that is not a list");
 
         private PickleDict AsDict(object? value) => value as PickleDict ?? throw Fail("SETITEM on something that is not a dict");
 
         private object? Recall(long index) =>
-            _memo.TryGetValue(index, out var value) ? value : throw Fail($"memo slot {index} read before it was written");
+            _memo.TryGet(index, out var value) ? value : throw Fail($"memo slot {index} read before it was written");
 
         private void Push(object? value)
         {
@@ -295,8 +307,10 @@ namespace NetGen
 
         private void Memoize(long index)
         {
-            CountObject();
-            _memo[index] = Peek();
+            if (!_memo.TrySet(index, Peek()))
+            {
+                throw Fail($"the pickle memoizes more than {MaxObjects} values");
+            }
         }
 
         private void CountObject()

@@ -44,6 +44,11 @@ namespace NetGen
                 throw fail($"a tensor with {shape.Length} sizes, {strides.Length} strides and offset {offset}");
             }
 
+            if (!ByteCounts.TryCountElements(shape, out long elements))
+            {
+                throw fail($"a tensor of size {TensorShapes.Format(shape)}, whose dimensions multiply past int64");
+            }
+
             if (!FitsInStorage(offset, shape, strides, storage.Elements))
             {
                 throw fail(
@@ -51,7 +56,7 @@ namespace NetGen
                     + $"reaches past the {storage.Elements} elements of storage '{storage.Key}'");
             }
 
-            return new TensorRef(storage, offset, shape, strides);
+            return new TensorRef(storage, offset, shape, strides, elements);
         }
 
         private static long[] ToLongs(PickleTuple tuple, Func<string, Exception> fail)

@@ -17,11 +17,14 @@ namespace NetGen
             while (remaining != 0);
         }
 
-        /// <summary>Reads a non-negative value below 2^63; returns false for an overlong or overflowing encoding.</summary>
+        /// <summary>
+        /// Reads a non-negative value below 2^63: at most nine 7-bit groups, the last without a continuation bit.
+        /// Returns false for a longer encoding, which could only hold a value past int64.
+        /// </summary>
         public static bool TryRead(Stream stream, out long value)
         {
             value = 0;
-            for (int shift = 0; shift < 63; shift += 7)
+            for (int shift = 0; shift <= 56; shift += 7)
             {
                 int next = stream.ReadByte();
                 if (next < 0)
@@ -29,13 +32,7 @@ namespace NetGen
                     throw new EndOfStreamException();
                 }
 
-                long bits = next & 0x7F;
-                if (shift == 56 && bits > 0x7F >> 1)
-                {
-                    return false;
-                }
-
-                value |= bits << shift;
+                value |= (long)(next & 0x7F) << shift;
                 if ((next & 0x80) == 0)
                 {
                     return true;
