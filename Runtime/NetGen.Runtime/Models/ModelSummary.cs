@@ -9,8 +9,11 @@ namespace NetGen
 {
     /// <summary>One layer of a compile-time summary. Unknown sizes and counts are -1.</summary>
     /// <param name="Path">The module's state-dict prefix, e.g. <c>layer1.0.left.0</c>.</param>
+    /// <param name="Type">The module's type (<c>Conv2d</c>), <c>Parameter</c> for a learnable tensor, or a block's class.</param>
     /// <param name="Depth">Nesting depth, 0 for the model's own members.</param>
     /// <param name="OutputShape">The output of one sample, without the batch dimension; null when not even its rank is known.</param>
+    /// <param name="Parameters">Learnable elements, or -1 when known only at run time.</param>
+    /// <param name="MultAdds">Multiply-adds for one sample, as torchinfo counts them, or -1 when unknown.</param>
     public sealed record SummaryRow(string Path, string Type, int Depth, long[]? OutputShape, long Parameters, long MultAdds);
 
     /// <summary>
@@ -21,6 +24,7 @@ namespace NetGen
     /// </summary>
     public sealed class ModelSummary
     {
+        /// <summary>A summary of <paramref name="model"/>; generated code builds it with <see cref="Parse"/>.</summary>
         public ModelSummary(string model, long[] input, IReadOnlyList<SummaryRow> rows, long totalParameters, long totalMultAdds, IReadOnlyList<string>? notes = null)
         {
             Model = model;
@@ -31,11 +35,13 @@ namespace NetGen
             Notes = notes ?? Array.Empty<string>();
         }
 
+        /// <summary>The model's class name.</summary>
         public string Model { get; }
 
         /// <summary>The declared input sample; empty when the model declares none.</summary>
         public long[] Input { get; }
 
+        /// <summary>Every layer and block, in forward order, containers before their children.</summary>
         public IReadOnlyList<SummaryRow> Rows { get; }
 
         /// <summary>The parameter count, or -1 when some of it is known only at run time.</summary>
@@ -47,6 +53,7 @@ namespace NetGen
         /// <summary>Buffers (BatchNorm running statistics) are not parameters, so this is 0.</summary>
         public long NonTrainableParameters => 0;
 
+        /// <summary>Multiply-adds for one sample, or -1 when some of it is not known at compile time.</summary>
         public long TotalMultAdds { get; }
 
         /// <summary>Where the numbers are not the whole story: a hand-written forward, a module NetGen cannot see into.</summary>

@@ -17,6 +17,7 @@ namespace NetGen
         private readonly List<StateEntry> _entries = new();
         private Dictionary<string, Tensor>? _live;
 
+        /// <summary>A builder for <paramref name="module"/>'s schema, reading dtypes and devices from its live tensors.</summary>
         public StateSchemaBuilder(nn.Module module) => _module = module ?? throw new ArgumentNullException(nameof(module));
 
         /// <summary>The entries in the order they were added, which the generated code makes PyTorch's.</summary>
