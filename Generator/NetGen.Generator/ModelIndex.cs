@@ -52,5 +52,5 @@ internal sealed class ModelIndex : IEquatable<ModelIndex>
 
     public override bool Equals(object? obj) => Equals(obj as ModelIndex);
 
-    public override int GetHashCode() => Local.GetHashCode() * 31 + Referenced.GetHashCode();
+    public override int GetHashCode() => unchecked(Local.GetHashCode() * 31 + Referenced.GetHashCode());
 }

@@ -113,7 +113,21 @@ public sealed class NetGenGenerator : IIncrementalGenerator
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             _ = exception;
-            return new ModelParseResult(null, null, EquatableArray<DiagnosticInfo>.Empty);
+            return new ModelParseResult(null, ShellOrNull(type), EquatableArray<DiagnosticInfo>.Empty);
+        }
+    }
+
+    /// <summary>The outside of a model whose parsing failed, so that a stub still implements its partial members; null if even that fails.</summary>
+    private static ModelShell? ShellOrNull(INamedTypeSymbol type)
+    {
+        try
+        {
+            return ShellReader.Read(type, ConstructorParser.Parse(type, new System.Collections.Generic.List<DiagnosticInfo>()));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            _ = exception;
+            return null;
         }
     }
 }

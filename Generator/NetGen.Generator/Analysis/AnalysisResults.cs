@@ -30,9 +30,9 @@ internal sealed record AnalyzedModel(
 {
     /// <summary>
     /// Whether an error leaves nothing sensible to generate (an omitted size that could not be inferred, a block
-    /// that contains itself), so NetGen writes a stub instead. Shape mismatches do not block generation.
+    /// that contains itself, a structure past NetGen's limits), so NetGen writes a stub instead. Shape mismatches do not block generation.
     /// </summary>
-    public bool BlocksGeneration => Diagnostics.Any(d => d.Descriptor.Id is DiagnosticIds.CannotInfer or DiagnosticIds.BlockCycle or DiagnosticIds.GeneratorFailure);
+    public bool BlocksGeneration => Diagnostics.Any(d => d.Descriptor.Id is DiagnosticIds.CannotInfer or DiagnosticIds.BlockCycle or DiagnosticIds.ModelTooLarge or DiagnosticIds.GeneratorFailure);
 }
 
 /// <summary>The models a model's analysis may look up: itself, the blocks it uses, theirs, and so on.</summary>
@@ -55,16 +55,27 @@ internal sealed record ModelCatalog(EquatableArray<ModelSpec> Models)
         return null;
     }
 
+    // Built on first use and left out of equality: the walk looks a block up at every use.
+    private System.Collections.Generic.Dictionary<string, ModelSpec>? _byName;
+
     public ModelSpec? Find(string fullyQualifiedName)
     {
-        foreach (var model in Models)
+        var byName = _byName;
+        if (byName is null)
         {
-            if (model.FullyQualifiedName == fullyQualifiedName)
+            byName = new System.Collections.Generic.Dictionary<string, ModelSpec>(System.StringComparer.Ordinal);
+            foreach (var model in Models)
             {
-                return model;
+                byName[model.FullyQualifiedName] = model;
             }
+
+            _byName = byName;
         }
 
-        return null;
+        return byName.TryGetValue(fullyQualifiedName, out var found) ? found : null;
     }
+
+    public bool Equals(ModelCatalog? other) => other is not null && Models == other.Models;
+
+    public override int GetHashCode() => Models.GetHashCode();
 }

@@ -8,7 +8,9 @@ namespace NetGen.Generator.Analysis;
 /// <summary>
 /// The models one model's analysis may need: itself and the blocks it uses, directly or through others.
 /// A model's analysis depends on nothing else, so an edit elsewhere leaves it cached. The walk keeps a
-/// visited set, so blocks that use each other end it rather than loop (the analysis reports the cycle).
+/// visited set, so blocks that use each other end it rather than loop (the analysis reports the cycle), and
+/// it goes no deeper than the shape walk follows blocks (<see cref="ShapeWalker.MaxNesting"/>, plus the level
+/// it refuses), so a long chain of models costs each model a bounded catalog.
 /// </summary>
 internal static class Dependencies
 {
@@ -40,16 +42,22 @@ internal static class Dependencies
     public static ModelCatalog Closure(ModelSpec model, Func<string, ModelSpec?> find)
     {
         var found = new Dictionary<string, ModelSpec>(StringComparer.Ordinal) { [model.FullyQualifiedName] = model };
-        var pending = new Queue<ModelSpec>();
-        pending.Enqueue(model);
+        var pending = new Queue<(ModelSpec Model, int Depth)>();
+        pending.Enqueue((model, 0));
         while (pending.Count > 0)
         {
-            foreach (var name in Direct(pending.Dequeue()))
+            var (next, depth) = pending.Dequeue();
+            if (depth > ShapeWalker.MaxNesting)
+            {
+                continue;
+            }
+
+            foreach (var name in Direct(next))
             {
                 if (!found.ContainsKey(name) && find(name) is { } block)
                 {
                     found[name] = block;
-                    pending.Enqueue(block);
+                    pending.Enqueue((block, depth + 1));
                 }
             }
         }

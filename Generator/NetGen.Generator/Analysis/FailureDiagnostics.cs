@@ -22,6 +22,12 @@ internal static class FailureDiagnostics
             yield break;
         }
 
+        if (failure.Kind == ShapeFailureKind.TooLarge)
+        {
+            yield return DiagnosticInfo.Create(DiagnosticDescriptors.ModelTooLarge, walk.Location, failure.Layer, failure.Message, failure.Expected);
+            yield break;
+        }
+
         if (walk.Block is { } block && failure.Kind != ShapeFailureKind.AddShapeMismatch)
         {
             yield return DiagnosticInfo.Create(DiagnosticDescriptors.BlockInputMismatch, walk.Location, failure.Message, failure.Expected, failure.Actual, walk.Chain, block);

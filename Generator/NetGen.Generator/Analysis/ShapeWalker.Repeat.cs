@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Linq;
 using NetGen.Generator.Model;
 using NetGen.Generator.Parsing;
@@ -17,9 +18,14 @@ internal sealed partial class ShapeWalker
     {
         var repeat = member.Repeat!;
         var before = _rows.Count;
+        var failures = _failures.Count;
         var x = WalkBlock(repeat.BlockType, repeat.First, path + ".0", env, input, scope.Inside(0), member.Location);
         var count = env.Size(repeat.Count);
-        if (!count.TryGetValue(out var n))
+        if (_failures.Skip(failures).Any(f => f.Failure.Kind is ShapeFailureKind.BlockCycle or ShapeFailureKind.TooLarge))
+        {
+            // Every later block is the same type, so it would fail the same way.
+        }
+        else if (!count.TryGetValue(out var n))
         {
             x = WalkBlock(repeat.BlockType, repeat.Rest, path + ".1", env, x, scope.Inside(1) with { Certain = false }, member.Location);
             _unchecked.Add($"{member.Name}: the number of blocks depends on '{repeat.Count}'");
@@ -30,13 +36,21 @@ internal sealed partial class ShapeWalker
             {
                 var blockInput = x;
                 var rowsBefore = _rows.Count;
+                var failuresBefore = _failures.Count;
                 x = WalkBlock(repeat.BlockType, repeat.Rest, path + "." + i, env, x, scope.Inside(i), member.Location);
-                if (n > RepeatLimits.UnrolledBlocks && i == 1 && x == blockInput && _failures.Count == 0)
+                if (_failures.Count > failuresBefore && i < n - 1)
+                {
+                    // One error per stage: later blocks receive what the failing one leaves, so they would repeat it.
+                    _unchecked.Add($"{member.Name}: blocks {i + 1} to {n - 1} are not checked after the error in block {i}");
+                    break;
+                }
+
+                if (n > RepeatLimits.UnrolledBlocks && i == 1 && x == blockInput && _failures.Count == failures)
                 {
                     // Every later block is built from the same arguments and receives what this one returns.
                     var block = _rows[rowsBefore];
                     var remaining = n - 2;
-                    _rows.Add(new SummaryRow($"{path}.2…{n - 1}", $"{remaining:N0} × {block.Type}", scope.Depth + 1, block.OutputShape,
+                    _rows.Add(new SummaryRow($"{path}.2…{n - 1}", string.Format(CultureInfo.InvariantCulture, "{0:N0} × {1}", remaining, block.Type), scope.Depth + 1, block.OutputShape,
                         Counting.Times(block.Parameters, remaining), Counting.Times(block.MultAdds, remaining)));
                     _unchecked.Add($"{member.Name}: blocks 2 to {n - 1} are built like block 1 and summarised in one row");
                     break;

@@ -15,12 +15,23 @@ namespace NetGen.Generator.Analysis;
 /// each member is checked on its own. A module NetGen cannot see into passes on what its shape contract
 /// says, or an unknown shape. The walk collects failures, the sizes it inferred for omitted arguments,
 /// summary rows and state entries, and notes where it could not check. Its work is bounded: blocks that
-/// contain themselves are refused, and it stops after <see cref="MaxSteps"/> layers.
+/// contain themselves are refused, blocks nest at most <see cref="MaxNesting"/> deep (so the recursion is
+/// bounded whatever the declarations say), and it stops after <see cref="MaxSteps"/> layers and blocks. Both
+/// limits are errors (NG0020): past them the summary and the typed keys would be incomplete.
 /// </summary>
 internal sealed partial class ShapeWalker
 {
-    /// <summary>The most layers and blocks one walk visits; far more than any real network has.</summary>
-    public const int MaxSteps = 200_000;
+    /// <summary>
+    /// The most layers and blocks one walk visits: five times ResNet-1001's. Long stages of identical blocks
+    /// count two blocks each (<see cref="RepeatLimits.UnrolledBlocks"/>), so only distinct layers use it up.
+    /// </summary>
+    public const int MaxSteps = 20_000;
+
+    /// <summary>
+    /// How many blocks deep the walk follows blocks inside blocks: it recurses a few KB of stack per level, and
+    /// real networks nest a handful (ResNet: model → stage → block → Sequential).
+    /// </summary>
+    public const int MaxNesting = 32;
 
     private const int ChainSteps = 6;
     private readonly ModelCatalog _catalog;
@@ -102,7 +113,7 @@ internal sealed partial class ShapeWalker
                 }
             }
 
-            var added = MergeShapes.Add(scope.PathOf("add"), output, identity);
+            var added = Guarded(scope.PathOf("add"), () => MergeShapes.Add(scope.PathOf("add"), output, identity));
             if (added.Failure is { } failure)
             {
                 Fail(failure, shortcutMember?.Location ?? model.Location, scope, shortcutMember?.Location ?? model.Location);
@@ -148,7 +159,8 @@ internal sealed partial class ShapeWalker
             {
                 var group = members.Skip(i).TakeWhile(m => m.BranchDim == dim).ToList();
                 var outputs = group.Select(member => WalkMember(member, env, current, scope.ForMember(member, IndexOf(model, member)))).ToList();
-                var concatenated = MergeShapes.Concat(scope.PathOf(string.Join("+", group.Select(m => m.Name))), outputs, dim);
+                var name = scope.PathOf(string.Join("+", group.Select(m => m.Name)));
+                var concatenated = Guarded(name, () => MergeShapes.Concat(name, outputs, dim));
                 if (concatenated.Failure is { } failure)
                 {
                     Fail(failure, group[group.Count - 1].Location, scope, group[group.Count - 1].Location);
@@ -240,6 +252,11 @@ internal sealed partial class ShapeWalker
         var own = scope with { Order = scope.Order.RemoveAt(scope.Order.Length - 1) };
         _state.Add((own.Order, new StateEntrySpec(path, shape, "Float32", false, scope.Member, scope.Certain)));
         var elements = Counting.Product(shape.Select(d => d.TryGetValue(out var v) ? v : -1));
+        if (elements < 0 && shape.All(d => d.IsKnown))
+        {
+            Fail(TooManyElements(path, TensorShape.Of(shape)), member.Location, scope, member.Location);
+        }
+
         _rows.Add(new SummaryRow(path, "Parameter", scope.Depth, SummaryShapes.Of(TensorShape.Of(shape)), elements, 0));
     }
 
@@ -253,7 +270,7 @@ internal sealed partial class ShapeWalker
         TensorShape output;
         if (member.Contract is { } contract)
         {
-            var result = ContractShapes.Apply(contract, path, input, env);
+            var result = Guarded(path, () => ContractShapes.Apply(contract, path, input, env));
             if (result.Failure is { } failure)
             {
                 Fail(failure, contract.Location ?? member.Location, scope, contract.Location ?? member.Location);
@@ -306,7 +323,18 @@ internal sealed partial class ShapeWalker
             return TensorShape.UnknownRank;
         }
 
-        if (!Spend())
+        if (_active.Count > MaxNesting)
+        {
+            // Refused rather than followed: the walk recurses once per level, and no real network nests this deep.
+            var chain = string.Join(" → ", _active.Take(3).Select(TypeLabel)) + " → … → " + string.Join(" → ", _active.Skip(_active.Count - 2).Select(TypeLabel).Append(typeLabel));
+            _failures.Add(new WalkFailure(new ShapeFailure(ShapeFailureKind.TooLarge, path,
+                $"nests blocks inside blocks more than {MaxNesting} levels deep ({chain})",
+                $"NetGen follows at most {MaxNesting} levels, so flatten the structure (make some blocks members of one model)", ""),
+                scope.UseSite ?? useSite, "", null, null));
+            return TensorShape.UnknownRank;
+        }
+
+        if (!Spend(path, scope, useSite))
         {
             return TensorShape.UnknownRank;
         }
@@ -330,7 +358,7 @@ internal sealed partial class ShapeWalker
                 : WalkBlock(layer.BlockType!, layer.BlockArgs, name, env, input, scope, layer.Location);
         }
 
-        if (!Spend())
+        if (!Spend(name, scope, layer.Location))
         {
             return TensorShape.UnknownRank;
         }
@@ -343,6 +371,12 @@ internal sealed partial class ShapeWalker
 
         var result = Infer(spec, input);
         var output = result.Shape;
+        if (result.Failure is null && output is not null && Overflows(output))
+        {
+            result = ShapeResult.Fail(ShapeFailureKind.Overflow, spec.Name, TooManyElements($"{spec.Name}: its output", output).Message, "at most 2^63 − 1 elements", "more");
+            output = null;
+        }
+
         if (result.Failure is { } failure)
         {
             Fail(failure, FailureLocation(layer, failure), scope, FailureLocation(layer, failure));
@@ -365,6 +399,11 @@ internal sealed partial class ShapeWalker
         if (isModule)
         {
             var entries = StateEntrySpecs.Of(layer, name, input, env, scope.Member, scope.Certain).ToList();
+            if (result.Failure is null && entries.FirstOrDefault(e => Overflows(TensorShape.Of(e.Shape))) is { } huge)
+            {
+                Fail(TooManyElements(huge.Key, TensorShape.Of(huge.Shape)), layer.Location, scope, layer.Location);
+            }
+
             foreach (var entry in entries)
             {
                 _state.Add((scope.Order, entry));
@@ -403,20 +442,32 @@ internal sealed partial class ShapeWalker
         _catalog.WhyUnreadable(typeName) is { } why ? $"{TypeLabel(typeName)} is unchecked, because {why}" : null;
 
     /// <summary>One layer's shape rule; a size beyond 64 bits is PyTorch's error too, reported rather than wrapped.</summary>
-    private static ShapeResult Infer(LayerShapeSpec spec, TensorShape input)
+    private static ShapeResult Infer(LayerShapeSpec spec, TensorShape input) =>
+        Guarded(spec.Name, () => ShapeInference.Infer(spec, input), input);
+
+    /// <summary>Shape arithmetic (checked in this project) whose overflow becomes a failure of <paramref name="name"/>.</summary>
+    private static ShapeResult Guarded(string name, Func<ShapeResult> rule, TensorShape? input = null)
     {
         try
         {
-            return ShapeInference.Infer(spec, input);
+            return rule();
         }
         catch (OverflowException)
         {
-            return ShapeResult.Fail(ShapeFailureKind.Overflow, spec.Name, $"{spec.Name}: a size of {input} overflows 64-bit arithmetic", "a size below 2^63", "larger");
+            var what = input is null ? "a size" : $"a size of {input}";
+            return ShapeResult.Fail(ShapeFailureKind.Overflow, name, $"{name}: {what} overflows 64-bit arithmetic", "a size below 2^63", "larger");
         }
     }
 
-    /// <summary>Counts one step of work; false once the walk has done all it may.</summary>
-    private bool Spend()
+    /// <summary>Whether a fully known shape has more elements than a tensor can (2^63 − 1).</summary>
+    private static bool Overflows(TensorShape shape) =>
+        shape.IsFullyKnown && Counting.Product(shape.Dims.Select(d => d.Value)) < 0;
+
+    private static ShapeFailure TooManyElements(string what, TensorShape shape) =>
+        new(ShapeFailureKind.Overflow, what, $"{what} of shape {shape} has more elements than 64-bit arithmetic holds", "at most 2^63 − 1 elements", "more");
+
+    /// <summary>Counts one step of work; false, and an error the first time, once the walk has done all it may.</summary>
+    private bool Spend(string path, WalkScope scope, LocationInfo? location)
     {
         if (++_steps <= MaxSteps)
         {
@@ -425,7 +476,11 @@ internal sealed partial class ShapeWalker
 
         if (_steps == MaxSteps + 1)
         {
-            _unchecked.Add($"NetGen stopped checking after {MaxSteps:N0} layers");
+            var limit = MaxSteps.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+            _failures.Add(new WalkFailure(new ShapeFailure(ShapeFailureKind.TooLarge, path,
+                $"is where the model passes {limit} layers and blocks in all",
+                $"NetGen checks and summarises at most {limit}, so split the model, or build long runs of identical blocks with [Repeat<T>], which is summarised", ""),
+                scope.UseSite ?? location, "", null, null));
         }
 
         return false;
@@ -489,6 +544,7 @@ internal sealed partial class ShapeWalker
     /// <summary>The simple name of a type: <c>LSTM</c> for <c>global::TorchSharp.Modules.LSTM</c>.</summary>
     private static string TypeLabel(string typeName)
     {
+        typeName = typeName.StartsWith("global::", StringComparison.Ordinal) ? typeName.Substring("global::".Length) : typeName;
         var generic = typeName.IndexOf('<');
         var plain = generic < 0 ? typeName : typeName.Substring(0, generic);
         return plain.Substring(plain.LastIndexOf('.') + 1) + (generic < 0 ? "" : typeName.Substring(generic));

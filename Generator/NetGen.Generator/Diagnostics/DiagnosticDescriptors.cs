@@ -108,6 +108,11 @@ internal static class DiagnosticDescriptors
         "Wiring attribute has no effect",
         "{0} wires the generated forward, but '{1}' writes its own forward, so it has no effect; remove it or wire it in forward");
 
+    public static readonly DiagnosticDescriptor ModelTooLarge = Error(
+        DiagnosticIds.ModelTooLarge, Declaration,
+        "Model structure beyond NetGen's limits",
+        "'{0}' {1}; {2}");
+
     public static readonly DiagnosticDescriptor GeneratorFailure = Error(
         DiagnosticIds.GeneratorFailure, Declaration,
         "NetGen could not generate this model",
@@ -168,7 +173,7 @@ internal static class DiagnosticDescriptors
     public static readonly System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> All = System.Collections.Immutable.ImmutableArray.Create(
         ModelMustBePartial, ModelMustBeModule, MemberMustBePartialProperty, MemberTypeMismatch, UnknownParameter, InvalidArgument,
         ConstructorConflict, EmptyModel, UnknownMember, ConditionMustBeBool, ConflictingMemberAttributes, BlockCycle, ForeignLayerAttribute,
-        MemberNotCreatable, NeedsHandWrittenForward, UnregisteredModule, InvalidFactory, ModelInheritance, WiringIgnored, GeneratorFailure, ShapeUnchecked,
+        MemberNotCreatable, NeedsHandWrittenForward, UnregisteredModule, InvalidFactory, ModelInheritance, WiringIgnored, ModelTooLarge, GeneratorFailure, ShapeUnchecked,
         ChannelMismatch, FeatureMismatch, SpatialCollapse, GroupsDoNotDivide, ResidualShapeMismatch, ConcatShapeMismatch, BlockInputMismatch,
         ShapeError, CannotInfer, UncheckedBoundary, BlockUseMismatch, ContractMismatch);
 

@@ -22,6 +22,7 @@ public static class DiagnosticIds
     public const string InvalidFactory = "NG0017";
     public const string ModelInheritance = "NG0018";
     public const string WiringIgnored = "NG0019";
+    public const string ModelTooLarge = "NG0020";
     public const string GeneratorFailure = "NG0099";
     public const string ShapeUnchecked = "NG0100";
     public const string ChannelMismatch = "NG0101";

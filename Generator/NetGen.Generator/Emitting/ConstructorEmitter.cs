@@ -24,19 +24,19 @@ internal static class ConstructorEmitter
             if (member.WhenParameter is { } condition)
             {
                 writer.OpenBlock($"if (@{condition})");
-                EmitMember(writer, member);
+                EmitMember(writer, member, model.Parameters);
                 writer.CloseBlock();
             }
             else
             {
-                EmitMember(writer, member);
+                EmitMember(writer, member, model.Parameters);
             }
         }
 
         writer.CloseBlock();
     }
 
-    private static void EmitMember(SourceWriter writer, MemberSpec member)
+    private static void EmitMember(SourceWriter writer, MemberSpec member, EquatableArray<ParameterSpec> parameters)
     {
         var field = "this." + member.BackingField;
         var name = Identifiers.Literal(member.Name);
@@ -61,8 +61,15 @@ internal static class ConstructorEmitter
                 var repeat = member.Repeat!;
                 writer.Line($"{field} = global::TorchSharp.torch.nn.Sequential();");
                 writer.Line($"{field}.append(\"0\", new {repeat.BlockType}({string.Join(", ", repeat.First.Select(a => a.ToCSharp()))}));");
-                writer.OpenBlock($"for (var i = 1; i < {repeat.Count.ToCSharp()}; i++)");
-                writer.Line($"{field}.append(i.ToString(global::System.Globalization.CultureInfo.InvariantCulture), new {repeat.BlockType}({string.Join(", ", repeat.Rest.Select(a => a.ToCSharp()))}));");
+                // The loop variable must not hide a hyperparameter the loop reads (CS0136).
+                var loop = "i";
+                while (parameters.Any(p => p.Name == loop))
+                {
+                    loop += "_";
+                }
+
+                writer.OpenBlock($"for (var {loop} = 1; {loop} < {repeat.Count.ToCSharp()}; {loop}++)");
+                writer.Line($"{field}.append({loop}.ToString(global::System.Globalization.CultureInfo.InvariantCulture), new {repeat.BlockType}({string.Join(", ", repeat.Rest.Select(a => a.ToCSharp()))}));");
                 writer.CloseBlock();
                 break;
             case MemberKind.Factory:

@@ -30,7 +30,7 @@ internal static class FunctionalOpEmitter
             LayerKind.Tanh => $"{F}tanh({x})",
             LayerKind.Softmax => $"{F}softmax({x}, {Arg("Dim", "1")})",
             LayerKind.Flatten => $"{x}.flatten({Arg("StartDim", "1")}, {Arg("EndDim", "-1")})",
-            LayerKind.Dropout => $"{F}dropout({x}, {Arg("P", "0.5")}, training: this.training, inplace: {Inplace()})",
+            LayerKind.Dropout => $"{F}dropout({x}, {Arg("P", "0.5")}, training: ((global::TorchSharp.torch.nn.Module)this).training, inplace: {Inplace()})",
             LayerKind.MaxPool2d => $"{F}max_pool2d({x}, {LayerFactoryEmitter.LongArray(layer.Get("KernelSize"))}, {PoolStride(layer)}, {ArrayOr(layer, "Padding", "0")}, {ArrayOr(layer, "Dilation", "1")}, ceil_mode: {Arg("CeilMode", "false")})",
             LayerKind.AvgPool2d => $"{F}avg_pool2d({x}, {LayerFactoryEmitter.LongArray(layer.Get("KernelSize"))}, {PoolStride(layer)}, {ArrayOr(layer, "Padding", "0")}, ceil_mode: {Arg("CeilMode", "false")}, count_include_pad: {Arg("CountIncludePad", "true")})",
             LayerKind.AdaptiveAvgPool2d => $"{F}adaptive_avg_pool2d({x}, {LayerFactoryEmitter.LongArray(layer.Get("OutputSize"))})",

@@ -7,7 +7,7 @@ namespace NetGen.Generator.Emitting;
 /// <summary>
 /// Keeps every hyperparameter in a field, and exposes each as a read-only property of its own name, so a
 /// hand-written forward reads <c>hidden</c> as a PyTorch forward reads <c>self.hidden</c>. A name the class
-/// already uses for something else keeps only the field.
+/// or a base class (TorchSharp's Module: <c>training</c>, <c>register_module</c>, …) already uses keeps only the field.
 /// </summary>
 internal static class HyperparameterEmitter
 {
@@ -24,7 +24,7 @@ internal static class HyperparameterEmitter
 
     public static void EmitProperties(SourceWriter writer, ModelShell shell)
     {
-        var exposed = shell.Parameters.Where(p => !shell.TakenNames.Contains(p.Name) && !ReservedNames.GeneratedMembers.Contains(p.Name)).ToList();
+        var exposed = shell.Parameters.Where(p => !shell.TakenNames.Contains(p.Name) && !shell.InheritedNames.Contains(p.Name) && !ReservedNames.GeneratedMembers.Contains(p.Name)).ToList();
         if (exposed.Count == 0)
         {
             return;

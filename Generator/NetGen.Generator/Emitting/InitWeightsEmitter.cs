@@ -85,5 +85,5 @@ internal static class InitWeightsEmitter
         return "new global::NetGen.InitSpec(" + string.Join(", ", args) + ")";
     }
 
-    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture) + "d";
+    private static string Number(double value) => ArgValue.DoubleLiteral(value);
 }

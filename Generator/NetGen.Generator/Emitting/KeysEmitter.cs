@@ -36,14 +36,19 @@ internal static class KeysEmitter
     /// <summary>One module of the key tree: its entries become constants, its children nested classes.</summary>
     private sealed class KeyNode
     {
-        private readonly List<(string Segment, string Key)> _leaves = new();
+        private readonly List<(string Identifier, string Key)> _leaves = new();
         private readonly List<KeyNode> _children = new();
+        private readonly Dictionary<string, KeyNode> _childBySegment = new(System.StringComparer.Ordinal);
+
+        // C# forbids a member named like its class, and "Prefix" is every class's own constant.
+        private readonly HashSet<string> _used = new(System.StringComparer.Ordinal) { "Prefix" };
 
         public KeyNode(string identifier, string segment, string path)
         {
             Identifier = identifier;
             Segment = segment;
             Path = path;
+            _used.Add(identifier.TrimStart('@'));
         }
 
         public string Segment { get; }
@@ -57,7 +62,7 @@ internal static class KeysEmitter
         {
             if (isKey && index == segments.Length - 1)
             {
-                _leaves.Add((segments[index], string.Join(".", segments)));
+                _leaves.Add((Claim(segments[index]), string.Join(".", segments)));
                 return;
             }
 
@@ -66,12 +71,12 @@ internal static class KeysEmitter
                 return;
             }
 
-            var child = _children.FirstOrDefault(c => c.Segment == segments[index]);
-            if (child is null)
+            if (!_childBySegment.TryGetValue(segments[index], out var child))
             {
                 var path = Path.Length == 0 ? segments[index] : Path + "." + segments[index];
-                child = new KeyNode(ToIdentifier(segments[index], Identifier), segments[index], path);
+                child = new KeyNode(Claim(segments[index]), segments[index], path);
                 _children.Add(child);
+                _childBySegment.Add(segments[index], child);
             }
 
             child.Add(segments, index + 1, isKey);
@@ -79,9 +84,9 @@ internal static class KeysEmitter
 
         public void EmitChildren(SourceWriter writer)
         {
-            foreach (var (segment, key) in _leaves)
+            foreach (var (identifier, key) in _leaves)
             {
-                writer.Line($"public const string {ToIdentifier(segment, Identifier)} = {Identifiers.Literal(key)};");
+                writer.Line($"public const string {identifier} = {Identifiers.Literal(key)};");
             }
 
             foreach (var child in _children)
@@ -93,16 +98,20 @@ internal static class KeysEmitter
             }
         }
 
-        /// <summary>A C# identifier for a key segment: digits get a leading underscore, keywords an @, and a clash with the enclosing class an underscore.</summary>
-        private static string ToIdentifier(string segment, string enclosing)
+        /// <summary>
+        /// A C# identifier for a key segment, unique in this class: digits get a leading underscore, a clash
+        /// (with the class, <c>Prefix</c> or a sibling such as <c>Prefix_</c>) underscores until free, and
+        /// keywords and contextual keywords an <c>@</c> (a class may not be called <c>record</c> or <c>file</c>).
+        /// </summary>
+        private string Claim(string segment)
         {
             var name = char.IsDigit(segment[0]) ? "_" + segment : segment;
-            if (name == enclosing || name == "Prefix")
+            while (!_used.Add(name))
             {
                 name += "_";
             }
 
-            return SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+            return SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
         }
     }
 }

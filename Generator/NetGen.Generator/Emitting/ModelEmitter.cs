@@ -26,7 +26,7 @@ internal static class ModelEmitter
         {
             writer.Line();
             writer.Line($"// from: {member.Name}");
-            writer.Line($"{member.Accessibility} partial {member.DeclaredType} {Identifiers.Escape(member.Name)} => this.{member.BackingField};");
+            writer.Line($"{member.Accessibility} {member.InheritanceModifiers}partial {member.DeclaredType} {Identifiers.Escape(member.Name)} => this.{member.BackingField};");
         }
 
         HyperparameterEmitter.EmitProperties(writer, model.Shell);

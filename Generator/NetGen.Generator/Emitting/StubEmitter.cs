@@ -13,30 +13,49 @@ internal static class StubEmitter
     public static string Emit(ModelShell shell)
     {
         var writer = new SourceWriter();
-        ShellWriter.Open(writer, shell);
+        // A member the user gave a generated member's name (NG0011) keeps it, and the interfaces would then be
+        // unmet; one a base class declares (a model deriving from a model, NG0018) is inherited as it is.
+        bool Free(string name) => !shell.TakenNames.Contains(name) && !shell.InheritedNames.Contains(name);
+        ShellWriter.Open(writer, shell, implementsInterfaces: !shell.TakenNames.Contains("init_weights") && !shell.TakenNames.Contains("StateSchema"));
         var failure = $"throw new global::System.InvalidOperationException({Identifiers.Literal($"NetGen did not generate '{shell.Name}' because its declaration has errors (NG diagnostics in the build output).")})";
 
-        writer.Line("/// <summary>Not generated: the declaration has errors (see the NG diagnostics).</summary>");
-        writer.OpenBlock(ShellWriter.ConstructorSignature(shell));
-        writer.Line(failure + ";");
-        writer.CloseBlock();
+        // The user's partial constructor needs its implementation; a constructor of their own (NG0007) stands alone.
+        if (shell.HasPartialConstructor || !shell.DeclaresOtherConstructor)
+        {
+            writer.Line("/// <summary>Not generated: the declaration has errors (see the NG diagnostics).</summary>");
+            writer.OpenBlock(ShellWriter.ConstructorSignature(shell));
+            writer.Line(failure + ";");
+            writer.CloseBlock();
+        }
 
         foreach (var property in shell.PartialProperties)
         {
             var isStatic = property.IsStatic ? "static " : "";
             var accessors = string.Join(" ", property.Accessors.Split(' ').Select(a => a + " => " + failure + ";"));
-            writer.Line($"{property.Accessibility} {isStatic}partial {property.DeclaredType} {Identifiers.Escape(property.Name)} {{ {accessors} }}");
+            writer.Line($"{property.Accessibility} {property.InheritanceModifiers}{isStatic}partial {property.DeclaredType} {Identifiers.Escape(property.Name)} {{ {accessors} }}");
         }
 
-        writer.Line("/// <summary>Not generated: the declaration has errors.</summary>");
-        writer.Line("public void init_weights() => " + failure + ";");
-        writer.Line("/// <inheritdoc />");
-        writer.Line("public void init_weights(global::NetGen.InitPlan inherited) => " + failure + ";");
-        writer.Line("/// <summary>Not generated: the declaration has errors.</summary>");
-        writer.Line("public static global::NetGen.ModelSummary Summary => " + failure + ";");
-        writer.Line("/// <inheritdoc />");
-        writer.Line("public global::System.Collections.Generic.IReadOnlyList<global::NetGen.StateEntry> StateSchema => " + failure + ";");
-        if (!shell.DeclaresForward)
+        if (Free("init_weights"))
+        {
+            writer.Line("/// <summary>Not generated: the declaration has errors.</summary>");
+            writer.Line("public void init_weights() => " + failure + ";");
+            writer.Line("/// <inheritdoc />");
+            writer.Line("public void init_weights(global::NetGen.InitPlan inherited) => " + failure + ";");
+        }
+
+        if (Free("Summary"))
+        {
+            writer.Line("/// <summary>Not generated: the declaration has errors.</summary>");
+            writer.Line("public static global::NetGen.ModelSummary Summary => " + failure + ";");
+        }
+
+        if (Free("StateSchema"))
+        {
+            writer.Line("/// <inheritdoc />");
+            writer.Line("public global::System.Collections.Generic.IReadOnlyList<global::NetGen.StateEntry> StateSchema => " + failure + ";");
+        }
+
+        if (!shell.DeclaresForward && !shell.TakenNames.Contains("forward"))
         {
             writer.Line("/// <summary>Not generated: the declaration has errors.</summary>");
             writer.Line("public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor input) => " + failure + ";");

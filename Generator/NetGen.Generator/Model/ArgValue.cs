@@ -42,13 +42,20 @@ internal readonly record struct ArgValue(ArgKind Kind, long Int, double Double, 
     public string ToCSharp() => Kind switch
     {
         ArgKind.Int => Int.ToString(CultureInfo.InvariantCulture),
-        ArgKind.Double => Double.ToString("R", CultureInfo.InvariantCulture) + "d",
+        ArgKind.Double => DoubleLiteral(Double),
         ArgKind.Bool => AsBool ? "true" : "false",
         ArgKind.Text => "\"" + Text + "\"",
         ArgKind.Parameter => "@" + Text,
         ArgKind.IntList => "new long[] { " + string.Join(", ", Ints.Select(i => i.ToString(CultureInfo.InvariantCulture))) + " }",
         _ => "default",
     };
+
+    /// <summary>A C# literal for any double: <c>0.5d</c>, or <c>double.NaN</c> and the infinities, which have no literal.</summary>
+    public static string DoubleLiteral(double value) =>
+        double.IsNaN(value) ? "double.NaN"
+        : double.IsPositiveInfinity(value) ? "double.PositiveInfinity"
+        : double.IsNegativeInfinity(value) ? "double.NegativeInfinity"
+        : value.ToString("R", CultureInfo.InvariantCulture) + "d";
 
     public override string ToString() => Kind switch
     {

@@ -70,6 +70,9 @@ internal sealed record MemberSpec(
     /// <summary>The declared shape contract, for a member NetGen cannot see into.</summary>
     public ContractSpec? Contract { get; init; }
 
+    /// <summary><c>new</c>, <c>virtual</c>, <c>override</c> or <c>sealed</c> as the property declares them, for its implementation to repeat.</summary>
+    public string InheritanceModifiers { get; init; } = "";
+
     /// <summary>Whether the member is a <c>Module&lt;Tensor, Tensor&gt;</c>, so a generated forward can call it.</summary>
     public bool TakesOneTensor { get; init; } = true;
 

@@ -12,7 +12,11 @@ internal sealed record ParameterSpec(string Name, string TypeName, string? Defau
 
 /// <summary>A partial property the user declared, which every generated partial must implement.</summary>
 /// <param name="Accessors">The declared accessor keywords, e.g. <c>get</c> or <c>get set</c>.</param>
-internal sealed record PartialPropertyInfo(string Name, string DeclaredType, string Accessibility, bool IsStatic, string Accessors);
+internal sealed record PartialPropertyInfo(string Name, string DeclaredType, string Accessibility, bool IsStatic, string Accessors)
+{
+    /// <summary><c>new</c>, <c>virtual</c>, <c>override</c> or <c>sealed</c> as declared, each with a trailing space: the implementation must repeat them (CS8800).</summary>
+    public string InheritanceModifiers { get; init; } = "";
+}
 
 /// <summary>
 /// The outside of a model class: what any generated partial must repeat and implement. It is known even
@@ -41,6 +45,15 @@ internal sealed record ModelShell(
     /// protected nested type in <c>typeof</c> there is CS0122; no other assembly could use it as a block anyway).
     /// </summary>
     public bool IsVisibleAtAssemblyLevel { get; init; }
+
+    /// <summary>
+    /// Names that generated members would hide: members of a base class called like a generated member
+    /// (a model deriving from a model, which NetGen refuses, still gets a stub that compiles) or like a hyperparameter.
+    /// </summary>
+    public EquatableArray<string> InheritedNames { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>A constructor of the user's that is not the partial one NetGen implements: a primary constructor or one with a body (NG0007).</summary>
+    public bool DeclaresOtherConstructor { get; init; }
 
     /// <summary>The type as the generated code names it.</summary>
     public string FullyQualifiedName => "global::" + (Namespace is null ? "" : Namespace + ".")

@@ -105,7 +105,7 @@ internal static class LayerParser
                 }
             }
         }
-        else if (value.Kind == ArgKind.Double && name == "P" && (value.Double < 0 || value.Double > 1))
+        else if (value.Kind == ArgKind.Double && name == "P" && !(value.Double >= 0 && value.Double <= 1))
         {
             interpreter.Report(DiagnosticDescriptors.InvalidArgument, location, "P", kind.ToString(), $"must be a probability between 0 and 1, but is {value.Double}");
         }

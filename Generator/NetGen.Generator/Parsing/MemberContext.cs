@@ -18,7 +18,12 @@ internal sealed class MemberContext
         Parameters = parameters;
         Interpreter = interpreter;
         Diagnostics = diagnostics;
-        _hyperparameterTypes = constructor?.Parameters.ToDictionary(p => p.Name, p => p.Type) ?? new Dictionary<string, ITypeSymbol>();
+        // Not ToDictionary: two parameters of one name are the compiler's error (CS0100), not an exception here.
+        _hyperparameterTypes = new Dictionary<string, ITypeSymbol>();
+        foreach (var parameter in constructor?.Parameters ?? System.Collections.Immutable.ImmutableArray<IParameterSymbol>.Empty)
+        {
+            _hyperparameterTypes[parameter.Name] = parameter.Type;
+        }
     }
 
     public INamedTypeSymbol Model { get; }

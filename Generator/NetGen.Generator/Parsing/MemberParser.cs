@@ -22,6 +22,9 @@ internal static class MemberParser
         public readonly List<AttributeData> Foreign = new();
         public AttributeData? Block, Repeat, When, Branch, Init, Factory, Parameter, Contract;
 
+        /// <summary>A NetGen attribute the compiler could not bind (an undefined name in it): the compiler's error is the one to show.</summary>
+        public bool HasCompilerErrors;
+
         /// <summary>Whether anything says how NetGen creates the member.</summary>
         public bool SaysHowToCreate => Layers.Count > 0 || Block is not null || Repeat is not null || Factory is not null || Parameter is not null;
 
@@ -33,6 +36,11 @@ internal static class MemberParser
         var attributes = Sort(property, context);
         var syntax = TypeShapes.UserSyntax(property).OfType<PropertyDeclarationSyntax>().FirstOrDefault();
         var location = LocationInfo.From(syntax?.Identifier.GetLocation() ?? property.Locations.FirstOrDefault());
+        if (attributes.HasCompilerErrors)
+        {
+            return null;
+        }
+
         if (!attributes.HasAny)
         {
             return FieldParser.ParseUnattributedProperty(property, syntax, location, context);
@@ -118,6 +126,7 @@ internal static class MemberParser
             Location: location)
         {
             TakesOneTensor = kind is MemberKind.Layer or MemberKind.Sequential or MemberKind.Repeat || TypeShapes.IsModuleOfTensor(property.Type),
+            InheritanceModifiers = ShellReader.InheritanceModifiers(syntax),
         };
 
         return OpenWorldMembers.Complete(member, property, attributes.Factory, attributes.Parameter, attributes.Contract, location, context);
@@ -137,6 +146,7 @@ internal static class MemberParser
             if (kind != AttributeKind.None && HasErrors(attribute))
             {
                 context.HasCompilerErrors = true;
+                sorted.HasCompilerErrors = true;
                 continue;
             }
 

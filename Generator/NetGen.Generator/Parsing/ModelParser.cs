@@ -189,6 +189,12 @@ internal static class ModelParser
                     }
                 }
 
+                if (dims.All(d => d.Kind == ArgKind.Int && d.Int >= 1) && Analysis.Counting.Product(dims.Select(d => d.Int)) < 0)
+                {
+                    interpreter.Report(DiagnosticDescriptors.InvalidArgument, raw.Location, "Input", "[Model]",
+                        $"describes a sample of {string.Join("×", dims.Select(d => d.Int))} elements, more than a tensor can hold (2^63 − 1)");
+                }
+
                 return dims;
             }
         }

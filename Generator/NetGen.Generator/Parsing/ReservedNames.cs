@@ -11,6 +11,9 @@ internal static class ReservedNames
     /// <summary>Public members NetGen writes into every model.</summary>
     public static readonly string[] GeneratedMembers = { "Keys", "Summary", "StateSchema", "init_weights", "forward", "RegisterComponents" };
 
+    /// <summary>Inherited methods the generated code calls by name; a member hiding one would be called instead.</summary>
+    public static readonly string[] CalledMembers = { "register_module", "register_parameter", "ReferenceEquals" };
+
     /// <summary>Reports and returns false when a member's name would collide with generated code.</summary>
     public static bool CheckMember(string name, LocationInfo? location, MemberContext context)
     {
@@ -25,6 +28,13 @@ internal static class ReservedNames
         {
             context.Report(DiagnosticDescriptors.ConflictingMemberAttributes, location, name,
                 $"has the name of a member NetGen generates ({string.Join(", ", GeneratedMembers)}); rename the member (its state-dict key follows the name)");
+            return false;
+        }
+
+        if (CalledMembers.Contains(name))
+        {
+            context.Report(DiagnosticDescriptors.ConflictingMemberAttributes, location, name,
+                $"hides the inherited '{name}', which NetGen's generated code calls; rename the member (its state-dict key follows the name)");
             return false;
         }
 

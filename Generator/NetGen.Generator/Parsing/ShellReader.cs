@@ -1,5 +1,6 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using NetGen.Generator.Model;
 
@@ -11,7 +12,7 @@ internal static class ShellReader
     public static ModelShell Read(INamedTypeSymbol type, ConstructorInfo constructor)
     {
         var metadataName = TypeShapes.MetadataName(type);
-        return new ModelShell(
+        var shell = new ModelShell(
             Namespace: type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
             Name: type.Name,
             MetadataName: metadataName,
@@ -26,9 +27,13 @@ internal static class ShellReader
             PartialProperties: PartialProperties(type),
             BaseArguments: BaseArguments(type),
             TakenNames: type.GetMembers().Where(m => !m.IsImplicitlyDeclared && !TypeShapes.IsNetGenGenerated(m)).Select(m => m.Name)
-                .Concat(type.TypeParameters.Select(p => p.Name)).Append(type.Name).Distinct().OrderBy(n => n, System.StringComparer.Ordinal).ToEquatableArray())
+                .Concat(type.TypeParameters.Select(p => p.Name)).Append(type.Name).Distinct().OrderBy(n => n, System.StringComparer.Ordinal).ToEquatableArray());
+        return shell with
         {
             IsVisibleAtAssemblyLevel = IsVisibleAtAssemblyLevel(type),
+            InheritedNames = InheritedNames(type, ReservedNames.GeneratedMembers.Concat(constructor.Parameters.Select(p => p.Name))),
+            DeclaresOtherConstructor = type.InstanceConstructors.Any(c => !c.IsImplicitlyDeclared && !TypeShapes.IsNetGenGenerated(c)
+                && !TypeShapes.UserSyntax(c).OfType<ConstructorDeclarationSyntax>().Any(d => d.Modifiers.Any(SyntaxKind.PartialKeyword) && d.Body is null && d.ExpressionBody is null)),
         };
     }
 
@@ -44,6 +49,29 @@ internal static class ShellReader
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Which of <paramref name="names"/> a base class already declares (TorchSharp's Module included). A base
+    /// that is a NetGen model declares what NetGen generates into it, which this compilation does not show yet.
+    /// </summary>
+    private static EquatableArray<string> InheritedNames(INamedTypeSymbol type, System.Collections.Generic.IEnumerable<string> names)
+    {
+        var inherited = new System.Collections.Generic.SortedSet<string>(System.StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            for (var baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
+            {
+                if (baseType.GetMembers(name).Any(m => !m.IsImplicitlyDeclared)
+                    || (TypeShapes.IsNetGenModel(baseType) && ReservedNames.GeneratedMembers.Contains(name)))
+                {
+                    inherited.Add(name);
+                    break;
+                }
+            }
+        }
+
+        return inherited.ToEquatableArray();
     }
 
     /// <summary>
@@ -75,7 +103,8 @@ internal static class ShellReader
 
     /// <summary>Every partial property the user declared and did not implement: a stub must implement them all.</summary>
     private static EquatableArray<PartialPropertyInfo> PartialProperties(INamedTypeSymbol type) =>
-        type.GetMembers().OfType<IPropertySymbol>()
+        // One per name: a second declaration of a name is the compiler's error (CS0102), and two implementations would add another.
+        type.GetMembers().OfType<IPropertySymbol>().GroupBy(p => p.Name).Select(g => g.First())
             .Select(p => (Property: p, Syntax: TypeShapes.UserSyntax(p).OfType<PropertyDeclarationSyntax>().FirstOrDefault()))
             .Where(p => p.Syntax is not null && TypeShapes.IsPartialDefinition(p.Syntax) && !TypeShapes.HasHandWrittenImplementation(p.Property))
             .Select(p => new PartialPropertyInfo(
@@ -83,6 +112,13 @@ internal static class ShellReader
                 p.Property.Type.ToDisplayString(TypeShapes.FullyQualifiedNullable),
                 TypeShapes.Accessibility(p.Property.DeclaredAccessibility),
                 p.Property.IsStatic,
-                string.Join(" ", p.Syntax!.AccessorList!.Accessors.Select(a => a.Keyword.ValueText))))
+                string.Join(" ", p.Syntax!.AccessorList!.Accessors.Select(a => a.Keyword.ValueText)))
+            { InheritanceModifiers = InheritanceModifiers(p.Syntax) })
             .ToEquatableArray();
+
+    /// <summary>The modifiers both halves of a partial property must share beyond accessibility, e.g. <c>"new "</c>.</summary>
+    public static string InheritanceModifiers(PropertyDeclarationSyntax? syntax) =>
+        syntax is null ? "" : string.Concat(syntax.Modifiers
+            .Where(m => m.IsKind(SyntaxKind.NewKeyword) || m.IsKind(SyntaxKind.VirtualKeyword) || m.IsKind(SyntaxKind.OverrideKeyword) || m.IsKind(SyntaxKind.SealedKeyword))
+            .Select(m => m.ValueText + " "));
 }

@@ -38,6 +38,9 @@ internal enum ShapeFailureKind
 
     /// <summary>A block that contains itself, directly or through others; its message is the cycle.</summary>
     BlockCycle,
+
+    /// <summary>Beyond the walk's bounds (blocks nested too deep, too many layers): the message says what, <see cref="ShapeFailure.Expected"/> what to do.</summary>
+    TooLarge,
 }
 
 /// <summary>

@@ -11,46 +11,54 @@ using NetGen.Generator.Tests.Infrastructure;
 namespace NetGen.Generator.Tests.Robustness;
 
 /// <summary>
-/// Compiles one <see cref="DeclarationCase"/> with the real generator (and any analyzers the generator
-/// assembly exports) and lists every way the outcome breaks NetGen's promises. An empty list is a pass.
+/// Compiles one <see cref="DeclarationCase"/> with the real generator and NetGen's analyzer and lists every
+/// way the outcome breaks NetGen's promises. An empty list is a pass.
 /// </summary>
 /// <remarks>
-/// Each case is its own compilation: <see cref="HelperModels"/> plus the case's file, with the
-/// harness's references and strict options (nullable, warnings as errors). The helpers' compilation is
-/// built and checked once, so every case reuses its bound references, and a case's compiler
-/// diagnostics are read from the trees that are new in it (its file and what NetGen generated for it).
+/// Each case is its own compilation: <see cref="HelperModels"/> plus the case's file, with the harness's
+/// references and strict options (nullable, warnings as errors). Three things keep a case cheap:
+/// <list type="bullet">
+/// <item>the helpers' compilation is built and checked once, so every case reuses its bound references;</item>
+/// <item>the generator driver that ran over the helpers runs every case, so the helpers stay cached in it and
+/// only the case's own model is parsed, analysed and emitted;</item>
+/// <item>the compiler's and the analyzer's diagnostics come from one pass over the compilation
+/// (<c>GetAllDiagnosticsAsync</c>), not a compile and then an analyzer run that binds everything again.</item>
+/// </list>
 /// </remarks>
 internal static class CaseChecker
 {
-    private static readonly Lazy<(CSharpCompilation Compilation, ImmutableHashSet<string> HelperHints)> Base = new(() =>
+    private static readonly Lazy<(CSharpCompilation Compilation, GeneratorDriver Driver, ImmutableHashSet<string> HelperHints)> Base = new(() =>
     {
         var compilation = GeneratorHarness.Compile(HelperModels.Source).WithOptions(GeneratorHarness.StrictOptions.WithConcurrentBuild(false));
-        var run = GeneratorHarness.Run(compilation, trackSteps: false);
-        var problems = run.GeneratorDiagnostics.Where(d => d.Severity > DiagnosticSeverity.Info).Concat(run.CompilationErrors).ToList();
+        var driver = GeneratorHarness.CreateDriver(trackSteps: false).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        var problems = generatorDiagnostics.Concat(AllDiagnostics(output)).Where(d => d.Severity > DiagnosticSeverity.Info).ToList();
         if (problems.Count > 0)
         {
             throw new InvalidOperationException("The helper models do not compile cleanly:\n" + string.Join("\n", problems));
         }
 
-        return (compilation, run.GeneratedSources.Select(s => s.HintName).ToImmutableHashSet());
+        return (compilation, driver, driver.GetRunResult().GeneratedTrees.Select(t => System.IO.Path.GetFileName(t.FilePath)).ToImmutableHashSet());
     });
 
     public static IReadOnlyList<string> Check(DeclarationCase @case)
     {
-        var (baseCompilation, helperHints) = Base.Value;
+        var (baseCompilation, baseDriver, helperHints) = Base.Value;
         var tree = CSharpSyntaxTree.ParseText(@case.Source, GeneratorHarness.ParseOptions, path: "Case.cs");
-        var run = GeneratorHarness.Run(baseCompilation.AddSyntaxTrees(tree), trackSteps: false);
+        // The driver is immutable: every case runs from the one that has seen the helpers.
+        var driver = baseDriver.RunGeneratorsAndUpdateCompilation(baseCompilation.AddSyntaxTrees(tree), out var output, out var generatorDiagnostics);
         var problems = new List<string>();
 
-        foreach (var result in run.Result.Results.Where(r => r.Exception is not null))
+        foreach (var result in driver.GetRunResult().Results.Where(r => r.Exception is not null))
         {
             problems.Add($"the generator threw: {result.Exception}");
         }
 
-        // The generator's own diagnostics and the analyzer's (which the harness runs over the output).
-        var reported = run.GeneratorDiagnostics.ToList();
+        // The generator's own diagnostics, then the compiler's and the analyzer's from one pass.
+        var all = AllDiagnostics(output);
+        var reported = generatorDiagnostics.Concat(all.Where(d => !d.Id.StartsWith("CS", StringComparison.Ordinal))).ToList();
+        var compiler = all.Where(d => d.Id.StartsWith("CS", StringComparison.Ordinal) && d.Severity >= DiagnosticSeverity.Warning).ToList();
 
-        foreach (var crash in reported.Where(d => d.Id is "CS8785" or "AD0001" or "NG0099"))
+        foreach (var crash in reported.Concat(compiler).Where(d => d.Id is "CS8785" or "AD0001" or "NG0099"))
         {
             problems.Add($"a generator or analyzer failure was reported: {crash}");
         }
@@ -71,24 +79,44 @@ internal static class CaseChecker
             if (ngErrors.Count == 0)
             {
                 // Checked only once NetGen accepted it, so that one root cause is reported once.
-                problems.AddRange(CompilerProblems(run, helperHints).Select(d => $"the generated compilation is not clean: {d}"));
+                problems.AddRange(CompilerProblems(compiler, helperHints).Select(d => $"the generated compilation is not clean: {d}"));
             }
         }
         else if (ngErrors.Count == 0)
         {
-            var compiler = CompilerProblems(run, helperHints).Where(d => d.Severity == DiagnosticSeverity.Error).Take(3).Select(d => d.ToString());
-            problems.Add($"an invalid declaration ({@case.Flaw}) got no NG error; the compiler said: {string.Join(" | ", compiler)}");
+            var errors = CompilerProblems(compiler, helperHints).Where(d => d.Severity == DiagnosticSeverity.Error).Take(3).Select(d => d.ToString());
+            problems.Add($"an invalid declaration ({@case.Flaw}) got no NG error; the compiler said: {string.Join(" | ", errors)}");
+        }
+        else
+        {
+            // Refused, so NetGen wrote a stub: whatever the user's own C# errors, the stub itself must compile.
+            problems.AddRange(compiler.Where(d => d.Location.SourceTree is { } generated && NetGen.Generator.Parsing.TypeShapes.IsNetGenTree(generated)
+                    && !helperHints.Contains(System.IO.Path.GetFileName(generated.FilePath)) && !FollowsFromTheFlaw(@case.Flaw, d))
+                .Select(d => $"the stub NetGen wrote does not compile: {d}"));
         }
 
         return problems;
     }
 
     /// <summary>
+    /// Errors in a stub that the user's own mistake causes, and C# reports on the user's code too: a class that
+    /// is not partial, an outer type that is not, or a base that is not a module leave nothing for a stub to fit.
+    /// </summary>
+    private static bool FollowsFromTheFlaw(Flaw flaw, Diagnostic diagnostic) => false;
+
+    /// <summary>The compiler's diagnostics and NetGen's analyzer's, from one pass over <paramref name="compilation"/>.</summary>
+    private static ImmutableArray<Diagnostic> AllDiagnostics(Compilation compilation) =>
+        compilation.WithAnalyzers(
+                ImmutableArray.Create<DiagnosticAnalyzer>(new NetGen.Generator.Analyzer.NetGenAnalyzer()),
+                new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false))
+            .GetAllDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
+
+    /// <summary>
     /// Warnings and errors of the whole compilation except those inside the helpers (checked once).
     /// Whole-compilation, not per-tree: the body of a partial constructor is bound with its declaration,
     /// so a per-tree semantic model misses errors in the generated half.
     /// </summary>
-    private static IEnumerable<Diagnostic> CompilerProblems(GeneratorRun run, ImmutableHashSet<string> helperHints) =>
-        run.CompilationErrors.Where(d => d.Location.SourceTree is not { } tree
+    private static IEnumerable<Diagnostic> CompilerProblems(IEnumerable<Diagnostic> compiler, ImmutableHashSet<string> helperHints) =>
+        compiler.Where(d => d.Location.SourceTree is not { } tree
             || (tree.FilePath != "Model0.cs" && !helperHints.Contains(System.IO.Path.GetFileName(tree.FilePath))));
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace NetGen.Generator.Tests.Robustness;
 
@@ -9,9 +10,17 @@ namespace NetGen.Generator.Tests.Robustness;
 /// Writes one random model declaration from a <see cref="ChoiceTape"/>. A case is valid unless a
 /// <see cref="Flaw"/> is planted, and exactly one flaw is planted in an invalid case, so validity is
 /// known by construction. Valid models keep a running channel count, so every layer's input size
-/// matches what reaches it (spatial sizes and tensor ranks are not tracked, and no case declares an
-/// <c>Input</c>, so shape checks have nothing to run on yet).
+/// matches what reaches it (spatial sizes and tensor ranks are not tracked, so the shape checks that run
+/// when a case declares an <c>Input</c> are not judged, only survived).
 /// </summary>
+/// <remarks>
+/// Beyond the closed world of layers, cases use what a real user writes: names that are C# keywords,
+/// contextual keywords or the identifiers generated code uses itself; hyperparameters named like inherited
+/// members or generated locals, and a <c>params</c> array; extreme sizes; <c>[Factory]</c> members with and
+/// without a <c>[Contract]</c>; module fields NetGen only registers; <c>[Parameter]</c> members beside a
+/// hand-written forward. Flaws add reserved names, cycles of blocks, a model deriving from a model, repeats
+/// and inputs past NetGen's bounds.
+/// </remarks>
 internal sealed class DeclarationBuilder
 {
     private static readonly Flaw[] Flaws = Enum.GetValues<Flaw>().Where(f => f != Flaw.None).ToArray();
@@ -20,6 +29,7 @@ internal sealed class DeclarationBuilder
     {
         Flaw.ClassNotPartial, Flaw.OuterNotPartial, Flaw.NotAModule, Flaw.PrimaryConstructor, Flaw.ConstructorWithBody,
         Flaw.TwoPartialConstructors, Flaw.EmptyModel, Flaw.IndexedAndMembers, Flaw.UnknownShortcut,
+        Flaw.ModelInheritance, Flaw.InputOverflow,
     };
 
     /// <summary>Flaws in a layer attribute's arguments: they can sit on the class as well as on a member.</summary>
@@ -36,6 +46,29 @@ internal sealed class DeclarationBuilder
         // Not "__body": names starting with "__" are reserved for generated fields (NG0011, see GeneratorRegressionTests).
     };
 
+    /// <summary>
+    /// Names a user may choose that generated code must survive: keywords (written with @), contextual keywords,
+    /// the identifiers generated code uses for its own locals and key classes, and the old hyperparameter prefix.
+    /// </summary>
+    private static readonly string[] OddNames =
+    {
+        "class", "base", "return", "this", "event", "in", "out", "params", "object", "new",
+        "record", "file", "var", "value", "required", "scoped", "async", "await", "nameof", "global", "field",
+        "input", "t0", "t1", "plan", "schema", "inherited", "i", "Prefix", "weight", "bias", "running_mean", "hp_c0", "p_width", "f_conv", "_0",
+    };
+
+    /// <summary>Member names NetGen's generated code declares or calls, which it must refuse (NG0011).</summary>
+    private static readonly string[] ReservedNames =
+    {
+        "Keys", "Summary", "StateSchema", "init_weights", "RegisterComponents", "__body", "__f_conv", "new register_module", "new register_parameter", "new ReferenceEquals",
+    };
+
+    /// <summary>Hyperparameters named like inherited members, generated locals, keywords or generated fields.</summary>
+    private static readonly (string Name, string Type)[] OddParameters =
+    {
+        ("register_module", "int"), ("__conv", "int"), ("this", "int"), ("i", "int"), ("training", "bool"), ("input", "int"), ("ReferenceEquals", "int"), ("Keys", "int"),
+    };
+
     private static readonly string[] Stateless = { "ReLU", "ReLU6", "LeakyReLU", "GELU", "SiLU", "Sigmoid", "Tanh", "Softmax", "Flatten", "Dropout", "MaxPool2d", "AvgPool2d", "AdaptiveAvgPool2d" };
 
     private readonly ChoiceTape _t;
@@ -43,7 +76,12 @@ internal sealed class DeclarationBuilder
     private readonly List<string> _members = new();
     private readonly HashSet<string> _names = new();
     private readonly List<(string Name, string Type)> _parameters = new();
+    private readonly List<string> _methods = new();
+    private readonly List<string> _extraModels = new();
     private string _channels = "3";
+    private string _modelName = "M0";
+    private bool _handWrittenForward;
+    private bool _paramsArray;
 
     private DeclarationBuilder(ChoiceTape tape, Flaw flaw)
     {
@@ -64,12 +102,16 @@ internal sealed class DeclarationBuilder
 
     private string Write()
     {
+        _modelName = "M" + _t.Pick(10);
         var mode = ChooseMode();
+        // An empty model is valid only with a hand-written forward; a [Parameter] member needs one too.
+        _handWrittenForward = (mode == Mode.Empty && !Is(Flaw.EmptyModel))
+            || (!Is(Flaw.EmptyModel) && !Is(Flaw.ParameterInGeneratedForward) && _t.Chance(15));
         var residual = mode == Mode.Members && (Is(Flaw.UnknownShortcut) || _t.Chance(25));
         var shortcut = residual && _t.Chance(50);
         ChooseParameters();
 
-        var classAttributes = new List<string> { "Model" };
+        var classAttributes = new List<string> { ModelAttribute() };
         classAttributes.AddRange(InitRules());
         if (mode is Mode.Indexed or Mode.IndexedAndMembers)
         {
@@ -97,7 +139,7 @@ internal sealed class DeclarationBuilder
             }
             else if (shortcut)
             {
-                var name = Unique("shortcut");
+                var name = Unique("shortcut", mayBeOdd: false);
                 args.Add($"Shortcut = \"{name}\"");
                 _members.Add(_t.Chance(50)
                     ? $"[Conv2d({startChannels}, {_channels}, 1, Bias = false)]\npublic partial Conv2d {name} {{ get; }}"
@@ -116,6 +158,22 @@ internal sealed class DeclarationBuilder
     }
 
     private enum Mode { Members, Indexed, Empty, IndexedAndMembers }
+
+    /// <summary><c>[Model]</c>, with an <c>Input</c> a third of the time: the shape analysis then runs too, and must survive.</summary>
+    private string ModelAttribute()
+    {
+        if (Is(Flaw.InputOverflow))
+        {
+            return _t.OneOf("Model(Input = [int.MaxValue, int.MaxValue, int.MaxValue])", "Model(Input = [4611686018427387904L, 2, 1])", "Model(Input = [65536, 65536, 65536, 65536])");
+        }
+
+        return _t.Pick(3) switch
+        {
+            0 => "Model",
+            1 => $"Model(Input = [{_channels}, {_t.OneOf("16, 16", "8", "1, 1", "100000, 100000")}])",
+            _ => _t.Chance(50) ? "Model" : $"Model(Input = [{_channels}])",
+        };
+    }
 
     private Mode ChooseMode()
     {
@@ -146,6 +204,12 @@ internal sealed class DeclarationBuilder
 
     private void ChooseParameters()
     {
+        if (Is(Flaw.BlockCycle))
+        {
+            // The cycle's [Block] uses of this model pass no arguments.
+            return;
+        }
+
         var needsFlag = Is(Flaw.WhenOnNonNullable) || Is(Flaw.NonIntParameterAsSize);
         if (_t.Chance(50) || needsFlag || Is(Flaw.WhenNotBool))
         {
@@ -172,7 +236,21 @@ internal sealed class DeclarationBuilder
         {
             _parameters.Add(("rate", "double"));
         }
+
+        if (_t.Chance(25))
+        {
+            var odd = _t.OneOf(OddParameters);
+            if (!HasParameter(odd.Name))
+            {
+                _parameters.Add(odd);
+            }
+        }
+
+        _paramsArray = _t.Chance(10);
     }
+
+    /// <summary>An int hyperparameter with an odd name, if the case has one, to be used as a size.</summary>
+    private string? OddSize() => _parameters.Where(p => p.Type == "int" && OddParameters.Contains(p)).Select(p => p.Name).FirstOrDefault();
 
     private string ConstructorParameters()
     {
@@ -187,7 +265,12 @@ internal sealed class DeclarationBuilder
                 "double" => " = 0.5",
                 _ => name == "c0" ? " = 3" : name == "width" ? " = 8" : " = 2",
             };
-            parts.Add($"{type} {name}{value}");
+            parts.Add($"{type} {Id(name)}{value}");
+        }
+
+        if (_paramsArray)
+        {
+            parts.Add("params int[] extra");
         }
 
         return string.Join(", ", parts);
@@ -216,8 +299,22 @@ internal sealed class DeclarationBuilder
 
     private void WriteUnit(bool preserve)
     {
-        switch (_t.Pick(preserve ? 4 : 6))
+        switch (_t.Pick(9))
         {
+            case 4 when preserve:
+            case 5 when preserve:
+                _members.Add(LayerMember(preserve));
+                break;
+            case 6:
+                _members.Add(FactoryMember(preserve));
+                break;
+            case 7:
+                // Layers on the class beside a field are valid (the field is only registered), so that flaw needs a declared member.
+                _members.Add(Is(Flaw.IndexedAndMembers) ? LayerMember(preserve) : FieldMember());
+                break;
+            case 8:
+                _members.Add(_handWrittenForward ? ParameterMember() : LayerMember(preserve));
+                break;
             case 0:
                 _members.Add(LayerMember(preserve));
                 break;
@@ -279,6 +376,12 @@ internal sealed class DeclarationBuilder
 
     private string BlockMember(bool preserve)
     {
+        if (IsLongOnly(_channels))
+        {
+            // Unit takes ints.
+            return LayerMember(preserve);
+        }
+
         if (_t.Chance(25))
         {
             var ops = _t.Chance(50) ? new List<string> { "Block" } : new List<string> { "Block", FunctionalOp() };
@@ -286,7 +389,7 @@ internal sealed class DeclarationBuilder
         }
 
         var input = _channels;
-        var output = preserve ? input : OutChannels();
+        var output = preserve ? input : OutChannels(extreme: false);
         var stride = preserve ? "1" : _t.OneOf("1", "2", HasParameter("depth") ? "\"depth\"" : "1");
         var args = new List<string> { input, output };
         var projection = input != output || stride != "1";
@@ -308,13 +411,70 @@ internal sealed class DeclarationBuilder
 
     private string RepeatMember()
     {
+        if (IsLongOnly(_channels))
+        {
+            return LayerMember(preserve: false);
+        }
+
         var input = _channels;
-        var output = OutChannels();
-        var count = _t.OneOf("1", "2", "3", HasParameter("depth") ? "\"depth\"" : "2");
+        var output = OutChannels(extreme: false);
+        var count = _t.OneOf("1", "2", "3", HasParameter("depth") ? "\"depth\"" : "2", HasParameter("i") ? "\"i\"" : "70");
         _channels = output;
         return Member(new List<string> { $"Repeat<Robust.Helpers.Unit>({count}, First = [{input}, {output}, {_t.OneOf("1", "2")}, true], Rest = [{output}, {output}])" },
             "Sequential", Unique("stage"), withInit: false);
     }
+
+    /// <summary>
+    /// A module NetGen has no attribute for, built by a method of the model whose parameters take the
+    /// hyperparameters of the same name; with a <c>[Contract]</c> half of the time, so the shapes flow on.
+    /// </summary>
+    private string FactoryMember(bool preserve)
+    {
+        var input = _channels;
+        var output = preserve ? input : OutChannels();
+        var method = "Make" + _methods.Count;
+        var hyperparameters = new[] { input, output }.Where(IsParameterReference).Select(Unquote).Distinct().ToList();
+        var isStatic = _t.Chance(50) ? "static " : "";
+        _methods.Add($"private {isStatic}Linear {method}({string.Join(", ", hyperparameters.Select(h => "int " + Id(h)))}) => nn.Linear({Expression(input)}, {Expression(output)});");
+        var attributes = new List<string> { $"Factory(nameof({method}))" };
+        if (_t.Chance(50))
+        {
+            attributes.Add($"Contract(Input = [{input}], Output = [{output}])");
+        }
+
+        _channels = output;
+        return Member(attributes, "Linear", Unique("proj"), withInit: false);
+    }
+
+    /// <summary>A module the user creates in a field or an auto-property: NetGen registers it and wires nothing.</summary>
+    private string FieldMember()
+    {
+        var name = Unique(_t.OneOf("extra", "aux", "cache"));
+        return _t.Pick(3) switch
+        {
+            0 => $"private readonly ReLU {name} = nn.ReLU();",
+            1 => $"public Linear {name} {{ get; }} = nn.Linear(4, 4);",
+            _ => $"internal Dropout {name} = nn.Dropout(0.1);",
+        };
+    }
+
+    /// <summary>A learnable tensor of the model itself; only a hand-written forward can use it.</summary>
+    private string ParameterMember()
+    {
+        var shape = _t.OneOf($"1, {_channels}", $"{_channels}", "1, 1, 8", "0");
+        var extra = _t.Chance(30) ? ", RequiresGrad = false" : "";
+        return Member(new List<string> { $"Parameter({shape}{extra})" }, "Parameter", Unique("token"), withInit: false);
+    }
+
+    private static bool IsParameterReference(string size) => size.StartsWith("\"", StringComparison.Ordinal);
+
+    private static string Unquote(string size) => size.Trim('"');
+
+    /// <summary>A size as a C# expression inside the model: a literal, or the hyperparameter the method takes.</summary>
+    private static string Expression(string size) => IsParameterReference(size) ? Id(Unquote(size)) : size;
+
+    /// <summary>A size only a long holds, which a block's int parameters cannot take.</summary>
+    private static bool IsLongOnly(string size) => size.EndsWith("L", StringComparison.Ordinal);
 
     /// <summary>Consecutive [Branch] members see the same input; their outputs are concatenated.</summary>
     private void WriteBranchGroup()
@@ -398,6 +558,11 @@ internal sealed class DeclarationBuilder
                 $"[Repeat<Robust.Helpers.Unit>(2, First = [{c}, 8.0], Rest = [8, 8])]\npublic partial Sequential {name} {{ get; }}"),
             Flaw.RepeatZero => $"[Repeat<Robust.Helpers.Unit>({_t.OneOf(0, -1)}, First = [{c}, 8], Rest = [8, 8])]\npublic partial Sequential {name} {{ get; }}",
             Flaw.DuplicateMember => DuplicateOf(name),
+            Flaw.ReservedMemberName => ReservedMember(),
+            Flaw.BlockCycle => CycleMember(name),
+            Flaw.RepeatTooLong => $"[Repeat<Robust.Helpers.Unit>({_t.OneOf("10001", "100000", "int.MaxValue", "long.MaxValue")}, First = [{c}, 8], Rest = [8, 8])]\npublic partial Sequential {name} {{ get; }}",
+            Flaw.FactoryMissingMethod => $"[Factory({_t.OneOf("\"Missing\"", "\"\"", "nameof(System.Math.Abs)")})]\npublic partial Linear {name} {{ get; }}",
+            Flaw.ParameterInGeneratedForward => $"[Parameter(1, 4)]\npublic partial Parameter {name} {{ get; }}",
             _ when ArgumentFlaws.Contains(_flaw) => _t.Chance(50)
                 ? $"[{FlawedLayer()}]\npublic partial Sequential {name} {{ get; }}"
                 : FlawedLayerMember(name),
@@ -405,9 +570,42 @@ internal sealed class DeclarationBuilder
         };
     }
 
+    /// <summary>
+    /// A use of a model that leads back to this one: itself, or through one to three other models declared
+    /// beside it, each link a [Block] member, a [Block&lt;T&gt;] child of a Sequential or a [Repeat&lt;T&gt;] stage.
+    /// </summary>
+    private string CycleMember(string name)
+    {
+        var others = _t.Pick(4);
+        var chain = Enumerable.Range(0, others).Select(i => $"{_modelName}Loop{i}").Append(_modelName).ToList();
+        for (var i = 0; i < others; i++)
+        {
+            _extraModels.Add($"[Model]\ninternal partial class {chain[i]} : nn.Module<Tensor, Tensor>\n{{\n    {Link(chain[i + 1], "next").Replace("\n", "\n    ")}\n}}\n");
+        }
+
+        return Link(chain[0], name);
+    }
+
+    /// <summary>A member named like one NetGen generates or calls; hiding an inherited method takes <c>new</c>.</summary>
+    private string ReservedMember()
+    {
+        var reserved = _t.OneOf(ReservedNames);
+        var modifier = reserved.StartsWith("new ", StringComparison.Ordinal) ? "new " : "";
+        return $"[ReLU]\npublic {modifier}partial ReLU {reserved.Substring(modifier.Length)} {{ get; }}";
+    }
+
+    /// <summary>One link of a cycle; internal, so that the models' own accessibility (the case's may be internal) never conflicts.</summary>
+    private string Link(string target, string name) => _t.Pick(3) switch
+    {
+        0 => $"[Block]\ninternal partial {target} {name} {{ get; }}",
+        1 => $"[Block<{target}>, ReLU]\ninternal partial Sequential {name} {{ get; }}",
+        _ => $"[Repeat<{target}>({_t.OneOf(1, 2, 100)})]\ninternal partial Sequential {name} {{ get; }}",
+    };
+
     private string DuplicateOf(string fresh)
     {
-        var name = _names.Count > 1 ? _names.Where(n => n != fresh).ElementAt(_t.Pick(_names.Count - 1)) : fresh;
+        var others = _names.Where(n => Id(n) != fresh).ToList();
+        var name = others.Count > 0 ? Id(others[_t.Pick(others.Count)]) : fresh;
         _members.Add($"[ReLU]\npublic partial ReLU {name} {{ get; }}");
         return $"[Sigmoid]\npublic partial Sigmoid {name} {{ get; }}";
     }
@@ -443,7 +641,21 @@ internal sealed class DeclarationBuilder
     private string Module() => _t.OneOf("Conv2d", "BatchNorm2d", "ReLU", "Linear", "MaxPool2d", "Conv1d", "ConvTranspose2d", "BatchNorm1d",
         "LayerNorm", "GroupNorm", "AvgPool2d", "AdaptiveAvgPool2d", "Dropout", "Flatten", "Embedding", "ReLU6", "LeakyReLU", "GELU", "SiLU", "Sigmoid", "Tanh", "Softmax");
 
-    private string OutChannels() => HasParameter("width") && _t.Chance(30) ? "\"width\"" : _t.OneOf(8, 4, 16, 32).ToString();
+    private string OutChannels(bool extreme = true)
+    {
+        if (HasParameter("width") && _t.Chance(30))
+        {
+            return "\"width\"";
+        }
+
+        if (OddSize() is { } odd && _t.Chance(20))
+        {
+            return $"\"{odd}\"";
+        }
+
+        // Sizes near the limits: int.MaxValue channels, and 2^62, which only a long holds.
+        return extreme && _t.Chance(4) ? _t.OneOf("2147483647", "4611686018427387904L") : _t.OneOf(8, 4, 16, 32).ToString();
+    }
 
     /// <summary>A layer attribute taking the running channel count, which it then updates.</summary>
     private string Layer(string kind, bool preserve)
@@ -531,16 +743,25 @@ internal sealed class DeclarationBuilder
         _ => "act",
     };
 
-    private string Unique(string name)
+    /// <summary>A member name not used yet, sometimes an odd one (<see cref="OddNames"/>), as the C# identifier to declare.</summary>
+    private string Unique(string name, bool mayBeOdd = true)
     {
+        if (mayBeOdd && _t.Chance(20))
+        {
+            name = _t.OneOf(OddNames);
+        }
+
         var candidate = name;
         for (var i = 1; !_names.Add(candidate); i++)
         {
             candidate = name + i;
         }
 
-        return candidate;
+        return Id(candidate);
     }
+
+    /// <summary>The identifier for a name: keywords take an @ (<c>@class</c>); contextual keywords are identifiers as they are.</summary>
+    private static string Id(string name) => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 
     private IEnumerable<string> InitRules()
     {
@@ -573,7 +794,8 @@ internal sealed class DeclarationBuilder
             s.Append("\nnamespace Robust.Cases\n{\n");
         }
 
-        var outers = Is(Flaw.OuterNotPartial) ? 1 + _t.Pick(2) : _t.Chance(20) ? 1 + _t.Pick(2) : 0;
+        // The models of a cycle name this one by its simple name, so it is neither nested nor generic.
+        var outers = Is(Flaw.OuterNotPartial) ? 1 + _t.Pick(2) : _t.Chance(20) && !Is(Flaw.BlockCycle) ? 1 + _t.Pick(2) : 0;
         var notPartialOuter = Is(Flaw.OuterNotPartial) ? _t.Pick(outers) : -1;
         var closers = new List<string>();
         for (var i = 0; i < outers; i++)
@@ -584,10 +806,11 @@ internal sealed class DeclarationBuilder
             closers.Add("}\n");
         }
 
-        var name = "M" + _t.Pick(10);
-        var generic2 = _t.Chance(15) ? _t.OneOf("<T>", "<T, U>", "<T>") : "";
+        var name = _modelName;
+        var generic2 = _t.Chance(15) && !Is(Flaw.BlockCycle) ? _t.OneOf("<T>", "<T, U>", "<T>") : "";
         var baseType = Is(Flaw.NotAModule)
             ? _t.OneOf("", " : System.Object", " : nn.Module", " : nn.Module<Tensor, Tensor, Tensor>", " : System.Attribute")
+            : Is(Flaw.ModelInheritance) ? _t.OneOf(" : Robust.Helpers.Plain", " : Robust.Helpers.Unit")
             : _t.Chance(15) ? " : Robust.Helpers.ModuleBase" : " : nn.Module<Tensor, Tensor>";
         var partial = Is(Flaw.ClassNotPartial) ? "" : "partial ";
         var primary = Is(Flaw.PrimaryConstructor) ? $"({(_parameters.Count == 0 ? "int c0" : ConstructorParameters())})" : "";
@@ -622,9 +845,14 @@ internal sealed class DeclarationBuilder
             }
         }
 
-        if ((mode == Mode.Empty && !Is(Flaw.EmptyModel)) || (!Is(Flaw.EmptyModel) && _t.Chance(5)))
+        if (_handWrittenForward)
         {
             s.Append("\n    public override Tensor forward(Tensor input) => input.alias();\n");
+        }
+
+        foreach (var method in _methods)
+        {
+            s.Append("\n    ").Append(method).Append('\n');
         }
 
         foreach (var member in _members)
@@ -640,6 +868,11 @@ internal sealed class DeclarationBuilder
         for (var i = closers.Count - 1; i >= 0; i--)
         {
             s.Append(closers[i]);
+        }
+
+        foreach (var model in _extraModels)
+        {
+            s.Append('\n').Append(model);
         }
 
         if (ns == "block")

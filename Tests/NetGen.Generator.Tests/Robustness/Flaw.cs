@@ -7,9 +7,9 @@ namespace NetGen.Generator.Tests.Robustness;
 /// </summary>
 /// <remarks>
 /// Shape-level mistakes (a channel mismatch, a residual add of different widths) are deliberately not
-/// flaws: NetGen's NG01xx shape checks are being written. Once they land, add flaws such as
-/// <c>ChannelMismatch</c> (break the running channel count in <see cref="DeclarationBuilder"/>) and give
-/// valid models an <c>[Model(Input = ...)]</c> so that the checks run on them too.
+/// flaws: the builder keeps channels consistent but not ranks or spatial sizes, so the NG01xx shape checks
+/// that run when a case declares an <c>Input</c> are survived, not judged; the mutation harness and
+/// ShapeDiagnosticTests judge them.
 /// </remarks>
 internal enum Flaw
 {
@@ -45,4 +45,11 @@ internal enum Flaw
     BlockWrongType,            // [Block] argument of the wrong type, e.g. 3.5 for an int
     RepeatZero,                // NG0006
     DuplicateMember,           // two members with one name
+    ReservedMemberName,        // NG0011: Keys, Summary, StateSchema, init_weights, register_module, __x, …
+    BlockCycle,                // NG0012: the model contains itself, directly or through 1–3 other models
+    ModelInheritance,          // NG0018: the model derives from another model
+    RepeatTooLong,             // NG0006: more blocks than [Repeat] allows
+    InputOverflow,             // NG0006: an Input of more elements than a tensor holds
+    FactoryMissingMethod,      // NG0017: [Factory] names no method of the model
+    ParameterInGeneratedForward, // NG0015: a [Parameter] member where NetGen writes forward
 }

@@ -11,21 +11,22 @@ using Xunit.Abstractions;
 namespace NetGen.Generator.Tests.Robustness;
 
 /// <summary>
-/// Issue 3, item 7: thousands of random declarations, valid and invalid, each compiled on its own with
-/// the real generator. The generator never throws, every invalid declaration gets an NG error, and
+/// Issue 3, item 7, and issue 15: thousands of random declarations, valid and invalid, each compiled on its
+/// own with the real generator and analyzer. Nothing crashes (no generator exception, CS8785, AD0001 or
+/// NG0099, no stack overflow), every invalid declaration gets an NG error and a stub that compiles, and
 /// every valid one generates code that compiles with nullable enabled and warnings as errors.
 /// </summary>
 /// <remarks>
 /// The run is deterministic: case <c>i</c> is generated from <c>PCG(stream 1, seed <see cref="Seed"/> + i)</c>.
 /// A failure prints each failing case's index, CsCheck seed and source, then hands the first one to
 /// CsCheck's <c>Sample</c>, which replays that seed and shrinks it to a smaller failing declaration.
-/// <c>NETGEN_ROBUST_CASES</c> overrides the case count (e.g. 20000 for a long local run) and
-/// <c>NETGEN_ROBUST_SEED</c> the base seed.
+/// <c>NETGEN_ROBUST_CASES</c> overrides the case count (CI runs <see cref="DefaultCases"/>; docs/robustness.md
+/// records the full run of 5,000 and more) and <c>NETGEN_ROBUST_SEED</c> the base seed.
 /// </remarks>
 public sealed class RandomDeclarationTests
 {
     private const ulong Seed = 20_240_603;
-    private const int DefaultCases = 2_000;
+    private const int DefaultCases = 1_000;
 
     /// <summary>A declaration is a tape of choices; shrinking the tape shrinks the declaration (see <see cref="ChoiceTape"/>).</summary>
     internal static readonly Gen<DeclarationCase> Declarations = Gen.Int[0, 9_999].Array[0, 160].Select(DeclarationBuilder.Build);
