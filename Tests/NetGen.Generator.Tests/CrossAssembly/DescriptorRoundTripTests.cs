@@ -120,11 +120,14 @@ public sealed class DescriptorRoundTripTests
             BaseArguments = "",
             TakenNames = EquatableArray<string>.Empty,
             IsVisibleAtAssemblyLevel = true,
+            InheritedNames = EquatableArray<string>.Empty,
+            DeclaresOtherConstructor = false,
         },
         Members = model.Members.Select(member => member with
         {
             Location = null,
             InitOverride = null,
+            InheritanceModifiers = "",
             Contract = member.Contract is { } contract ? contract with { Location = null } : null,
             Layers = member.Layers.Select(layer => layer with
             {
