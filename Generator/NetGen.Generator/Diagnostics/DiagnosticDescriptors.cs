@@ -11,7 +11,13 @@ internal static class DiagnosticDescriptors
     private const string Declaration = "NetGen.Declaration";
     private const string Shapes = "NetGen.Shapes";
 
-    public const string HelpRoot = "https://github.com/netgen/netgen/blob/main/docs/diagnostics/";
+    /// <summary>
+    /// Where a diagnostic's help page is. NetGen has no web site, so there is no help URL: the pages ship in the
+    /// package (docs/diagnostics/NGxxxx.md, e.g. ~/.nuget/packages/netgen/&lt;version&gt;/docs/diagnostics/) and in
+    /// the repository, and each description says so.
+    /// </summary>
+    public static string HelpPage(string id) =>
+        $"Help: docs/diagnostics/{id}.md, in the NetGen package (~/.nuget/packages/netgen/<version>/docs/diagnostics/{id}.md) and in NetGen's repository.";
 
     public static readonly DiagnosticDescriptor ModelMustBePartial = Error(
         DiagnosticIds.ModelMustBePartial, Declaration,
@@ -108,6 +114,11 @@ internal static class DiagnosticDescriptors
         "Wiring attribute has no effect",
         "{0} wires the generated forward, but '{1}' writes its own forward, so it has no effect; remove it or wire it in forward");
 
+    public static readonly DiagnosticDescriptor FileLocalModel = Error(
+        DiagnosticIds.FileLocalModel, Declaration,
+        "A model cannot be file-local",
+        "'{0}' is file-local, but NetGen writes the rest of the class in a file of its own, which cannot see a file-local type; declare it internal or public");
+
     public static readonly DiagnosticDescriptor ModelTooLarge = Error(
         DiagnosticIds.ModelTooLarge, Declaration,
         "Model structure beyond NetGen's limits",
@@ -158,7 +169,7 @@ internal static class DiagnosticDescriptors
         DiagnosticIds.UncheckedBoundary,
         "Shapes unchecked past NetGen's boundary",
         "NetGen checks shapes only up to its boundary in {0} model(s): {1}; see docs/boundary.md",
-        Shapes, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpRoot + DiagnosticIds.UncheckedBoundary + ".md",
+        Shapes, DiagnosticSeverity.Warning, isEnabledByDefault: true, description: HelpPage(DiagnosticIds.UncheckedBoundary),
         customTags: WellKnownDiagnosticTags.CompilationEnd);
 
     public static readonly DiagnosticDescriptor BlockUseMismatch = Warning(
@@ -173,7 +184,7 @@ internal static class DiagnosticDescriptors
     public static readonly System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> All = System.Collections.Immutable.ImmutableArray.Create(
         ModelMustBePartial, ModelMustBeModule, MemberMustBePartialProperty, MemberTypeMismatch, UnknownParameter, InvalidArgument,
         ConstructorConflict, EmptyModel, UnknownMember, ConditionMustBeBool, ConflictingMemberAttributes, BlockCycle, ForeignLayerAttribute,
-        MemberNotCreatable, NeedsHandWrittenForward, UnregisteredModule, InvalidFactory, ModelInheritance, WiringIgnored, ModelTooLarge, GeneratorFailure, ShapeUnchecked,
+        MemberNotCreatable, NeedsHandWrittenForward, UnregisteredModule, InvalidFactory, ModelInheritance, WiringIgnored, ModelTooLarge, FileLocalModel, GeneratorFailure, ShapeUnchecked,
         ChannelMismatch, FeatureMismatch, SpatialCollapse, GroupsDoNotDivide, ResidualShapeMismatch, ConcatShapeMismatch, BlockInputMismatch,
         ShapeError, CannotInfer, UncheckedBoundary, BlockUseMismatch, ContractMismatch);
 
@@ -181,11 +192,11 @@ internal static class DiagnosticDescriptors
     private const string ShapeMessage = "{0} (expected {1}, actual {2}); {3}";
 
     private static DiagnosticDescriptor Error(string id, string category, string title, string message) =>
-        new(id, title, message, category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + id + ".md");
+        new(id, title, message, category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: HelpPage(id));
 
     private static DiagnosticDescriptor Warning(string id, string category, string title, string message) =>
-        new(id, title, message, category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpRoot + id + ".md");
+        new(id, title, message, category, DiagnosticSeverity.Warning, isEnabledByDefault: true, description: HelpPage(id));
 
     private static DiagnosticDescriptor Info(string id, string category, string title, string message) =>
-        new(id, title, message, category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpRoot + id + ".md");
+        new(id, title, message, category, DiagnosticSeverity.Info, isEnabledByDefault: true, description: HelpPage(id));
 }

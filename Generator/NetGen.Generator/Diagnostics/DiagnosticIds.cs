@@ -23,6 +23,7 @@ public static class DiagnosticIds
     public const string ModelInheritance = "NG0018";
     public const string WiringIgnored = "NG0019";
     public const string ModelTooLarge = "NG0020";
+    public const string FileLocalModel = "NG0021";
     public const string GeneratorFailure = "NG0099";
     public const string ShapeUnchecked = "NG0100";
     public const string ChannelMismatch = "NG0101";

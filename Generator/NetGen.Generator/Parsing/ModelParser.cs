@@ -33,6 +33,15 @@ internal static class ModelParser
             }
         }
 
+        for (var t = type; t is not null; t = t.ContainingType)
+        {
+            if (t.IsFileLocal)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FileLocalModel, nameLocation, t.Name));
+                return new ModelParseResult(null, null, diagnostics.ToEquatableArray());
+            }
+        }
+
         if (!TypeShapes.IsModuleOfTensor(type))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ModelMustBeModule, nameLocation, type.Name));

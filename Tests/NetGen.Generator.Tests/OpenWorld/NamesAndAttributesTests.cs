@@ -97,6 +97,23 @@ public sealed class NamesAndAttributesTests
         Assert.Contains("throw new global::System.InvalidOperationException", run.Generated("Demo.Broken.g.cs"));
     }
 
+    /// <summary>A file-local model used to give only C# errors: its generated half is another file's type.</summary>
+    [Fact]
+    public void A_file_local_model_is_refused_with_NG0021()
+    {
+        var run = GeneratorHarness.Run(Usings + """
+            [Model(Input = [4])]
+            file partial class Probe : nn.Module<Tensor, Tensor>
+            {
+                [Linear(4, 2)] public partial Linear fc { get; }
+            }
+            """);
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "NG0021");
+        Assert.Equal("Probe", diagnostic.Location.SourceTree!.ToString().Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "CS8785");
+    }
+
     /// <summary>The message used to read "expects 16 input channels but receives 32 (expected 32, actual 16)".</summary>
     [Fact]
     public void A_channel_mismatch_says_what_is_declared_and_what_arrives_once()
