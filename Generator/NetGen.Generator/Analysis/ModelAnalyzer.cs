@@ -101,7 +101,7 @@ internal static class ModelAnalyzer
             notes.Add("The forward is hand-written: each member's shapes come from the member alone, not from what the forward passes it.");
         }
 
-        notes.AddRange(walk.Walker.OpaquePrefixes.Select(p => $"'{p}' is not a NetGen layer: its parameters are counted at run time (Summary.For(model)), its shapes only as its [Contract] says."));
+        notes.AddRange(walk.Walker.OpaquePrefixes.Select(p => $"'{p}' is not a NetGen layer, so NetGen counts its parameters only at run time (Summary.For(model))."));
         return new SummarySpec(dims, walk.Walker.Rows.ToEquatableArray(), Counting.Sum(top.Select(r => r.Parameters)), Counting.Sum(top.Select(r => r.MultAdds)), notes.ToEquatableArray());
     }
 
