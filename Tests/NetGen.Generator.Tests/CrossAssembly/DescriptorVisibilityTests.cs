@@ -108,14 +108,14 @@ public sealed class DescriptorVisibilityTests
         Assert.DoesNotContain("ModelDescriptor", run.Generated("Blocks.Hider+Middle+Inner.g.cs"));
     }
 
-    /// <summary>A file-local model cannot be named outside its file; its generated file carries no descriptor.</summary>
+    /// <summary>A file-local model cannot be named outside its file, nor have a generated half: NG0021, and no file with a descriptor.</summary>
     [Fact]
     public void A_file_local_model_gets_no_descriptor()
     {
         var run = GeneratorHarness.Run(TwoAssemblies.Compile(TwoAssemblies.LibraryName, "Library", [Usings + Model("file partial class Local")], GeneratorHarness.References));
 
-        var generated = Assert.Single(run.GeneratedSources);
-        Assert.DoesNotContain("ModelDescriptor", generated.Text);
+        Assert.Empty(run.GeneratedSources);
+        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "NG0021");
         Assert.DoesNotContain(run.Output.GetDiagnostics(), d => d.Id is "CS0122" or "CS8785");
     }
 
