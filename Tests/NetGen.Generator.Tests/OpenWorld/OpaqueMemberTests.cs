@@ -20,6 +20,17 @@ public sealed class OpaqueMemberTests
 
         """;
 
+    /// <summary>A hand-written TorchSharp module NetGen knows nothing about (in the global namespace).</summary>
+    private const string Wrapper = """
+        public sealed class Wrapper : nn.Module<Tensor, Tensor>
+        {
+            private readonly Linear inner = nn.Linear(8, 8);
+            public Wrapper() : base(nameof(Wrapper)) => RegisterComponents();
+            public override Tensor forward(Tensor x) => inner.call(x);
+        }
+
+        """;
+
     /// <summary>A member typed LSTM used to get NG0004; a factory builds it from the hyperparameters.</summary>
     [Fact]
     public void A_factory_member_of_any_module_type_is_created_from_the_hyperparameters()
@@ -107,14 +118,7 @@ public sealed class OpaqueMemberTests
 
     /// <summary>Nothing after an opaque member without a contract is checked, and the build says so; a wrong size there is no error.</summary>
     [Fact]
-    public Task Without_a_contract_what_follows_an_opaque_member_is_unchecked_not_wrong() => GeneratorDiagnosticTest.VerifyAsync(Usings + """
-        public sealed class Wrapper : nn.Module<Tensor, Tensor>
-        {
-            private readonly Linear inner = nn.Linear(8, 8);
-            public Wrapper() : base(nameof(Wrapper)) => RegisterComponents();
-            public override Tensor forward(Tensor x) => inner.call(x);
-        }
-
+    public Task Without_a_contract_what_follows_an_opaque_member_is_unchecked_not_wrong() => GeneratorDiagnosticTest.VerifyAsync(Usings + Wrapper + """
         [Model(Input = [8])]
         public partial class {|NG0100:{|NG0110:M|}|} : nn.Module<Tensor, Tensor>
         {
@@ -125,14 +129,7 @@ public sealed class OpaqueMemberTests
 
     /// <summary>With a contract, checking and inference go on after the opaque member.</summary>
     [Fact]
-    public Task With_a_contract_what_follows_is_checked() => GeneratorDiagnosticTest.VerifyAsync(Usings + """
-        public sealed class Wrapper : nn.Module<Tensor, Tensor>
-        {
-            private readonly Linear inner = nn.Linear(8, 8);
-            public Wrapper() : base(nameof(Wrapper)) => RegisterComponents();
-            public override Tensor forward(Tensor x) => inner.call(x);
-        }
-
+    public Task With_a_contract_what_follows_is_checked() => GeneratorDiagnosticTest.VerifyAsync(Usings + Wrapper + """
         [Model(Input = [8])]
         public partial class M : nn.Module<Tensor, Tensor>
         {
@@ -142,14 +139,7 @@ public sealed class OpaqueMemberTests
         """);
 
     [Fact]
-    public Task What_arrives_at_a_contract_is_checked_against_it() => GeneratorDiagnosticTest.VerifyAsync(Usings + """
-        public sealed class Wrapper : nn.Module<Tensor, Tensor>
-        {
-            private readonly Linear inner = nn.Linear(8, 8);
-            public Wrapper() : base(nameof(Wrapper)) => RegisterComponents();
-            public override Tensor forward(Tensor x) => inner.call(x);
-        }
-
+    public Task What_arrives_at_a_contract_is_checked_against_it() => GeneratorDiagnosticTest.VerifyAsync(Usings + Wrapper + """
         [Model(Input = [4])]
         public partial class M : nn.Module<Tensor, Tensor>
         {
@@ -161,15 +151,7 @@ public sealed class OpaqueMemberTests
     [Fact]
     public void A_contract_carries_inference_past_an_opaque_member()
     {
-        var run = GeneratorHarness.Run(Usings + """
-            namespace Demo;
-            public sealed class Wrapper : nn.Module<Tensor, Tensor>
-            {
-                private readonly Linear inner = nn.Linear(8, 8);
-                public Wrapper() : base(nameof(Wrapper)) => RegisterComponents();
-                public override Tensor forward(Tensor x) => inner.call(x);
-            }
-
+        var run = GeneratorHarness.Run(Usings + Wrapper + """
             [Model(Input = [8])]
             public partial class M : nn.Module<Tensor, Tensor>
             {
@@ -180,6 +162,6 @@ public sealed class OpaqueMemberTests
 
         Assert.Empty(run.GeneratorDiagnostics.Where(d => d.DefaultSeverity == DiagnosticSeverity.Error));
         Assert.Empty(run.CompilationErrors);
-        Assert.Contains("global::TorchSharp.torch.nn.Linear(8, 2)", run.Generated("Demo.M.g.cs"));
+        Assert.Contains("global::TorchSharp.torch.nn.Linear(8, 2)", run.Generated("M.g.cs"));
     }
 }
