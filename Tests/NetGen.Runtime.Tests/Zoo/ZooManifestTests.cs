@@ -1,0 +1,86 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using NetGen.Samples.Torchvision;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace NetGen.Runtime.Tests.Zoo;
+
+/// <summary>
+/// Issue 12's zoo, checked by manifest: every torchvision 0.14 variant that NetGen declares has torchvision's
+/// state-dict keys, shapes, dtypes and parameter count, with no weights involved. docs/zoo.md says, family by
+/// family, which variants are declared; a test keeps that table and this registry in step.
+/// </summary>
+public sealed class ZooManifestTests
+{
+    /// <summary>The torchvision variants NetGen declares today, built the way a user would build them.</summary>
+    private static readonly Dictionary<string, Func<nn.Module<Tensor, Tensor>>> Declared = new(StringComparer.Ordinal)
+    {
+        ["resnet18"] = () => ResNet.ResNet18(),
+        ["resnet34"] = () => ResNet.ResNet34(),
+        ["squeezenet1_0"] = () => new SqueezeNet(1000),
+        ["mobilenet_v2"] = () => new MobileNetV2(1000),
+    };
+
+    public static IEnumerable<object[]> DeclaredModels() => Declared.Keys.Order(StringComparer.Ordinal).Select(m => new object[] { m });
+
+    [Theory]
+    [MemberData(nameof(DeclaredModels))]
+    public void A_declared_variant_has_torchvisions_keys_shapes_dtypes_and_parameter_count(string model)
+    {
+        var manifest = ZooManifest.Load(model);
+        using var module = Declared[model]();
+        var state = module.state_dict();
+
+        var missing = manifest.Entries.Select(e => e.Key).Except(state.Keys, StringComparer.Ordinal).ToList();
+        var extra = state.Keys.Except(manifest.Entries.Select(e => e.Key), StringComparer.Ordinal).ToList();
+        Assert.True(missing.Count == 0 && extra.Count == 0,
+            $"{model}: missing {string.Join(", ", missing.Take(5))}; not in torchvision {string.Join(", ", extra.Take(5))}");
+        foreach (var entry in manifest.Entries)
+        {
+            var tensor = state[entry.Key];
+            Assert.True(entry.Shape.SequenceEqual(tensor.shape), $"{model} {entry.Key}: torchvision [{string.Join(", ", entry.Shape)}], NetGen [{string.Join(", ", tensor.shape)}]");
+            Assert.Equal(entry.DType, tensor.dtype == ScalarType.Int64 ? "int64" : tensor.dtype == ScalarType.Float32 ? "float32" : tensor.dtype.ToString());
+        }
+
+        Assert.Equal(manifest.Entries.Where(e => e.IsParameter).Select(e => e.Key), module.named_parameters().Select(p => p.name));
+        Assert.Equal(manifest.Parameters, module.parameters().Sum(p => p.numel()));
+    }
+
+    [Fact]
+    public void The_manifests_cover_every_family_the_issue_lists()
+    {
+        // Issue 12, Build 6: the families a NetGen zoo must declare.
+        string[] families =
+        [
+            "alexnet", "vgg", "resnet", "resnext", "wide_resnet", "squeezenet", "densenet", "googlenet", "inception_v3",
+            "mobilenet_v2", "mobilenet_v3", "mnasnet", "shufflenet_v2", "efficientnet", "efficientnet_v2", "regnet",
+            "convnext", "vit", "swin", "maxvit",
+        ];
+        var found = ZooManifest.AllModels().Select(m => ZooManifest.Load(m).Family).Distinct().Order(StringComparer.Ordinal);
+        Assert.Equal(families.Order(StringComparer.Ordinal), found);
+    }
+
+    [Fact]
+    public void Docs_zoo_table_lists_every_family_with_exactly_the_declared_variants()
+    {
+        // One row per family: | family | torchvision variants | declared in NetGen | ... ; the third column lists
+        // declared variants in backticks, or says none.
+        var rows = File.ReadLines(Path.Combine(RepositoryFiles.Root(), "docs", "zoo.md"))
+            .Select(l => l.Split('|'))
+            .Where(c => c.Length > 4 && Regex.IsMatch(c[1], @"^\s*`[a-z0-9_]+`\s*$"))
+            .ToDictionary(c => c[1].Trim().Trim('`'), c => Regex.Matches(c[3], "`([a-z0-9_]+)`").Select(m => m.Groups[1].Value).ToHashSet());
+
+        var families = ZooManifest.AllModels().GroupBy(m => ZooManifest.Load(m).Family).ToDictionary(g => g.Key, g => g.ToList());
+        Assert.Equal(families.Keys.Order(StringComparer.Ordinal), rows.Keys.Order(StringComparer.Ordinal));
+        foreach (var (family, variants) in families)
+        {
+            var declared = variants.Where(Declared.ContainsKey).ToHashSet();
+            Assert.True(declared.SetEquals(rows[family]),
+                $"docs/zoo.md says {family} declares [{string.Join(", ", rows[family])}], the tests know [{string.Join(", ", declared)}]");
+        }
+    }
+}
