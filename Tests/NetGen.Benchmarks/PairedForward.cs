@@ -65,9 +65,9 @@ public static class PairedForward
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"paired forward, widths {(width > 0 ? width.ToString(CultureInfo.InvariantCulture) : "seed")}, {rounds} rounds, " +
-            $"{BenchmarkSettings.Threads} threads: hand-written median {Median(handWritten):0.000} ms, " +
-            $"generated median {Median(generated):0.000} ms, median of per-round ratios {Median(ratios):0.000} " +
-            $"(quartiles {Quantile(ratios, 0.25):0.000}–{Quantile(ratios, 0.75):0.000}); managed tensors created per forward: " +
+            $"{BenchmarkSettings.Threads} threads: hand-written median {Statistics.Median(handWritten):0.000} ms, " +
+            $"generated median {Statistics.Median(generated):0.000} ms, median of per-round ratios {Statistics.Median(ratios):0.000} " +
+            $"(quartiles {Statistics.Quantile(ratios, 0.25):0.000}–{Statistics.Quantile(ratios, 0.75):0.000}); managed tensors created per forward: " +
             $"hand-written {createdByHandWritten}, generated {createdByGenerated}"));
     }
 
@@ -77,16 +77,5 @@ public static class PairedForward
         long before = stats.CreatedInScopeCount + stats.CreatedOutsideScopeCount;
         forward();
         return stats.CreatedInScopeCount + stats.CreatedOutsideScopeCount - before;
-    }
-
-    private static double Median(double[] values) => Quantile(values, 0.5);
-
-    private static double Quantile(double[] values, double q)
-    {
-        var sorted = values.OrderBy(v => v).ToArray();
-        double position = q * (sorted.Length - 1);
-        int lower = (int)Math.Floor(position);
-        int upper = (int)Math.Ceiling(position);
-        return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - lower);
     }
 }

@@ -1,0 +1,108 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using NetGen.Samples.Torchvision;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace NetGen.Benchmarks;
+
+/// <summary>
+/// NetGen's torchvision declarations against the same models in TorchSharp's own TorchVision 0.107 package
+/// (hand-written C#), for docs/zoo.md. For each pair it reports whether TorchVision's state dict has
+/// torchvision's keys and shapes (NetGen's have them, ZooManifestTests shows it), so that one checkpoint
+/// loads into both; when it does, the largest output difference under the same weights; and the forward time
+/// ratio NetGen/TorchVision, measured interleaved (ABBA) as <see cref="PairedForward"/> does.
+/// </summary>
+public static class TorchVisionComparison
+{
+    private sealed record Pair(string Name, Func<nn.Module<Tensor, Tensor>> NetGen, Func<nn.Module<Tensor, Tensor>> TorchVision);
+
+    private static readonly Pair[] Pairs =
+    [
+        new("resnet18", () => ResNet.ResNet18(), () => torchvision.models.resnet18()),
+        new("resnet34", () => ResNet.ResNet34(), () => torchvision.models.resnet34()),
+        new("mobilenet_v2", () => new MobileNetV2(1000), () => torchvision.models.mobilenet_v2()),
+    ];
+
+    public static void Run(int rounds, int batch)
+    {
+        BenchmarkSettings.FixThreads();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"NetGen vs TorchVision 0.107: batch {batch}, 224x224, eval, no_grad, {BenchmarkSettings.Threads} threads, {rounds} interleaved rounds"));
+        foreach (var pair in Pairs)
+        {
+            Compare(pair, rounds, batch);
+        }
+    }
+
+    private static void Compare(Pair pair, int rounds, int batch)
+    {
+        using var netgen = pair.NetGen();
+        using var vision = pair.TorchVision();
+        netgen.eval();
+        vision.eval();
+
+        var ours = netgen.state_dict();
+        var theirs = vision.state_dict();
+        var differing = ours.Keys.Union(theirs.Keys)
+            .Where(k => !ours.TryGetValue(k, out var a) || !theirs.TryGetValue(k, out var b) || !a.shape.SequenceEqual(b.shape))
+            .ToList();
+        if (differing.Count > 0)
+        {
+            Console.WriteLine($"{pair.Name}: TorchVision's state dict differs from torchvision's in {differing.Count} entries " +
+                $"(e.g. {string.Join(", ", differing.Take(3))}); no shared weights, so no output or time comparison");
+            return;
+        }
+
+        vision.load_state_dict(ours, strict: true);
+        using var noGrad = no_grad();
+        using var input = randn(batch, 3, 224, 224, generator: new Generator(12));
+        double maxDiff;
+        using (var a = netgen.call(input))
+        using (var b = vision.call(input))
+        {
+            maxDiff = (a - b).abs().max().item<float>();
+        }
+
+        double Time(nn.Module<Tensor, Tensor> model)
+        {
+            var clock = Stopwatch.StartNew();
+            using (model.call(input)) { }
+            return clock.Elapsed.TotalMilliseconds;
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            Time(vision);
+            Time(netgen);
+        }
+
+        var ratios = new double[rounds];
+        var ng = new double[rounds];
+        var tv = new double[rounds];
+        for (var i = 0; i < rounds; i++)
+        {
+            // ABBA: neither model always runs first.
+            if (i % 2 == 0)
+            {
+                tv[i] = Time(vision);
+                ng[i] = Time(netgen);
+            }
+            else
+            {
+                ng[i] = Time(netgen);
+                tv[i] = Time(vision);
+            }
+
+            ratios[i] = ng[i] / tv[i];
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{pair.Name}: loads torchvision's state dict unchanged; max |NetGen - TorchVision| = {maxDiff:G3}; " +
+            $"median ms NetGen {Statistics.Median(ng):0.00}, TorchVision {Statistics.Median(tv):0.00}; " +
+            $"median per-round ratio NetGen/TorchVision {Statistics.Median(ratios):0.000} " +
+            $"(quartiles {Statistics.Quantile(ratios, 0.25):0.000}–{Statistics.Quantile(ratios, 0.75):0.000})"));
+    }
+}
