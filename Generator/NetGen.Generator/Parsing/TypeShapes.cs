@@ -100,7 +100,7 @@ internal static class TypeShapes
             return null;
         }
 
-        return System.Enum.TryParse<LayerKind>(type.Name, out var kind) ? kind : null;
+        return Catalogue.LayerCatalogue.Find(type.Name) is { } entry ? new LayerKind(entry.Name) : null;
     }
 
     public static TypeDeclInfo DeclarationOf(INamedTypeSymbol type)
