@@ -21,7 +21,7 @@ public class CatalogueFixtureTests
         Assert.StartsWith("1.13", CatalogueFixture.Torch);
         var missing = LayerCatalogue.All.Where(e => !CatalogueFixture.Rows.Any(r => r.Layer == e.Name && r.Output is not null)).Select(e => e.Name).ToList();
         Assert.True(missing.Count == 0, "no PyTorch row with an output for: " + string.Join(", ", missing));
-        Assert.True(CatalogueFixture.Covered.Count(r => r.Error is not null) >= 6, "too few rows where PyTorch raises");
+        Assert.True(CatalogueFixture.Covered.Count(r => r.Error is not null) >= 12, "too few rows where PyTorch raises");
     }
 
     [Theory]

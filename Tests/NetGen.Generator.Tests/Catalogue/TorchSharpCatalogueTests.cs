@@ -34,6 +34,7 @@ public class TorchSharpCatalogueTests
         rows.eval();
         var module = (nn.Module<Tensor, Tensor>)Compiled.Value.GetMethod("Module" + id)!.Invoke(rows, null)!;
         module.eval();
+        Assert.Equal(row.Entry.ModuleType, "global::" + module.GetType().FullName);
 
         var state = module.state_dict().Select(kv => (kv.Key, string.Join("×", kv.Value.shape), kv.Value.dtype.ToString())).ToList();
         Assert.Equal(row.State.Select(s => (s.Name, string.Join("×", s.Shape), s.DType)), state);

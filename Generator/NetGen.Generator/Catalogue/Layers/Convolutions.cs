@@ -164,3 +164,10 @@ internal sealed class ConvTranspose2dEntry : ConvolutionEntry
     public override string PyTorch => "torch.nn.ConvTranspose2d";
     protected override ConvKind Kind => ConvKind.ConvTranspose2d;
 }
+
+internal sealed class Conv3dEntry : ConvolutionEntry
+{
+    public override string Name => "Conv3d";
+    public override string PyTorch => "torch.nn.Conv3d";
+    protected override ConvKind Kind => ConvKind.Conv3d;
+}

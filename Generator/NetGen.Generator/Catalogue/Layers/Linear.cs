@@ -66,22 +66,3 @@ internal sealed class EmbeddingEntry : LayerEntry
         yield return LayerState.Parameter("weight", Size(layer, "NumEmbeddings", env), Size(layer, "EmbeddingDim", env));
     }
 }
-
-/// <summary><c>nn.Flatten</c>; as a functional op it is <c>torch.flatten(x, StartDim, EndDim)</c>.</summary>
-internal sealed class FlattenEntry : LayerEntry
-{
-    public override string Name => "Flatten";
-    public override string PyTorch => "torch.nn.Flatten";
-
-    public override IReadOnlyList<LayerArgument> Arguments { get; } = new[]
-    {
-        LayerArgument.Named("StartDim", "start_dim", ArgRule.Value),
-        LayerArgument.Named("EndDim", "end_dim", ArgRule.Value),
-    };
-
-    public override string? Functional(LayerSpec layer, string x, bool mayWorkInPlace) =>
-        $"{x}.flatten({FactoryCall.ValueOr(layer, "StartDim", "1")}, {FactoryCall.ValueOr(layer, "EndDim", "-1")})";
-
-    public override LayerShapeSpec Shape(LayerSpec layer, string name, ShapeEnvironment env) =>
-        new FlattenSpec(name, IntOr(layer, "StartDim", 1), IntOr(layer, "EndDim", -1));
-}

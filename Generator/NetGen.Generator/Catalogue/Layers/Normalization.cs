@@ -62,6 +62,79 @@ internal sealed class BatchNorm2dEntry : BatchNormEntry
     public override TensorShape SeedInput(Dim channels) => TensorShape.Of(channels, Dim.Unknown, Dim.Unknown);
 }
 
+internal sealed class BatchNorm3dEntry : BatchNormEntry
+{
+    public override string Name => "BatchNorm3d";
+    public override string PyTorch => "torch.nn.BatchNorm3d";
+
+    public override LayerShapeSpec Shape(LayerSpec layer, string name, ShapeEnvironment env) => NormSpec.BatchNorm3d(name, Size(layer, "NumFeatures", env));
+
+    public override TensorShape SeedInput(Dim channels) => TensorShape.Of(channels, Dim.Unknown, Dim.Unknown, Dim.Unknown);
+}
+
+/// <summary>
+/// <c>nn.InstanceNorm2d</c>: the batch norm's arguments, but <c>Affine</c> and <c>TrackRunningStats</c> default to
+/// false, so by default it has no state at all.
+/// </summary>
+internal sealed class InstanceNorm2dEntry : LayerEntry
+{
+    public override string Name => "InstanceNorm2d";
+    public override string PyTorch => "torch.nn.InstanceNorm2d";
+    public override bool HasState => true;
+
+    public override IReadOnlyList<LayerArgument> Arguments { get; } = new[]
+    {
+        LayerArgument.Required("NumFeatures", "num_features"),
+        LayerArgument.Named("Eps", "eps", ArgRule.Value),
+        LayerArgument.Named("Momentum", "momentum", ArgRule.Value),
+        LayerArgument.Named("Affine", "affine", ArgRule.Flag),
+        LayerArgument.Named("TrackRunningStats", "track_running_stats", ArgRule.Flag),
+    };
+
+    public override LayerArgument? InferableInput => Arguments[0];
+
+    public override LayerShapeSpec Shape(LayerSpec layer, string name, ShapeEnvironment env) => NormSpec.InstanceNorm2d(name, Size(layer, "NumFeatures", env));
+
+    public override IEnumerable<LayerState> State(LayerSpec layer, TensorShape input, ShapeEnvironment env)
+    {
+        var features = Incoming(layer, "NumFeatures", env, First(input));
+        if (FlagOr(layer, "Affine", false))
+        {
+            yield return LayerState.Parameter("weight", features);
+            yield return LayerState.Parameter("bias", features);
+        }
+
+        if (FlagOr(layer, "TrackRunningStats", false))
+        {
+            yield return LayerState.Buffer("running_mean", "Float32", features);
+            yield return LayerState.Buffer("running_var", "Float32", features);
+            yield return LayerState.Buffer("num_batches_tracked", "Int64");
+        }
+    }
+
+    public override TensorShape SeedInput(Dim channels) => TensorShape.Of(channels, Dim.Unknown, Dim.Unknown);
+}
+
+/// <summary><c>nn.LocalResponseNorm</c>: keeps the shape of a sample of two or more dimensions; no state.</summary>
+internal sealed class LocalResponseNormEntry : LayerEntry
+{
+    public override string Name => "LocalResponseNorm";
+    public override string PyTorch => "torch.nn.LocalResponseNorm";
+
+    public override IReadOnlyList<LayerArgument> Arguments { get; } = new[]
+    {
+        LayerArgument.Required("Size", "size"),
+        LayerArgument.Named("Alpha", "alpha", ArgRule.Value),
+        LayerArgument.Named("Beta", "beta", ArgRule.Value),
+        LayerArgument.Named("K", "k", ArgRule.Value),
+    };
+
+    public override string? Functional(LayerSpec layer, string x, bool mayWorkInPlace) =>
+        $"{FactoryCall.Functional}local_response_norm({x}, {FactoryCall.Required(layer, "Size")}, {FactoryCall.ValueOr(layer, "Alpha", "0.0001")}, {FactoryCall.ValueOr(layer, "Beta", "0.75")}, {FactoryCall.ValueOr(layer, "K", "1.0")})";
+
+    public override LayerShapeSpec Shape(LayerSpec layer, string name, ShapeEnvironment env) => new ElementwiseSpec(name, ElementwiseKind.Identity, MinSampleRank: 2);
+}
+
 /// <summary><c>nn.GroupNorm</c>: <c>NumChannels</c> may be inferred; the groups must divide it.</summary>
 internal sealed class GroupNormEntry : LayerEntry
 {
