@@ -64,6 +64,12 @@ internal abstract class LayerEntry
         return FactoryCall.Call(Factory, args);
     }
 
+    /// <summary>Whether the module returns a tuple (the recurrent layers), so it cannot be a child of a Sequential.</summary>
+    public virtual bool ReturnsTuple => false;
+
+    /// <summary>The call of the built <paramref name="module"/> on <paramref name="x"/> that gives one tensor.</summary>
+    public virtual string Invoke(string module, string x) => $"{module}.call({x})";
+
     /// <summary>
     /// The layer applied to the tensor expression <paramref name="x"/> as a functional call, or null when it has
     /// no functional form. <paramref name="mayWorkInPlace"/> is false when <paramref name="x"/> is still needed.

@@ -179,4 +179,33 @@ internal static class ReshapingShapes
         check.Channels(spec.Channels, input[0], "channels");
         return check.Finish(input);
     }
+
+    public static ShapeResult Infer(RecurrentSpec spec, TensorShape input)
+    {
+        var check = new LayerCheck(spec.Name);
+        check.AtLeast(spec.InputSize, 1, "input_size");
+        check.AtLeast(spec.HiddenSize, 1, "hidden_size");
+        if (check.Failed || !input.IsRankKnown)
+        {
+            return check.Failed ? check.Finish(TensorShape.UnknownRank) : check.FinishUnknownRank("the input's rank is unknown");
+        }
+
+        if (!check.Rank(input, 2, 2, "L×H_in"))
+        {
+            return check.Finish(TensorShape.UnknownRank);
+        }
+
+        switch (spec.InputSize.Match(input[1]))
+        {
+            case DimMatch.Different:
+                check.Fail(ShapeFailureKind.FeatureMismatch, $"{spec.Name} expects input_size {spec.InputSize} but receives {input[1]} features",
+                    input[1].ToString(), spec.InputSize.ToString());
+                return check.Finish(TensorShape.UnknownRank);
+            case DimMatch.Undetermined:
+                check.Note($"input_size {spec.InputSize} not checked against the received {input[1]}");
+                break;
+        }
+
+        return check.Finish(TensorShape.Of(input[0], spec.HiddenSize * spec.Directions));
+    }
 }

@@ -40,3 +40,12 @@ internal sealed record ChannelwiseSpec(string Name, Dim Channels) : LayerShapeSp
 {
     public override LayerShapeSpec Bind(ShapeBindings bindings) => this with { Channels = Channels.Bind(bindings) };
 }
+
+/// <summary>
+/// LSTM, GRU or RNN on an L×H_in sample: the output is L×(directions·H_out). The input's last dimension must be
+/// <see cref="InputSize"/>.
+/// </summary>
+internal sealed record RecurrentSpec(string Name, Dim InputSize, Dim HiddenSize, int Directions) : LayerShapeSpec(Name)
+{
+    public override LayerShapeSpec Bind(ShapeBindings bindings) => this with { InputSize = InputSize.Bind(bindings), HiddenSize = HiddenSize.Bind(bindings) };
+}

@@ -30,6 +30,7 @@ internal static class ShapeInference
         PadSpec pad => ReshapingShapes.Infer(pad, input),
         UnflattenSpec unflatten => ReshapingShapes.Infer(unflatten, input),
         ChannelwiseSpec channelwise => ReshapingShapes.Infer(channelwise, input),
+        RecurrentSpec recurrent => ReshapingShapes.Infer(recurrent, input),
         FlattenSpec flatten => FlattenShapes.Infer(flatten, input),
         LinearSpec linear => LinearShapes.Infer(linear, input),
         EmbeddingSpec embedding => EmbeddingShapes.Infer(embedding, input),

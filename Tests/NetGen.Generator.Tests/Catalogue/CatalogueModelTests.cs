@@ -51,11 +51,21 @@ public class CatalogueModelTests
             [AdaptiveAvgPool1d(2)] public partial AdaptiveAvgPool1d adaptive { get; }
             [ConstantPad1d(new[] { 1, 0 }, 0.0), Identity] public partial ConstantPad1d pad { get; }
         }
+
+        [Model(Input = [6, 5])]
+        public partial class Sequence : nn.Module<Tensor, Tensor>
+        {
+            [LSTM(5, 8, BatchFirst = true)] public partial LSTM lstm { get; }
+            [GRU(8, 4, NumLayers = 2, Bidirectional = true, BatchFirst = true), Tanh] public partial GRU gru { get; }
+            [RNN(8, 3, Nonlinearity = "relu", BatchFirst = true)] public partial RNN rnn { get; }
+            [Flatten, Linear(2)] public partial Linear fc { get; }
+        }
         """;
 
     [Theory]
     [InlineData("Vision")]
     [InlineData("Volume")]
+    [InlineData("Sequence")]
     public void Generated_model_runs_on_TorchSharp_with_the_shapes_and_counts_NetGen_inferred(string name)
     {
         var type = Compiled.Value.GetType("CatalogueModels." + name)!;
