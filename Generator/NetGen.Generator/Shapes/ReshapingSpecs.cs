@@ -49,3 +49,12 @@ internal sealed record RecurrentSpec(string Name, Dim InputSize, Dim HiddenSize,
 {
     public override LayerShapeSpec Bind(ShapeBindings bindings) => this with { InputSize = InputSize.Bind(bindings), HiddenSize = HiddenSize.Bind(bindings) };
 }
+
+/// <summary>
+/// Self-attention on an L×E sample (<c>nn.MultiheadAttention</c>, batch first): the last dimension must be
+/// <see cref="EmbedDim"/>, which the heads must divide; the shape is kept.
+/// </summary>
+internal sealed record AttentionSpec(string Name, Dim EmbedDim, Dim NumHeads) : LayerShapeSpec(Name)
+{
+    public override LayerShapeSpec Bind(ShapeBindings bindings) => this with { EmbedDim = EmbedDim.Bind(bindings), NumHeads = NumHeads.Bind(bindings) };
+}

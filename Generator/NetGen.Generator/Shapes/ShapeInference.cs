@@ -31,6 +31,7 @@ internal static class ShapeInference
         UnflattenSpec unflatten => ReshapingShapes.Infer(unflatten, input),
         ChannelwiseSpec channelwise => ReshapingShapes.Infer(channelwise, input),
         RecurrentSpec recurrent => ReshapingShapes.Infer(recurrent, input),
+        AttentionSpec attention => ReshapingShapes.Infer(attention, input),
         FlattenSpec flatten => FlattenShapes.Infer(flatten, input),
         LinearSpec linear => LinearShapes.Infer(linear, input),
         EmbeddingSpec embedding => EmbeddingShapes.Infer(embedding, input),

@@ -56,6 +56,8 @@ public class CatalogueModelTests
         public partial class Sequence : nn.Module<Tensor, Tensor>
         {
             [LSTM(5, 8, BatchFirst = true)] public partial LSTM lstm { get; }
+            [MultiheadAttention(8, 2)] public partial MultiheadAttention attn { get; }
+            [TransformerEncoderLayer(8, 4, DimFeedforward = 16, Dropout = 0.0)] public partial TransformerEncoderLayer encoder { get; }
             [GRU(8, 4, NumLayers = 2, Bidirectional = true, BatchFirst = true), Tanh] public partial GRU gru { get; }
             [RNN(8, 3, Nonlinearity = "relu", BatchFirst = true)] public partial RNN rnn { get; }
             [Flatten, Linear(2)] public partial Linear fc { get; }
