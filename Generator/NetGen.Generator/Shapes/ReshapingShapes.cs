@@ -243,4 +243,30 @@ internal static class ReshapingShapes
 
         return check.Finish(input);
     }
+
+    public static ShapeResult Infer(PermuteSpec spec, TensorShape input)
+    {
+        var check = new LayerCheck(spec.Name);
+        if (!input.IsRankKnown)
+        {
+            return check.FinishUnknownRank("the input's rank is unknown");
+        }
+
+        int rank = input.Rank + 1;
+        var dims = spec.Dims.Select(d => d < 0 ? d + rank : d).ToArray();
+        if (dims.Length != rank || dims.Any(d => d < 0 || d >= rank) || dims.Distinct().Count() != rank)
+        {
+            check.Fail(ShapeFailureKind.RankMismatch,
+                $"{spec.Name}: dims ({string.Join(", ", spec.Dims)}) are not a permutation of the {rank} dimensions of a batch of {input}",
+                $"a permutation of 0..{rank - 1}", $"({string.Join(", ", spec.Dims)})");
+            return check.Finish(TensorShape.UnknownRank);
+        }
+
+        if (dims[0] != 0)
+        {
+            return check.FinishUnknownRank("moves the batch dimension; the per-sample shape is lost");
+        }
+
+        return check.Finish(TensorShape.Of(dims.Skip(1).Select(d => input[d - 1])));
+    }
 }

@@ -58,3 +58,9 @@ internal sealed record AttentionSpec(string Name, Dim EmbedDim, Dim NumHeads) : 
 {
     public override LayerShapeSpec Bind(ShapeBindings bindings) => this with { EmbedDim = EmbedDim.Bind(bindings), NumHeads = NumHeads.Bind(bindings) };
 }
+
+/// <summary>torchvision's <c>Permute(dims)</c>: <see cref="Dims"/> count the batch dimension, as PyTorch's do.</summary>
+internal sealed record PermuteSpec(string Name, EquatableArray<int> Dims) : LayerShapeSpec(Name)
+{
+    public override LayerShapeSpec Bind(ShapeBindings bindings) => this;
+}

@@ -32,6 +32,7 @@ internal static class ShapeInference
         ChannelwiseSpec channelwise => ReshapingShapes.Infer(channelwise, input),
         RecurrentSpec recurrent => ReshapingShapes.Infer(recurrent, input),
         AttentionSpec attention => ReshapingShapes.Infer(attention, input),
+        PermuteSpec permute => ReshapingShapes.Infer(permute, input),
         FlattenSpec flatten => FlattenShapes.Infer(flatten, input),
         LinearSpec linear => LinearShapes.Infer(linear, input),
         EmbeddingSpec embedding => EmbeddingShapes.Infer(embedding, input),

@@ -31,6 +31,7 @@ public class CatalogueModelTests
             [PReLU(NumParameters = 8), Hardsigmoid] public partial PReLU act { get; }
             [ZeroPad2d(new[] { 0, 1, 0, 1 }), MaxPool2d(2)] public partial ZeroPad2d pad { get; }
             [InstanceNorm2d(8, Affine = true), ELU(0.5)] public partial InstanceNorm2d inorm { get; }
+            [LayerNorm2d(8, Eps = 1e-6), StochasticDepth(0.2, "row")] public partial LayerNorm2d ln { get; }
             [LocalResponseNorm(2), Dropout2d(0.1)] public partial LocalResponseNorm lrn { get; }
             [PixelShuffle(2)] public partial PixelShuffle shuffle { get; }
             [Upsample(ScaleFactor = 2.0, Mode = "bilinear", AlignCorners = false)] public partial Upsample up { get; }
@@ -50,6 +51,7 @@ public class CatalogueModelTests
             [AvgPool1d(2), Dropout1d(0.2)] public partial AvgPool1d pool2 { get; }
             [AdaptiveAvgPool1d(2)] public partial AdaptiveAvgPool1d adaptive { get; }
             [ConstantPad1d(new[] { 1, 0 }, 0.0), Identity] public partial ConstantPad1d pad { get; }
+            [Permute(0, 2, 1)] public partial Permute swap { get; }
         }
 
         [Model(Input = [6, 5])]
