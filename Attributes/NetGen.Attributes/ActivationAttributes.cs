@@ -113,4 +113,18 @@ namespace NetGen
         public object NumParameters { get; set; } = 1;
         public double Init { get; set; } = 0.25;
     }
+
+    /// <summary><c>nn.Hardtanh</c> / <c>F.hardtanh</c>: clamps to [<see cref="MinVal"/>, <see cref="MaxVal"/>].</summary>
+    public sealed class HardtanhAttribute : LayerAttribute
+    {
+        public HardtanhAttribute(double minVal = -1.0, double maxVal = 1.0)
+        {
+            MinVal = minVal;
+            MaxVal = maxVal;
+        }
+
+        public double MinVal { get; }
+        public double MaxVal { get; }
+        public bool Inplace { get; set; }
+    }
 }

@@ -35,6 +35,22 @@ internal sealed class SoftplusEntry : LayerEntry
         $"{FactoryCall.Functional}softplus({x}, {ValueOr(layer, "Beta", "1.0")}, {ValueOr(layer, "Threshold", "20.0")})";
 }
 
+internal sealed class HardtanhEntry : LayerEntry
+{
+    public override string Name => "Hardtanh";
+    public override string PyTorch => "torch.nn.Hardtanh";
+
+    public override IReadOnlyList<LayerArgument> Arguments { get; } = new[]
+    {
+        LayerArgument.Named("MinVal", "min_val", ArgRule.Value),
+        LayerArgument.Named("MaxVal", "max_val", ArgRule.Value),
+        LayerArgument.Inplace,
+    };
+
+    public override string? Functional(LayerSpec layer, string x, bool mayWorkInPlace) =>
+        $"{FactoryCall.Functional}hardtanh({x}, {ValueOr(layer, "MinVal", "-1.0")}, {ValueOr(layer, "MaxVal", "1.0")}, inplace: {Inplace(layer, mayWorkInPlace)})";
+}
+
 /// <summary><c>nn.PReLU</c>: a learnable slope (<c>weight</c>), one for all channels or one per channel.</summary>
 internal sealed class PReLUEntry : LayerEntry
 {
