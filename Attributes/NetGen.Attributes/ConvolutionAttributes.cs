@@ -44,4 +44,11 @@ namespace NetGen
 
         public object OutputPadding { get; set; } = 0;
     }
+
+    /// <summary><c>nn.Conv3d</c>. Omit <c>inChannels</c> to infer it.</summary>
+    public sealed class Conv3dAttribute : ConvolutionAttribute
+    {
+        public Conv3dAttribute(object inChannels, object outChannels, object kernelSize) : base(inChannels, outChannels, kernelSize) { }
+        public Conv3dAttribute(object outChannels, object kernelSize) : base(null, outChannels, kernelSize) { }
+    }
 }

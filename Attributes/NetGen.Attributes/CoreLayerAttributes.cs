@@ -46,4 +46,40 @@ namespace NetGen
         /// <summary>The padding index, or <c>null</c> for none.</summary>
         public object? PaddingIdx { get; set; }
     }
+
+    /// <summary><c>nn.Identity</c>: passes its input on unchanged.</summary>
+    public sealed class IdentityAttribute : LayerAttribute
+    {
+    }
+
+    /// <summary><c>nn.Dropout1d</c>: zeroes whole channels of a C×L sample.</summary>
+    public sealed class Dropout1dAttribute : LayerAttribute
+    {
+        public Dropout1dAttribute(double p = 0.5) => P = p;
+
+        public double P { get; }
+        public bool Inplace { get; set; }
+    }
+
+    /// <summary><c>nn.Dropout2d</c>: zeroes whole channels of a C×H×W sample.</summary>
+    public sealed class Dropout2dAttribute : LayerAttribute
+    {
+        public Dropout2dAttribute(double p = 0.5) => P = p;
+
+        public double P { get; }
+        public bool Inplace { get; set; }
+    }
+
+    /// <summary><c>nn.Unflatten</c>: splits dimension <see cref="Dim"/> (counting the batch) into <see cref="UnflattenedSize"/>.</summary>
+    public sealed class UnflattenAttribute : LayerAttribute
+    {
+        public UnflattenAttribute(int dim, params int[] unflattenedSize)
+        {
+            Dim = dim;
+            UnflattenedSize = unflattenedSize;
+        }
+
+        public int Dim { get; }
+        public int[] UnflattenedSize { get; }
+    }
 }

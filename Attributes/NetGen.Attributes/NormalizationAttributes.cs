@@ -53,4 +53,36 @@ namespace NetGen
         public double Eps { get; set; } = 1e-5;
         public bool Affine { get; set; } = true;
     }
+
+    /// <summary><c>nn.BatchNorm3d</c>. Omit <c>numFeatures</c> to infer it.</summary>
+    public sealed class BatchNorm3dAttribute : BatchNormAttribute
+    {
+        public BatchNorm3dAttribute(object numFeatures) : base(numFeatures) { }
+        public BatchNorm3dAttribute() : base(null) { }
+    }
+
+    /// <summary><c>nn.InstanceNorm2d</c>; unlike batch norm, <c>Affine</c> and <c>TrackRunningStats</c> default to false.</summary>
+    public sealed class InstanceNorm2dAttribute : LayerAttribute
+    {
+        public InstanceNorm2dAttribute(object numFeatures) => NumFeatures = numFeatures;
+        public InstanceNorm2dAttribute() { }
+
+        /// <summary>Channels; <c>null</c> when inferred.</summary>
+        public object? NumFeatures { get; }
+        public double Eps { get; set; } = 1e-5;
+        public double Momentum { get; set; } = 0.1;
+        public bool Affine { get; set; }
+        public bool TrackRunningStats { get; set; }
+    }
+
+    /// <summary><c>nn.LocalResponseNorm</c> (AlexNet, GoogLeNet).</summary>
+    public sealed class LocalResponseNormAttribute : LayerAttribute
+    {
+        public LocalResponseNormAttribute(int size) => Size = size;
+
+        public int Size { get; }
+        public double Alpha { get; set; } = 1e-4;
+        public double Beta { get; set; } = 0.75;
+        public double K { get; set; } = 1.0;
+    }
 }

@@ -31,12 +31,6 @@ internal static class MemberSeeds
         }
 
         var channels = first.Kind.InferableInput() is { } input && !first.Get(input.Argument).IsAbsent ? env.Size(first.Get(input.Argument)) : Dim.Unknown;
-        return first.Kind switch
-        {
-            LayerKind.Conv2d or LayerKind.ConvTranspose2d or LayerKind.BatchNorm2d => TensorShape.Of(channels, Dim.Unknown, Dim.Unknown),
-            LayerKind.MaxPool2d or LayerKind.AvgPool2d or LayerKind.AdaptiveAvgPool2d => TensorShape.Of(Dim.Unknown, Dim.Unknown, Dim.Unknown),
-            LayerKind.Conv1d => TensorShape.Of(channels, Dim.Unknown),
-            _ => TensorShape.UnknownRank,
-        };
+        return first.Kind.Entry()?.SeedInput(channels) ?? TensorShape.UnknownRank;
     }
 }

@@ -21,6 +21,9 @@ internal sealed class ShapeEnvironment
     {
     }
 
+    /// <summary>No parameters: for layers whose arguments are all constants (the layer catalogue's checks).</summary>
+    public static ShapeEnvironment Constants() => new();
+
     /// <summary>Every parameter is a symbol of its own name; flags are unknown.</summary>
     public static ShapeEnvironment Symbolic(ModelSpec model)
     {

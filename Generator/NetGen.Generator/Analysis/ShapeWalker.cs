@@ -503,7 +503,7 @@ internal sealed partial class ShapeWalker
     private static LocationInfo? FailureLocation(LayerSpec layer, ShapeFailure failure) => failure.Kind switch
     {
         ShapeFailureKind.ChannelMismatch or ShapeFailureKind.FeatureMismatch => layer.LocationOf(layer.Kind.InferableInput()?.Argument ?? "InChannels"),
-        ShapeFailureKind.GroupsDoNotDivide => layer.LocationOf(layer.Kind == LayerKind.GroupNorm ? "NumGroups" : "Groups"),
+        ShapeFailureKind.GroupsDoNotDivide => layer.LocationOf(layer.Kind.Entry()?.GroupsArgument ?? "Groups"),
         _ => layer.Location,
     };
 

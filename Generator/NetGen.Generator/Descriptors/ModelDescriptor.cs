@@ -177,7 +177,7 @@ internal static class ModelDescriptor
             .Text(layer.BlockType).List(layer.BlockArgs, WriteArg);
 
     private static LayerSpec ReadLayer(TokenReader reader) => new(
-        Parse<LayerKind>(reader.Required()),
+        ParseLayerKind(reader.Required()),
         reader.List(r => new LayerArg(r.Required(), ReadArg(r), null)).ToEquatableArray(),
         null,
         reader.Text(),
@@ -195,6 +195,12 @@ internal static class ModelDescriptor
         Array.IndexOf(Enum.GetNames(typeof(T)), text) >= 0
             ? (T)Enum.Parse(typeof(T), text)
             : throw new UnknownNameException($"names a {typeof(T).Name} '{text}' that this NetGen does not know");
+
+    /// <summary>A layer kind by name: a catalogue layer or a child block. A layer of a newer NetGen is said so.</summary>
+    private static LayerKind ParseLayerKind(string text) =>
+        text == LayerKind.Block.Name || Catalogue.LayerCatalogue.Find(text) is not null
+            ? new LayerKind(text)
+            : throw new UnknownNameException($"names a LayerKind '{text}' that this NetGen does not know");
 
     /// <summary>A well-formed descriptor that names something this NetGen does not know.</summary>
     private sealed class UnknownNameException : Exception

@@ -100,9 +100,10 @@ internal sealed class ForwardEmitter
         }
 
         var field = "this." + member.BackingField;
-        var call = member.IsOptional
-            ? $"{field} is null ? {current}.alias() : {field}.call({current})"
+        var invoke = member.Kind == MemberKind.Layer && member.Layers[moduleIndex].Kind.Entry() is { } entry
+            ? entry.Invoke(field, current)
             : $"{field}.call({current})";
+        var call = member.IsOptional ? $"{field} is null ? {current}.alias() : {invoke}" : invoke;
         current = EmitStep(call, current, x);
 
         foreach (var op in after)

@@ -1,5 +1,6 @@
 using System;
 using Microsoft.CodeAnalysis;
+using NetGen.Generator.Catalogue;
 using NetGen.Generator.Model;
 
 namespace NetGen.Generator.Parsing;
@@ -62,7 +63,8 @@ internal static class AttributeKinds
         {
             const string suffix = "Attribute";
             var name = definition.Name.EndsWith(suffix, StringComparison.Ordinal) ? definition.Name.Substring(0, definition.Name.Length - suffix.Length) : definition.Name;
-            return Enum.TryParse(name, out layer) && layer != LayerKind.Block ? AttributeKind.Layer : AttributeKind.ForeignLayer;
+            layer = new LayerKind(name);
+            return LayerCatalogue.Find(name) is not null ? AttributeKind.Layer : AttributeKind.ForeignLayer;
         }
 
         return AttributeKind.None;

@@ -1,7 +1,7 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using NetGen.Generator.Catalogue;
 using NetGen.Generator.Diagnostics;
 using NetGen.Generator.Model;
 
@@ -10,19 +10,6 @@ namespace NetGen.Generator.Parsing;
 /// <summary>Parses one layer attribute into a <see cref="LayerSpec"/>, checking constant arguments.</summary>
 internal static class LayerParser
 {
-    private static readonly string[] PaddingKeywords = { "same", "valid" };
-    private static readonly string[] GeluApproximations = { "none", "tanh" };
-
-    /// <summary>Arguments that are sizes and must be at least 1 when constant.</summary>
-    private static readonly HashSet<string> PositiveArguments = new()
-    {
-        "InChannels", "OutChannels", "KernelSize", "Stride", "Dilation", "Groups", "NumFeatures", "InFeatures",
-        "OutFeatures", "NumGroups", "NumChannels", "NumEmbeddings", "EmbeddingDim", "OutputSize", "NormalizedShape",
-    };
-
-    /// <summary>Arguments that must be at least 0 when constant.</summary>
-    private static readonly HashSet<string> NonNegativeArguments = new() { "Padding", "OutputPadding", "PaddingIdx" };
-
     /// <summary>Parses a layer attribute that <see cref="AttributeKinds"/> classified as <paramref name="kind"/>.</summary>
     public static LayerSpec Parse(AttributeData attribute, LayerKind kind, ArgumentInterpreter interpreter)
     {
@@ -33,25 +20,32 @@ internal static class LayerParser
             return new LayerSpec(kind, EquatableArray<LayerArg>.Empty, location, blockType, interpreter.BlockArguments(attribute));
         }
 
+        var entry = kind.Entry();
         var args = ImmutableArray.CreateBuilder<LayerArg>();
         foreach (var raw in AttributeArguments.Read(attribute))
         {
-            var keywords = KeywordsFor(kind, raw.Name);
-            var value = raw.Name == "NormalizedShape" ? InterpretShape(raw, interpreter) : interpreter.Interpret(raw.Value, raw.Location, keywords);
+            var argument = entry?.Argument(raw.Name);
+            var value = argument?.Rule == ArgRule.Shape
+                ? InterpretShape(raw, kind, interpreter)
+                : interpreter.Interpret(raw.Value, raw.Location, argument?.Keywords);
             if (value.IsAbsent)
             {
                 continue;
             }
 
-            Validate(kind, raw.Name, value, raw.Location, interpreter);
+            if (argument is not null)
+            {
+                Validate(kind, argument, value, raw.Location, interpreter);
+            }
+
             args.Add(new LayerArg(raw.Name, value, raw.Location));
         }
 
         return new LayerSpec(kind, new EquatableArray<LayerArg>(args.ToImmutable()), location);
     }
 
-    /// <summary>LayerNorm's params list: one int per dimension, or a single parameter name.</summary>
-    private static ArgValue InterpretShape(RawArgument raw, ArgumentInterpreter interpreter)
+    /// <summary>A shape argument (LayerNorm's normalized_shape): one int per dimension, or a single parameter name.</summary>
+    private static ArgValue InterpretShape(RawArgument raw, LayerKind kind, ArgumentInterpreter interpreter)
     {
         var elements = interpreter.InterpretEach(raw.Value, raw.Location);
         if (elements.Count == 1 && elements[0].Kind == ArgKind.Parameter)
@@ -64,7 +58,7 @@ internal static class LayerParser
         {
             if (element.Kind != ArgKind.Int)
             {
-                interpreter.Report(DiagnosticDescriptors.InvalidArgument, raw.Location, "NormalizedShape", "LayerNorm", "must be int constants or a single parameter name");
+                interpreter.Report(DiagnosticDescriptors.InvalidArgument, raw.Location, raw.Name, kind.ToString(), "must be int constants or a single parameter name");
                 return ArgValue.Absent;
             }
 
@@ -74,50 +68,41 @@ internal static class LayerParser
         return ArgValue.FromInts(new EquatableArray<long>(ints.ToImmutable()));
     }
 
-    private static IReadOnlyCollection<string>? KeywordsFor(LayerKind kind, string argument) => (kind, argument) switch
+    /// <summary>Checks a constant argument against its entry's rule; parameters are checked for their type only.</summary>
+    private static void Validate(LayerKind kind, LayerArgument argument, ArgValue value, LocationInfo? location, ArgumentInterpreter interpreter)
     {
-        (LayerKind.Conv1d or LayerKind.Conv2d, "Padding") => PaddingKeywords,
-        (LayerKind.GELU, "Approximate") => GeluApproximations,
-        _ => null,
-    };
-
-    private static void Validate(LayerKind kind, string name, ArgValue value, LocationInfo? location, ArgumentInterpreter interpreter)
-    {
+        var name = argument.Name;
+        var isSize = argument.Rule is ArgRule.Size or ArgRule.Count;
+        var minimum = argument.Rule == ArgRule.Size ? 1 : 0;
         if (value.Kind == ArgKind.Int)
         {
-            if (PositiveArguments.Contains(name) && value.Int < 1)
+            if (isSize && value.Int < minimum)
             {
-                interpreter.Report(DiagnosticDescriptors.InvalidArgument, location, name, kind.ToString(), $"must be at least 1, but is {value.Int}");
-            }
-            else if (NonNegativeArguments.Contains(name) && value.Int < 0)
-            {
-                interpreter.Report(DiagnosticDescriptors.InvalidArgument, location, name, kind.ToString(), $"must not be negative, but is {value.Int}");
+                interpreter.Report(DiagnosticDescriptors.InvalidArgument, location, name, kind.ToString(),
+                    minimum == 1 ? $"must be at least 1, but is {value.Int}" : $"must not be negative, but is {value.Int}");
             }
         }
         else if (value.Kind == ArgKind.IntList)
         {
-            foreach (var item in value.Ints)
+            var outOfRange = isSize ? value.Ints.FirstOrDefault(item => item < minimum) : 0;
+            if (isSize && value.Ints.Any(item => item < minimum))
             {
-                if ((PositiveArguments.Contains(name) && item < 1) || (NonNegativeArguments.Contains(name) && item < 0))
-                {
-                    interpreter.Report(DiagnosticDescriptors.InvalidArgument, location, name, kind.ToString(), $"has an out-of-range entry {item}");
-                    return;
-                }
+                interpreter.Report(DiagnosticDescriptors.InvalidArgument, location, name, kind.ToString(), $"has an out-of-range entry {outOfRange}");
             }
         }
-        else if (value.Kind == ArgKind.Double && name == "P" && !(value.Double >= 0 && value.Double <= 1))
+        else if (value.Kind == ArgKind.Double && argument.Rule == ArgRule.Probability && !(value.Double >= 0 && value.Double <= 1))
         {
-            interpreter.Report(DiagnosticDescriptors.InvalidArgument, location, "P", kind.ToString(), $"must be a probability between 0 and 1, but is {value.Double}");
+            interpreter.Report(DiagnosticDescriptors.InvalidArgument, location, name, kind.ToString(), $"must be a probability between 0 and 1, but is {value.Double}");
         }
-        else if (value.Kind == ArgKind.Double && (PositiveArguments.Contains(name) || NonNegativeArguments.Contains(name)))
+        else if (value.Kind == ArgKind.Double && isSize)
         {
             interpreter.Report(DiagnosticDescriptors.InvalidArgument, location, name, kind.ToString(), $"must be an int or the name of an int parameter, not {value}");
         }
-        else if (value.Kind == ArgKind.Parameter && (PositiveArguments.Contains(name) || NonNegativeArguments.Contains(name)) && !interpreter.IsIntegerParameter(value.Text!))
+        else if (value.Kind == ArgKind.Parameter && isSize && !interpreter.IsIntegerParameter(value.Text!))
         {
             interpreter.Report(DiagnosticDescriptors.InvalidArgument, location, name, kind.ToString(), $"names '{value.Text}', which is not an int parameter");
         }
-        else if (value.Kind == ArgKind.Bool && name is not ("Bias" or "Inplace" or "CeilMode" or "CountIncludePad" or "Affine" or "TrackRunningStats" or "ElementwiseAffine"))
+        else if (value.Kind == ArgKind.Bool && argument.Rule != ArgRule.Flag)
         {
             interpreter.Report(DiagnosticDescriptors.InvalidArgument, location, name, kind.ToString(), "must be a number or a parameter name, not a bool");
         }

@@ -239,6 +239,12 @@ internal static class MemberParser
                 return null;
             }
 
+            if (layers.FirstOrDefault(l => l.Kind.Entry()?.ReturnsTuple == true) is { } tupled)
+            {
+                Conflict($"is a Sequential, which cannot hold [{tupled.Kind}]: it returns a tuple; declare it as a member of its own");
+                return null;
+            }
+
             return MemberKind.Sequential;
         }
 

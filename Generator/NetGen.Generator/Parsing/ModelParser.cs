@@ -163,6 +163,13 @@ internal static class ModelParser
             }
 
             var layer = LayerParser.Parse(attribute, layerKind, context.Interpreter);
+            if (layerKind.Entry()?.ReturnsTuple == true)
+            {
+                context.Report(DiagnosticDescriptors.MemberTypeMismatch, layer.Location, layerKind.Name, layerKind.ModuleTypeName(),
+                    "a child of a Sequential must be a Module<Tensor, Tensor>, and it returns a tuple; declare it as a member of its own");
+                continue;
+            }
+
             var blockType = layerKind == LayerKind.Block ? attribute.AttributeClass!.TypeArguments[0] : null;
             if (blockType is not null)
             {

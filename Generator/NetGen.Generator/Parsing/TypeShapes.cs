@@ -92,16 +92,9 @@ internal static class TypeShapes
 
     public static bool IsSequential(ITypeSymbol type) => MetadataName(type) == KnownNames.Sequential;
 
-    /// <summary>The layer kind whose TorchSharp module type this is, if any.</summary>
-    public static LayerKind? LayerKindOf(ITypeSymbol type)
-    {
-        if (type.ContainingNamespace?.ToDisplayString() != KnownNames.TorchModulesNamespace)
-        {
-            return null;
-        }
-
-        return System.Enum.TryParse<LayerKind>(type.Name, out var kind) ? kind : null;
-    }
+    /// <summary>The layer kind whose module type (a TorchSharp module, or one of NetGen's runtime) this is, if any.</summary>
+    public static LayerKind? LayerKindOf(ITypeSymbol type) =>
+        Catalogue.LayerCatalogue.Find(type.Name) is { } entry && entry.ModuleType == type.ToDisplayString(FullyQualified) ? new LayerKind(entry.Name) : null;
 
     public static TypeDeclInfo DeclarationOf(INamedTypeSymbol type)
     {

@@ -7,6 +7,7 @@ internal enum ConvKind
     Conv1d,
     Conv2d,
     ConvTranspose2d,
+    Conv3d,
 }
 
 internal enum ConvPaddingMode
@@ -60,8 +61,8 @@ internal sealed record ConvSpec(
     Dim Groups,
     EquatableArray<Dim> OutputPadding) : LayerShapeSpec(Name)
 {
-    /// <summary>1 for Conv1d, 2 otherwise.</summary>
-    public int SpatialRank => Kind == ConvKind.Conv1d ? 1 : 2;
+    /// <summary>1 for Conv1d, 3 for Conv3d, 2 otherwise.</summary>
+    public int SpatialRank => Kind switch { ConvKind.Conv1d => 1, ConvKind.Conv3d => 3, _ => 2 };
 
     public bool IsTransposed => Kind == ConvKind.ConvTranspose2d;
 

@@ -53,7 +53,7 @@ internal static class ConvolutionShapes
         Dim inChannels = spec.InChannels.IsUnknown && input.Rank > 0 ? input[0] : spec.InChannels;
         check.GroupsDivide(spec.Groups, inChannels, "input channels");
         check.GroupsDivide(spec.Groups, spec.OutChannels, "output channels");
-        string layout = rank == 1 ? "C×L" : "C×H×W";
+        string layout = rank switch { 1 => "C×L", 3 => "C×D×H×W", _ => "C×H×W" };
         if (!check.Rank(input, rank + 1, rank + 1, layout))
         {
             return check.Finish(TensorShape.UnknownRank);

@@ -18,6 +18,12 @@ internal static class ElementwiseShapes
             }
         }
 
-        return check.Finish(input);
+        if (input.IsRankKnown && (spec.MinSampleRank > 0 || spec.MaxSampleRank < int.MaxValue))
+        {
+            var layout = spec.MaxSampleRank == int.MaxValue ? $"at least {spec.MinSampleRank}-dimensional" : $"{spec.MinSampleRank}- to {spec.MaxSampleRank}-dimensional";
+            check.Rank(input, spec.MinSampleRank, spec.MaxSampleRank, layout);
+        }
+
+        return check.Failed ? check.Finish(TensorShape.UnknownRank) : check.Finish(input);
     }
 }

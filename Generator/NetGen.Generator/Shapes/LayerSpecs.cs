@@ -38,6 +38,12 @@ internal enum NormKind
     /// <summary>Sample C×H×W.</summary>
     BatchNorm2d,
 
+    /// <summary>Sample C×D×H×W.</summary>
+    BatchNorm3d,
+
+    /// <summary>Sample C×H×W; channels are checked by PyTorch only when affine, so not here.</summary>
+    InstanceNorm2d,
+
     /// <summary>Sample C×…; C must be divisible by num_groups.</summary>
     GroupNorm,
 }
@@ -51,6 +57,10 @@ internal sealed record NormSpec(string Name, NormKind Kind, Dim NumChannels, Dim
     public static NormSpec BatchNorm1d(string name, Dim numFeatures) => new(name, NormKind.BatchNorm1d, numFeatures, 1);
 
     public static NormSpec BatchNorm2d(string name, Dim numFeatures) => new(name, NormKind.BatchNorm2d, numFeatures, 1);
+
+    public static NormSpec BatchNorm3d(string name, Dim numFeatures) => new(name, NormKind.BatchNorm3d, numFeatures, 1);
+
+    public static NormSpec InstanceNorm2d(string name, Dim numFeatures) => new(name, NormKind.InstanceNorm2d, numFeatures, 1);
 
     public static NormSpec GroupNorm(string name, Dim numGroups, Dim numChannels) =>
         new(name, NormKind.GroupNorm, numChannels, numGroups);
@@ -80,9 +90,10 @@ internal enum ElementwiseKind
 
 /// <summary>
 /// A layer that keeps the shape: activations, Dropout, Softmax. <see cref="SoftmaxDim"/> is PyTorch's
-/// dim (it counts the batch dimension) and must be in range; null means no dim is checked.
+/// dim (it counts the batch dimension) and must be in range; null means no dim is checked. The sample's
+/// rank must lie in <see cref="MinSampleRank"/>..<see cref="MaxSampleRank"/> (LocalResponseNorm, Dropout1d).
 /// </summary>
-internal sealed record ElementwiseSpec(string Name, ElementwiseKind Kind, int? SoftmaxDim = null) : LayerShapeSpec(Name)
+internal sealed record ElementwiseSpec(string Name, ElementwiseKind Kind, int? SoftmaxDim = null, int MinSampleRank = 0, int MaxSampleRank = int.MaxValue) : LayerShapeSpec(Name)
 {
     public override LayerShapeSpec Bind(ShapeBindings bindings) => this;
 }

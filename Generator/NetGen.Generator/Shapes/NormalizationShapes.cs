@@ -2,7 +2,7 @@ using System.Linq;
 
 namespace NetGen.Generator.Shapes;
 
-/// <summary>Checks of BatchNorm1d/2d, GroupNorm and LayerNorm; all keep the shape.</summary>
+/// <summary>Checks of BatchNorm1d/2d/3d, InstanceNorm2d, GroupNorm and LayerNorm; all keep the shape.</summary>
 internal static class NormalizationShapes
 {
     public static ShapeResult Infer(NormSpec spec, TensorShape input)
@@ -31,7 +31,8 @@ internal static class NormalizationShapes
         bool rankOk = spec.Kind switch
         {
             NormKind.BatchNorm1d => check.Rank(input, 1, 2, "C or C×L"),
-            NormKind.BatchNorm2d => check.Rank(input, 3, 3, "C×H×W"),
+            NormKind.BatchNorm2d or NormKind.InstanceNorm2d => check.Rank(input, 3, 3, "C×H×W"),
+            NormKind.BatchNorm3d => check.Rank(input, 4, 4, "C×D×H×W"),
             _ => check.Rank(input, 1, int.MaxValue, "C×…"),
         };
         if (!rankOk)
@@ -44,7 +45,11 @@ internal static class NormalizationShapes
             check.GroupsDivide(spec.NumGroups, input[0], "channels"); // num_channels will be inferred from the input
         }
 
-        check.Channels(spec.NumChannels, input[0], "channels");
+        if (spec.Kind != NormKind.InstanceNorm2d)
+        {
+            check.Channels(spec.NumChannels, input[0], "channels");
+        }
+
         return check.Finish(input);
     }
 

@@ -3,7 +3,11 @@ using System.Linq;
 
 namespace NetGen.Generator.Shapes;
 
-/// <summary>Output shapes of MaxPool2d, AvgPool2d and AdaptiveAvgPool2d, with PyTorch's checks.</summary>
+/// <summary>
+/// Output shapes of the max and average pools (1-d to 3-d) and the adaptive pools, with PyTorch's checks. (PyTorch
+/// 1.13's max_pool1d returns an empty length-0 output where libtorch 2.x, which TorchSharp runs, refuses it:
+/// every size below 1 fails here, as it would at run time.)
+/// </summary>
 internal static class PoolingShapes
 {
     private const int SpatialRank = 2;
@@ -11,20 +15,21 @@ internal static class PoolingShapes
     public static ShapeResult Infer(PoolSpec spec, TensorShape input)
     {
         var check = new LayerCheck(spec.Name);
-        Dim[] kernel = check.PerDimension(spec.KernelSize, SpatialRank, "kernel_size", null);
-        Dim[] stride = check.PerDimension(spec.Stride, SpatialRank, "stride", kernel);
-        Dim[] padding = check.PerDimension(spec.Padding, SpatialRank, "padding", LayerCheck.Repeat(0, SpatialRank));
-        Dim[] dilation = check.PerDimension(spec.Dilation, SpatialRank, "dilation", LayerCheck.Repeat(1, SpatialRank));
+        int rank = spec.SpatialRank;
+        Dim[] kernel = check.PerDimension(spec.KernelSize, rank, "kernel_size", null);
+        Dim[] stride = check.PerDimension(spec.Stride, rank, "stride", kernel);
+        Dim[] padding = check.PerDimension(spec.Padding, rank, "padding", LayerCheck.Repeat(0, rank));
+        Dim[] dilation = check.PerDimension(spec.Dilation, rank, "dilation", LayerCheck.Repeat(1, rank));
         check.AtLeast(kernel, 1, "kernel_size");
         check.AtLeast(stride, 1, "stride");
         check.AtLeast(padding, 0, "padding");
         check.AtLeast(dilation, 1, "dilation");
-        if (spec.Kind == PoolKind.AvgPool2d && dilation.Any(d => !(d.IsKnown && d.Value == 1)))
+        if (spec.IsAverage && dilation.Any(d => !(d.IsKnown && d.Value == 1)))
         {
-            check.Fail(ShapeFailureKind.InvalidArgument, $"{spec.Name}: AvgPool2d has no dilation", "1", string.Join(", ", dilation));
+            check.Fail(ShapeFailureKind.InvalidArgument, $"{spec.Name}: {spec.Kind} has no dilation", "1", string.Join(", ", dilation));
         }
 
-        for (int i = 0; i < SpatialRank; i++)
+        for (int i = 0; i < rank; i++)
         {
             PaddingAtMostHalfKernel(check, padding[i], kernel[i]);
         }
@@ -39,14 +44,14 @@ internal static class PoolingShapes
             return check.FinishUnknownRank("the input's rank is unknown; sizes not checked");
         }
 
-        if (!check.Rank(input, SpatialRank + 1, SpatialRank + 1, "C×H×W"))
+        if (!check.Rank(input, rank + 1, rank + 1, Layout(rank)))
         {
             return check.Finish(TensorShape.UnknownRank);
         }
 
-        var output = new Dim[SpatialRank + 1];
+        var output = new Dim[rank + 1];
         output[0] = input[0];
-        for (int i = 0; i < SpatialRank; i++)
+        for (int i = 0; i < rank; i++)
         {
             output[i + 1] = Size(check, input[i + 1], kernel[i], stride[i], padding[i], dilation[i], spec.CeilMode);
         }
@@ -77,6 +82,25 @@ internal static class PoolingShapes
         // Any input size works (windows overlap when they do not divide); None keeps the input size.
         return check.Finish(TensorShape.Of(input[0], sizes[0] ?? input[1], sizes[1] ?? input[2]));
     }
+
+    public static ShapeResult Infer(AdaptivePool1dSpec spec, TensorShape input)
+    {
+        var check = new LayerCheck(spec.Name);
+        check.AtLeast(spec.OutputSize, 0, "output_size");
+        if (check.Failed)
+        {
+            return check.Finish(TensorShape.UnknownRank);
+        }
+
+        if (!input.IsRankKnown)
+        {
+            return check.FinishUnknownRank("the input's rank is unknown");
+        }
+
+        return check.Rank(input, 2, 2, "C×L") ? check.Finish(TensorShape.Of(input[0], spec.OutputSize)) : check.Finish(TensorShape.UnknownRank);
+    }
+
+    private static string Layout(int rank) => rank switch { 1 => "C×L", 3 => "C×D×H×W", _ => "C×H×W" };
 
     /// <summary>
     /// PyTorch 1.13 requires <c>padding ≤ ⌊kernel/2⌋</c>, the kernel taken WITHOUT dilation.
