@@ -29,6 +29,12 @@ internal sealed partial class ShapeWalker
     private readonly List<string> _forwardStops = new();
 
     /// <summary>
+    /// Set while a member call is walked with the whole tensor as its sample (PyTorch's unbatched reading): a hand-written
+    /// forward reached in that walk receives the tensor as it is, without a batch dimension of its own in front.
+    /// </summary>
+    private bool _wholeTensor;
+
+    /// <summary>
     /// A model whose forward is hand-written and read. Each member is first checked on its own (its state, and
     /// mistakes inside it, reported on its declaration); then the forward is followed (<see cref="ForwardInterpreter"/>),
     /// each member call walked with what the forward passes it, and mistakes of the wiring reported where the forward
@@ -36,11 +42,27 @@ internal sealed partial class ShapeWalker
     /// </summary>
     private TensorShape WalkForward(ModelSpec model, ForwardSpec forward, ShapeEnvironment env, TensorShape input, WalkScope scope)
     {
+        // Called with a whole tensor (a member call read as one unbatched sample), the forward gets it as it is; its own member calls start afresh.
+        var whole = _wholeTensor;
+        _wholeTensor = false;
+        try
+        {
+            return WalkForward(model, forward, env, input, scope, whole);
+        }
+        finally
+        {
+            _wholeTensor = whole;
+        }
+    }
+
+    private TensorShape WalkForward(ModelSpec model, ForwardSpec forward, ShapeEnvironment env, TensorShape input, WalkScope scope, bool whole)
+    {
         var seeds = SeedMembers(model, env, scope);
         var host = new ForwardHost(this, model, env, scope, seeds);
         var batch = Dim.Named(host.BatchSymbol);
+        var received = whole ? input : TensorDims.Inserted(input, 0, batch);
         ForwardValue inputValue = input.IsRankKnown
-            ? new TensorValue(TensorDims.Inserted(input, 0, batch), ShapeChain.Start(TensorDims.Inserted(input, 0, batch)))
+            ? new TensorValue(received, ShapeChain.Start(received))
             : ForwardValue.Unknown(new ForwardTaint($"'{model.Name}' declares no input shape; add [Model(Input = [...])] to check its forward", false, Standalone: true));
         var result = new ForwardInterpreter(host).Run(forward, inputValue);
 
@@ -68,7 +90,7 @@ internal sealed partial class ShapeWalker
         }
 
         RowsFromTheForward(model, env, scope, seeds);
-        return result.Output is TensorValue { Shape: { IsRankKnown: true, Rank: > 0 } shape } ? TensorDims.Without(shape, 0) : TensorShape.UnknownRank;
+        return result.Output is TensorValue { Shape: { IsRankKnown: true, Rank: > 0 } shape } ? (whole ? shape : TensorDims.Without(shape, 0)) : TensorShape.UnknownRank;
     }
 
     /// <summary>Every member on its own, as for a forward NetGen cannot read, remembering each one's rows and failures.</summary>
@@ -138,6 +160,21 @@ internal sealed partial class ShapeWalker
     }
 
     /// <summary>A probe: walks as usual, then takes back everything but the notes, returning the output and the failures.</summary>
+    /// <summary>Walks with the whole tensor as the sample (see <see cref="_wholeTensor"/>).</summary>
+    private TensorShape WalkWhole(System.Func<TensorShape> walk)
+    {
+        var outer = _wholeTensor;
+        _wholeTensor = true;
+        try
+        {
+            return walk();
+        }
+        finally
+        {
+            _wholeTensor = outer;
+        }
+    }
+
     private (TensorShape Output, List<ShapeFailure> Failures) Probe(System.Func<TensorShape> walk)
     {
         var mark = Save();

@@ -137,7 +137,7 @@ internal sealed partial class ShapeWalker
             if (failures.Count > 0 && failures.All(f => f.Kind == ShapeFailureKind.RankMismatch))
             {
                 // A tensor of the layer's unbatched rank (a 3-d C×H×W into a Conv2d) is one sample, as PyTorch reads it.
-                var unbatched = _walker.Probe(() => walk(shape));
+                var unbatched = _walker.Probe(() => _walker.WalkWhole(() => walk(shape)));
                 if (!unbatched.Failures.Any(f => seed is null || !seed.Failures.Contains((f.Kind, f.Layer))))
                 {
                     (output, failures, batched) = (unbatched.Output, new List<ShapeFailure>(), false);
