@@ -61,4 +61,27 @@ public sealed class NestedForwardTests
         Assert.Empty(run.CompilationErrors);
         Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error || d.Id == "NG0110");
     }
+
+    /// <summary>Found by the mutation harness (ShuffleUnit, <c>chunk(2, 1) → chunk(1, 1)</c>): the second part of one chunk was
+    /// unknown without a word; now NG0110 says where checking stopped.</summary>
+    [Fact]
+    public void An_index_past_a_splits_parts_stops_checking_and_says_where()
+    {
+        var run = GeneratorHarness.Run(ForwardExamples.Usings + """
+            [Model(Input = [16, 8, 8])]
+            public partial class Unit : nn.Module<Tensor, Tensor>
+            {
+                [Conv2d(8, 8, 1)] public partial Conv2d branch { get; }
+                public override Tensor forward(Tensor x)
+                {
+                    var halves = x.chunk(1, 1);
+                    return cat(new[] { halves[0], branch.call(halves[1]) }, 1);
+                }
+            }
+            """);
+
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id != "NG0110" && d.Severity == DiagnosticSeverity.Error);
+        var boundary = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "NG0110");
+        Assert.Contains("Unit (hand-written forward, line 12: index 1 of a list NetGen knows 1 item(s) of)", boundary.GetMessage(), System.StringComparison.Ordinal);
+    }
 }

@@ -40,7 +40,7 @@ internal sealed partial class ForwardInterpreter
             case TupleExpr tuple:
                 return new TupleValue(tuple.Elements.Select(Eval).ToList(), false);
             case ElementExpr element:
-                return Element(Eval(element.Collection), Eval(element.Index));
+                return Element(Eval(element.Collection), Eval(element.Index), element.Location);
             case TupleItemExpr item:
                 return Eval(item.Tuple) is TupleValue tupleValue ? tupleValue.Item(item.Index) : ForwardValue.Unknown();
             case PropertyExpr property:
@@ -241,7 +241,7 @@ internal sealed partial class ForwardInterpreter
         return shape.Equals(source.Shape) ? source : source.Then(label, shape);
     }
 
-    private static ForwardValue Element(ForwardValue collection, ForwardValue index)
+    private ForwardValue Element(ForwardValue collection, ForwardValue index, LocationInfo? location)
     {
         if (collection is not ListRef list)
         {
@@ -250,9 +250,16 @@ internal sealed partial class ForwardInterpreter
 
         if (list.List.Items is { } items)
         {
-            return index is SizeValue { Dim.IsKnown: true } at && at.Dim.Value >= 0 && at.Dim.Value < items.Count
-                ? items[(int)at.Dim.Value]
-                : index is SizeValue { Dim.IsKnown: true } ? ForwardValue.Unknown() : items.Count == 0 ? ForwardValue.Unknown() : list.List.Any();
+            if (index is SizeValue { Dim.IsKnown: true } at)
+            {
+                // Past the items NetGen knows of (chunk(1) read at [1]): not an error, since the count is NetGen's own
+                // reckoning, but where checking stops, said as such rather than silently.
+                return at.Dim.Value >= 0 && at.Dim.Value < items.Count
+                    ? items[(int)at.Dim.Value]
+                    : ForwardValue.Unknown(list.List.Taint ?? Taint(location, $"index {at.Dim.Value} of a list NetGen knows {items.Count} item(s) of"));
+            }
+
+            return items.Count == 0 ? ForwardValue.Unknown() : list.List.Any();
         }
 
         return list.List.Element;
