@@ -84,4 +84,33 @@ public sealed class NestedForwardTests
         var boundary = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "NG0110");
         Assert.Contains("Unit (hand-written forward, line 12: index 1 of a list NetGen knows 1 item(s) of)", boundary.GetMessage(), System.StringComparison.Ordinal);
     }
+
+    /// <summary>Found by the mutation harness (ResNet34Forward's block, <c>left.call(x) → right.call(x)</c>): a [When] member the
+    /// defaults leave out, called anyway, was unknown without a word; now NG0110 says where checking stopped.</summary>
+    [Fact]
+    public void A_call_of_a_member_the_hyperparameters_leave_out_stops_checking_and_says_where()
+    {
+        var run = GeneratorHarness.Run(ForwardExamples.Usings + """
+            [Model(Input = [8, 8, 8])]
+            public partial class Res : nn.Module<Tensor, Tensor>
+            {
+                public partial Res(bool projection);
+                [Conv2d(8, 8, 3, Padding = 1)] public partial Conv2d left { get; }
+                [When("projection"), Conv2d(8, 8, 1)] public partial Conv2d? right { get; }
+                public override Tensor forward(Tensor x) => left.call(x) + right!.call(x);
+            }
+
+            [Model(Input = [8, 8, 8])]
+            public partial class Top : nn.Module<Tensor, Tensor>
+            {
+                [Block<Res>(false)] public partial Sequential block { get; }
+                public override Tensor forward(Tensor x) => block.call(x);
+            }
+            """);
+
+        Assert.Empty(run.CompilationErrors);
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id != "NG0110" && d.Severity == DiagnosticSeverity.Error);
+        var boundary = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "NG0110");
+        Assert.Contains("a call of a member that is null with these hyperparameters", boundary.GetMessage(), System.StringComparison.Ordinal);
+    }
 }

@@ -88,7 +88,8 @@ internal sealed partial class ForwardInterpreter
         return module switch
         {
             ModuleValue target => _host.Call(target, args, call.Location, Speculative),
-            NullValue => ForwardValue.Unknown(),
+            // A [When] member that these hyperparameters leave out: the call throws if it runs; NetGen says where it stopped.
+            NullValue => ForwardValue.Unknown(Taint(call.Location, "a call of a member that is null with these hyperparameters")),
             _ => ForwardValue.Unknown(module.Taint ?? Taint(call.Location, "a call of a module NetGen cannot tell")),
         };
     }
