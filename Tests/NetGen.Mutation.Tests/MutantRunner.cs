@@ -27,7 +27,8 @@ public sealed class MutantRunner
 {
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Preview);
 
-    private static readonly ImmutableArray<MetadataReference> References = Net100.References.All.Cast<MetadataReference>()
+    /// <summary>What a mutant compiles against; the mutator's semantic models use it too.</summary>
+    internal static readonly ImmutableArray<MetadataReference> References = Net100.References.All.Cast<MetadataReference>()
         .Concat(new[]
         {
             typeof(torch).Assembly,
@@ -70,7 +71,25 @@ public sealed class MutantRunner
     /// <summary>The unmutated set: every root is run; its boundary lists every model NG0110 names.</summary>
     public MutantResult RunOriginal() => Run(null, _baseCompilation, SampleSet.Roots, affected: null);
 
-    public MutantResult Run(Mutant mutant)
+    public MutantResult Run(Mutant mutant) => Run(mutant, batch: null);
+
+    /// <summary>The mutant with its roots run on a batch of <paramref name="batch"/> instead of 1 (a symbolic batch takes any size).</summary>
+    public MutantResult Run(Mutant mutant, long? batch)
+    {
+        _batch = batch;
+        try
+        {
+            return RunOnce(mutant);
+        }
+        finally
+        {
+            _batch = null;
+        }
+    }
+
+    private long? _batch;
+
+    private MutantResult RunOnce(Mutant mutant)
     {
         var old = _baseCompilation.SyntaxTrees.Single(t => t.FilePath == mutant.File);
         var compilation = _baseCompilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(mutant.MutatedText, ParseOptions, path: mutant.File));
@@ -140,7 +159,8 @@ public sealed class MutantRunner
             using var noGrad = torch.no_grad();
             try
             {
-                using var input = _inputs[root.TypeName].Create();
+                var declared = _inputs[root.TypeName];
+                using var input = (_batch is { } batch ? declared with { Shape = new[] { batch }.Concat(declared.Shape.Skip(1)).ToArray() } : declared).Create();
                 using var result = model.call(input);
                 outputShape = "[" + string.Join(", ", result.shape) + "]";
             }

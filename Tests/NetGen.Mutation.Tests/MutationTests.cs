@@ -16,9 +16,6 @@ public sealed class MutationTests(ITestOutputHelper output)
     private static readonly IReadOnlyList<SampleFile> Files = SampleSet.Load();
     private static readonly IReadOnlyList<Mutant> Mutants = Mutator.Enumerate(Files);
 
-    /// <summary>The open-world models whose forward is hand-written: NetGen checks each of their members alone.</summary>
-    private static readonly string[] HandWrittenForwards = ["ClassTokenNet", "DenseBlock", "ShuffleUnit", "SqueezeExcite", "TextClassifier", "TinyUNet"];
-
     [Fact]
     public void There_are_at_least_700_single_edits_covering_every_operator()
     {
@@ -30,7 +27,41 @@ public sealed class MutationTests(ITestOutputHelper output)
         // Every source file is mutated, every one of them is run by some root, and the open-world models are among them.
         Assert.All(Files, f => Assert.Contains(Mutants, m => m.File == f.Name));
         Assert.All(Files, f => Assert.NotEmpty(SampleSet.RootsUsing(f.Name)));
-        Assert.Equal(7, Files.Count(f => f.Name.StartsWith("OpenWorld/", StringComparison.Ordinal)));
+        Assert.Equal(9, Files.Count(f => f.Name.StartsWith("OpenWorld/", StringComparison.Ordinal)));
+    }
+
+    /// <summary>Issue 13's acceptance line: at least 500 single edits of the seven models with hand-written forwards, every forward operator among them.</summary>
+    [Fact]
+    public void There_are_at_least_500_edits_of_issue_13s_forwards()
+    {
+        var ofForwards = Mutants.Where(m => SampleSet.ForwardModelFiles.Contains(m.File)).ToList();
+
+        Assert.True(ofForwards.Count >= 500, $"{ofForwards.Count} mutants");
+        Assert.All(ForwardOperators, op => Assert.Contains(ofForwards, m => m.Operator == op));
+        // The edits the issue names, each present: a join's and a split's dimension, a view size, a swapped member call,
+        // a dropped flatten, a wrong transpose pair, a channel count in a member.
+        Assert.Contains(ofForwards, m => m.Operator == MutationOperator.ForwardJoinDim && m.Description.Contains("cat(", StringComparison.Ordinal));
+        Assert.Contains(ofForwards, m => m.Operator == MutationOperator.ForwardJoinDim && m.Description.Contains("chunk(", StringComparison.Ordinal));
+        Assert.Contains(ofForwards, m => m.Operator == MutationOperator.ForwardViewSize);
+        Assert.Contains(ofForwards, m => m.Operator == MutationOperator.ForwardSwapMember);
+        Assert.Contains(ofForwards, m => m.Operator == MutationOperator.ForwardDropCall && m.Description.Contains("drop flatten", StringComparison.Ordinal));
+        Assert.Contains(ofForwards, m => m.Operator == MutationOperator.ForwardTranspose);
+        Assert.Contains(ofForwards, m => m.Operator == MutationOperator.Channels);
+    }
+
+    [Fact]
+    public void A_forward_edit_is_one_edit_of_the_forward_body()
+    {
+        var join = Single("OpenWorld/TinyUNet.cs", "cat(new[] { up.call(bottom), skip }, 1): 1 → 2");
+        Assert.Equal(MutationOperator.ForwardJoinDim, join.Operator);
+        Assert.Equal(Text("OpenWorld/TinyUNet.cs").Replace("skip }, 1)", "skip }, 2)"), join.MutatedText);
+
+        var flatten = Single("OpenWorld/ResNet34Forward.cs", "drop flatten: y.flatten(1) → y");
+        Assert.Equal(Text("OpenWorld/ResNet34Forward.cs").Replace("y = y.flatten(1);", "y = y;"), flatten.MutatedText);
+
+        var swap = Single("OpenWorld/SqueezeExcite.cs", "fc1 → fc2 in fc1.call(pool.call(x))");
+        Assert.Equal(Text("OpenWorld/SqueezeExcite.cs").Replace("fc1.call(pool.call(x))", "fc2.call(pool.call(x))"), swap.MutatedText);
+        Assert.False(swap.InsideOpaqueRegion);
     }
 
     [Fact]
@@ -70,8 +101,8 @@ public sealed class MutationTests(ITestOutputHelper output)
         Assert.Equal(SampleSet.Roots.Count, result.Runs.Count);
         Assert.All(result.Runs, r => Assert.Null(r.Error));
         Assert.All(result.Runs, r => Assert.Empty(r.ContractViolations));
-        // NG0110 lists exactly the hand-written forwards: WrapperNet's opaque member has a contract, so it is checked through.
-        Assert.Equal(HandWrittenForwards.Select(m => $"{m} (hand-written forward)"), result.Boundary);
+        // NG0110 lists none: every hand-written forward is followed to its end, and WrapperNet's opaque member has a contract.
+        Assert.Empty(result.Boundary);
     }
 
     /// <summary>
@@ -89,23 +120,23 @@ public sealed class MutationTests(ITestOutputHelper output)
             return result;
         }
 
-        // TinyUNet's forward concatenates the skip: a decoder taking 8 channels crashes, and NetGen, checking each member alone, cannot know.
-        var crashesUnflagged = Run("OpenWorld/TinyUNet.cs", "[Conv2d(\"width2\", \"width\", 3, Padding = 1)] in_channels: \"width2\" → \"width\"");
-        Assert.True(crashesUnflagged.Crashed);
-        Assert.False(crashesUnflagged.Flagged);
-        Assert.Equal(["TinyUNet (hand-written forward)"], crashesUnflagged.Boundary);
-        Assert.Equal(Outcome.Unchecked, crashesUnflagged.Outcome);
+        // TinyUNet's forward concatenates the skip: a decoder taking 8 channels crashes, and NetGen, following the forward, says where.
+        var caughtInTheForward = Run("OpenWorld/TinyUNet.cs", "[Conv2d(\"width2\", \"width\", 3, Padding = 1)] in_channels: \"width2\" → \"width\"");
+        Assert.True(caughtInTheForward.Crashed);
+        Assert.Contains("NG0101", caughtInTheForward.ErrorIds);
+        Assert.Empty(caughtInTheForward.Boundary);
+        Assert.Equal(Outcome.Caught, caughtInTheForward.Outcome);
 
-        // A stride that changes the output size but breaks nothing is not a pass either.
+        // A stride that changes the output size but breaks nothing passes.
         var runsUnflagged = Run("OpenWorld/TinyUNet.cs", "[Conv2d(\"width\", \"classes\", 1)]: add Stride = 2");
         Assert.False(runsUnflagged.Failed);
-        Assert.Equal(Outcome.Unchecked, runsUnflagged.Outcome);
+        Assert.Equal(Outcome.Passed, runsUnflagged.Outcome);
 
-        // Inside one member of a hand-written forward NetGen does check: BatchNorm2d(c1) after a conv giving c0 is caught.
-        var caughtAtBoundary = Run("OpenWorld/DenseBlock.cs", "[BatchNorm2d(\"c0\")] num_features: \"c0\" → \"c1\"");
-        Assert.Contains("NG0101", caughtAtBoundary.ErrorIds);
-        Assert.True(caughtAtBoundary.Crashed);
-        Assert.Equal(Outcome.Caught, caughtAtBoundary.Outcome);
+        // Inside one member NetGen checks as before: BatchNorm2d(c1) after a conv giving c0 is caught.
+        var caughtInAMember = Run("OpenWorld/DenseBlock.cs", "[BatchNorm2d(\"c0\")] num_features: \"c0\" → \"c1\"");
+        Assert.Contains("NG0101", caughtInAMember.ErrorIds);
+        Assert.True(caughtInAMember.Crashed);
+        Assert.Equal(Outcome.Caught, caughtInAMember.Outcome);
 
         // A contract that claims the wrapper takes 3 features: flagged where 24 arrive, and the oracle finds the claim false
         // (called on its own with 3 features, the wrapper throws), though the generated forward runs.
@@ -163,15 +194,17 @@ public sealed class MutationTests(ITestOutputHelper output)
     public void A_bounded_subset_has_no_miss_and_no_false_positive()
     {
         var openWorld = Mutants.Where(m => m.File.StartsWith("OpenWorld/", StringComparison.Ordinal)).ToList();
+        // Issue 11's open-world mutants, attribute edits only (the forward edits and issue 13's two new files have their own subset).
+        var attributeEdits = openWorld.Where(m => !ForwardOperators.Contains(m.Operator) && m.File is not ("OpenWorld/TinyViT.cs" or "OpenWorld/ResNet34Forward.cs")).ToList();
         var subset = Mutants
             .Where(m => !m.File.StartsWith("SeedModels/Res", StringComparison.Ordinal) && !openWorld.Contains(m))
             .Where((_, i) => i % 20 == 0)
             .Concat(Mutants.Where(m => m.File == "SeedModels/ResidualBlock.cs" && m.Operator == MutationOperator.Shortcut))
-            .Concat(openWorld.Where((_, i) => i % 8 == 0))
+            .Concat(attributeEdits.Where((_, i) => i % 8 == 0))
             .ToList();
         var runner = new MutantRunner(Files);
 
-        var results = subset.Select(runner.Run).ToList();
+        var results = subset.Select(m => runner.Run(m)).ToList();
 
         foreach (var r in results)
         {
@@ -180,12 +213,55 @@ public sealed class MutationTests(ITestOutputHelper output)
 
         Assert.Contains(results, r => r.Outcome == Outcome.Caught);
         Assert.Contains(results, r => r.Outcome == Outcome.Passed);
-        Assert.Contains(results, r => r.Outcome == Outcome.Unchecked);
         Assert.All(results, r => Assert.True(r.Outcome is not (Outcome.Missed or Outcome.FalsePositive),
             $"{r.Outcome}: {r.Mutant}: flagged={r.Flagged} ({string.Join("; ", r.ErrorMessages)}), oracle: {MutationReport.Detail(r)}"));
         // Outside the open world (no boundary, no opaque region) NetGen claims to check everything: flagged exactly when forward throws.
         Assert.All(results.Where(r => r.Runnable && !r.Mutant!.File.StartsWith("OpenWorld/", StringComparison.Ordinal)), r => Assert.Equal(r.Crashed, r.Flagged));
     }
+
+    /// <summary>
+    /// Every 10th edit of a hand-written forward in issue 13's models, outside the hand-written ResNet34 (its mutants take
+    /// 5–10 s each; the full run has them): 21 mutants, no false positive, and a miss only where the edit works at another
+    /// batch size. The full run's figures, with its misses and why, are in docs/shape-checking.md.
+    /// </summary>
+    [Fact]
+    public void A_bounded_subset_of_forward_edits_has_no_miss_and_no_false_positive()
+    {
+        var subset = Mutants
+            .Where(m => ForwardOperators.Contains(m.Operator) && SampleSet.ForwardModelFiles.Contains(m.File) && m.File != "OpenWorld/ResNet34Forward.cs")
+            .Where((_, i) => i % 10 == 0)
+            .ToList();
+        var runner = new MutantRunner(Files);
+
+        var results = subset.Select(m => runner.Run(m)).ToList();
+
+        foreach (var r in results)
+        {
+            output.WriteLine($"{r.Outcome}: {r.Mutant} — {MutationReport.Detail(r)}");
+        }
+
+        Assert.True(results.Count >= 12, $"{results.Count} mutants");
+        Assert.Contains(results, r => r.Outcome == Outcome.Caught);
+        Assert.Contains(results, r => r.Outcome == Outcome.Passed);
+        Assert.All(results, r => Assert.True(r.Outcome is not (Outcome.FalsePositive or Outcome.NotRunnable),
+            $"{r.Outcome}: {r.Mutant}: flagged={r.Flagged} ({string.Join("; ", r.ErrorMessages)}), oracle: {MutationReport.Detail(r)}"));
+        // A miss is only ever an edit that works for some other batch size: NetGen reports a size mismatch when it holds
+        // for every value of the batch, and the oracle's batch of 1 is one value (docs/shape-checking.md, "The 19 misses").
+        foreach (var missed in results.Where(r => r.Outcome == Outcome.Missed))
+        {
+            var runsAtSomeBatch = BatchSizes.Any(batch => !runner.Run(missed.Mutant!, batch).Failed);
+            Assert.True(runsAtSomeBatch, $"{missed.Mutant} fails at every batch size tried ({string.Join(", ", BatchSizes)}): a real miss. Oracle: {MutationReport.Detail(missed)}");
+        }
+    }
+
+    /// <summary>The batch sizes a missed mutant is tried at: the sizes of the models' own dimensions (channels, tokens, spatial sizes).</summary>
+    private static readonly long[] BatchSizes = [2, 3, 4, 5, 6, 8, 16, 17, 32];
+
+    private static readonly MutationOperator[] ForwardOperators =
+    [
+        MutationOperator.ForwardJoinDim, MutationOperator.ForwardViewSize, MutationOperator.ForwardTranspose, MutationOperator.ForwardSwapMember,
+        MutationOperator.ForwardDropCall, MutationOperator.ForwardSwapValue, MutationOperator.ForwardOther,
+    ];
 
     private static Mutant Single(string file, string edit) =>
         Mutants.Single(m => m.File == file && m.Description.Contains(edit, StringComparison.Ordinal));

@@ -43,6 +43,27 @@ public enum MutationOperator
 
     /// <summary>A <c>[Factory]</c> method's hyperparameter: read another hyperparameter instead, or pass it on +1.</summary>
     Factory,
+
+    /// <summary>In a hand-written forward: the dimension of a <c>cat</c>, <c>stack</c>, <c>split</c>, <c>chunk</c> or <c>narrow</c> ±1.</summary>
+    ForwardJoinDim,
+
+    /// <summary>In a hand-written forward: a literal inside a <c>view</c> or <c>reshape</c> size ±1 or ×2.</summary>
+    ForwardViewSize,
+
+    /// <summary>In a hand-written forward: one dimension of a <c>transpose</c> or <c>permute</c> ±1, or the pair swapped.</summary>
+    ForwardTranspose,
+
+    /// <summary>In a hand-written forward: a call of one member replaced by a call of another.</summary>
+    ForwardSwapMember,
+
+    /// <summary>In a hand-written forward: a layout call (<c>flatten</c>, <c>transpose</c>, <c>view</c>, …) or an activation dropped.</summary>
+    ForwardDropCall,
+
+    /// <summary>In a hand-written forward: a tensor local or parameter read in place of another.</summary>
+    ForwardSwapValue,
+
+    /// <summary>In a hand-written forward: any other integer (a flatten, unsqueeze or reduction dimension, a pooling size, a chunk count, an index) ±1.</summary>
+    ForwardOther,
 }
 
 /// <summary>One single-edit variant of one sample file.</summary>
@@ -62,7 +83,7 @@ internal sealed record CtorParameter(string Name, string Type, ExpressionSyntax?
 /// their partial constructors, which those arguments name), with Roslyn syntax rewriting. Each edit
 /// yields a whole new file text; the rest of the sample set stays as it is.
 /// </summary>
-public static class Mutator
+public static partial class Mutator
 {
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Preview);
 
@@ -81,6 +102,9 @@ public static class Mutator
             .Where(c => c.AttributeLists.SelectMany(l => l.Attributes).Any(a => NameOf(a).Name == "Model"))
             .Select(c => c.Identifier.Text)
             .ToHashSet(StringComparer.Ordinal);
+
+        // Forward edits need types (which locals are tensors); the generated halves are missing, which the semantic model survives.
+        var compilation = CSharpCompilation.Create("NetGenMutationSources", trees.Values, MutantRunner.References);
 
         var mutants = new List<Mutant>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -105,6 +129,8 @@ public static class Mutator
                         CollectAttribute(site, property, attribute, edits);
                     }
                 }
+
+                CollectForward(cls, compilation.GetSemanticModel(trees[file.Name]), edits);
             }
 
             var index = 0;

@@ -75,9 +75,20 @@ public static class SampleSet
         new(OpenWorld + "DenseBlock", ["OpenWorld/DenseBlock.cs"], RootInput.Floats(1, 8, 6, 6)),
         new(OpenWorld + "ShuffleUnit", ["OpenWorld/ShuffleUnit.cs"], RootInput.Floats(1, 16, 6, 6)),
         new(OpenWorld + "SqueezeExcite", ["OpenWorld/SqueezeExcite.cs"], RootInput.Floats(1, 16, 5, 5)),
+        // Issue 13's forwards (Tests/NetGen.Runtime.Tests/OpenWorld/ForwardSummaryTests.cs gives them the same inputs).
+        new(OpenWorld + "EncoderBlock", ["OpenWorld/TinyViT.cs"], RootInput.Floats(1, 5, 16)),
+        new(OpenWorld + "TinyViT", ["OpenWorld/TinyViT.cs"], RootInput.Floats(1, 3, 16, 16)),
+        new(OpenWorld + "ResNet34Forward", ["OpenWorld/ResNet34Forward.cs"]),
     ];
 
     private const string OpenWorld = "NetGen.Runtime.Tests.OpenWorld.Models.";
+
+    /// <summary>The files of issue 13's seven models with hand-written forwards (TinyViT.cs holds the ViT encoder block too).</summary>
+    public static readonly IReadOnlyList<string> ForwardModelFiles =
+    [
+        "OpenWorld/TinyUNet.cs", "OpenWorld/DenseBlock.cs", "OpenWorld/ShuffleUnit.cs", "OpenWorld/SqueezeExcite.cs",
+        "OpenWorld/TinyViT.cs", "OpenWorld/TextClassifier.cs", "OpenWorld/ResNet34Forward.cs",
+    ];
 
     /// <summary>The sample files that are mutated, in a fixed order.</summary>
     public static IReadOnlyList<SampleFile> Load()

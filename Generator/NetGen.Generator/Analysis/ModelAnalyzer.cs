@@ -98,7 +98,11 @@ internal static class ModelAnalyzer
         var notes = new List<string>();
         if (model.DeclaresForward)
         {
-            notes.Add("The forward is hand-written: each member's shapes come from the member alone, not from what the forward passes it.");
+            var stops = walk.Walker.ForwardStops;
+            notes.Add(model.Forward is null
+                ? "The forward is hand-written: each member's shapes come from the member alone, not from what the forward passes it."
+                : "The forward is hand-written and NetGen follows it: a member it calls once with a known input shows the shapes of that input; any other member's shapes come from the member alone."
+                    + (stops.Count == 0 ? "" : " NetGen stops following it at " + string.Join("; ", stops) + "."));
         }
 
         notes.AddRange(walk.Walker.OpaquePrefixes.Select(p => $"'{p}' is not a NetGen layer, so NetGen counts its parameters only at run time (Summary.For(model))."));

@@ -11,8 +11,8 @@ namespace NetGen.Generator.Analysis;
 /// <summary>
 /// Runs a model's forward structure through the shape library, in the order the generated forward runs
 /// it: members, branch groups, blocks and repeated stages (recursively, with their hyperparameters bound
-/// at the use site) and the residual add. A model with a hand-written forward is not walked in any order:
-/// each member is checked on its own. A module NetGen cannot see into passes on what its shape contract
+/// at the use site) and the residual add. A model with a hand-written forward is followed through its forward
+/// (<see cref="WalkForward"/>), or, where NetGen cannot read the forward, each member is checked on its own. A module NetGen cannot see into passes on what its shape contract
 /// says, or an unknown shape. The walk collects failures, the sizes it inferred for omitted arguments,
 /// summary rows and state entries, and notes where it could not check. Its work is bounded: blocks that
 /// contain themselves are refused, blocks nest at most <see cref="MaxNesting"/> deep (so the recursion is
@@ -78,8 +78,14 @@ internal sealed partial class ShapeWalker
 
     private TensorShape WalkModel(ModelSpec model, ShapeEnvironment env, TensorShape input, WalkScope scope)
     {
+        if (model.DeclaresForward && model.Forward is { } forward)
+        {
+            return WalkForward(model, forward, env, input, scope);
+        }
+
         if (model.DeclaresForward)
         {
+            // A forward NetGen could not read (or one from another assembly, whose descriptor does not carry it).
             WalkMembersAlone(model, env, scope);
             if (scope.OnForwardPath)
             {

@@ -22,9 +22,13 @@ internal static class HyperparameterEmitter
         }
     }
 
+    /// <summary>The hyperparameters that get a property: those whose name nothing else in the class takes.</summary>
+    public static System.Collections.Generic.IEnumerable<ParameterSpec> Exposed(ModelShell shell) =>
+        shell.Parameters.Where(p => !shell.TakenNames.Contains(p.Name) && !shell.InheritedNames.Contains(p.Name) && !ReservedNames.GeneratedMembers.Contains(p.Name));
+
     public static void EmitProperties(SourceWriter writer, ModelShell shell)
     {
-        var exposed = shell.Parameters.Where(p => !shell.TakenNames.Contains(p.Name) && !shell.InheritedNames.Contains(p.Name) && !ReservedNames.GeneratedMembers.Contains(p.Name)).ToList();
+        var exposed = Exposed(shell).ToList();
         if (exposed.Count == 0)
         {
             return;

@@ -24,6 +24,28 @@ internal sealed record RepeatSpec(string BlockType, ArgValue Count, EquatableArr
 /// <summary>A factory method and what each of its parameters is passed, by name.</summary>
 internal sealed record FactorySpec(string Method, EquatableArray<FactoryArgument> Arguments);
 
+/// <summary>
+/// A TorchSharp module that a <c>[Factory]</c> builds with one call NetGen reads, e.g.
+/// <c>nn.LSTM(embed, hidden, batchFirst: true)</c>: its kind (<c>LSTM</c>, <c>GRU</c>, <c>RNN</c>,
+/// <c>MultiheadAttention</c>) and its arguments by TorchSharp's parameter names, defaults included. An argument
+/// NetGen cannot read is <see cref="ArgKind.Absent"/>.
+/// </summary>
+internal sealed record TorchModuleSpec(string Kind, EquatableArray<LayerArg> Args)
+{
+    public ArgValue Get(string name)
+    {
+        foreach (var arg in Args)
+        {
+            if (arg.Name == name)
+            {
+                return arg.Value;
+            }
+        }
+
+        return ArgValue.Absent;
+    }
+}
+
 /// <summary>One argument of a factory call: the method's parameter and the hyperparameter passed to it.</summary>
 internal sealed record FactoryArgument(string Parameter, string Hyperparameter);
 
@@ -57,6 +79,9 @@ internal sealed record MemberSpec(
 {
     /// <summary>For <see cref="MemberKind.Factory"/>: the method that creates it.</summary>
     public FactorySpec? Factory { get; init; }
+
+    /// <summary>For a <see cref="MemberKind.Factory"/> member: the TorchSharp module its factory builds, when NetGen can read it.</summary>
+    public TorchModuleSpec? TorchModule { get; init; }
 
     /// <summary>For <see cref="MemberKind.Parameter"/>: its shape.</summary>
     public EquatableArray<ArgValue> ParameterShape { get; init; }

@@ -73,6 +73,9 @@ internal sealed record ModelSpec(
     EquatableArray<ArgValue> Input,
     LocationInfo? Location = null)
 {
+    /// <summary>The hand-written forward as NetGen reads it; null when the forward is generated or could not be read.</summary>
+    public ForwardSpec? Forward { get; init; }
+
     public string? Namespace => Shell.Namespace;
 
     public string Name => Shell.Name;

@@ -91,7 +91,10 @@ internal static class ModelParser
             return new ModelParseResult(null, shell, diagnostics.ToEquatableArray());
         }
 
-        var model = new ModelSpec(shell, new EquatableArray<MemberSpec>(members.ToImmutable()), initRules, residual, input, nameLocation);
+        var model = new ModelSpec(shell, new EquatableArray<MemberSpec>(members.ToImmutable()), initRules, residual, input, nameLocation)
+        {
+            Forward = shell.DeclaresForward ? ReadForward(type, shell, members, compilation, cancellationToken) : null,
+        };
         return new ModelParseResult(model, shell, diagnostics.ToEquatableArray());
     }
 
@@ -121,6 +124,23 @@ internal static class ModelParser
         }
 
         return members;
+    }
+
+    /// <summary>
+    /// The hand-written forward for the analysis to follow. Reading it must never cost the model its generated
+    /// code: should NetGen fail on some C# it has not met, the forward is left to the members-alone checks.
+    /// </summary>
+    private static ForwardSpec? ReadForward(INamedTypeSymbol type, ModelShell shell, IEnumerable<MemberSpec> members, Compilation compilation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return ForwardReader.Read(type, shell, members, compilation, cancellationToken);
+        }
+        catch (System.Exception exception) when (exception is not System.OperationCanceledException)
+        {
+            _ = exception;
+            return null;
+        }
     }
 
     /// <summary>The nearest base class that is itself a NetGen model, if any.</summary>

@@ -22,7 +22,7 @@ internal static class OpenWorldMembers
                 return null;
             }
 
-            member = member with { Factory = spec };
+            member = member with { Factory = spec, TorchModule = ReadTorchModule(spec, context) };
         }
 
         if (parameter is not null)
@@ -45,6 +45,20 @@ internal static class OpenWorldMembers
         }
 
         return member;
+    }
+
+    /// <summary>What the factory builds, for a hand-written forward's analysis; never a reason to refuse the member.</summary>
+    private static TorchModuleSpec? ReadTorchModule(FactorySpec factory, MemberContext context)
+    {
+        try
+        {
+            return TorchModules.Read(factory, context.Model, context.Compilation);
+        }
+        catch (System.Exception exception) when (exception is not System.OperationCanceledException)
+        {
+            _ = exception;
+            return null;
+        }
     }
 
     private static MemberSpec ReadParameter(MemberSpec member, AttributeData attribute, MemberContext context)

@@ -73,6 +73,9 @@ internal static class TypeShapes
 
     private const string GeneratedPathMarker = "NetGen.Generator.NetGenGenerator";
 
+    /// <summary>A path for a tree NetGen writes itself, which <see cref="IsNetGenTree"/> recognises.</summary>
+    public static string GeneratedPathFor(string name) => "NetGen.Generator/" + GeneratedPathMarker + "/" + name;
+
     /// <summary>A partial property declaration with accessors and no bodies: the part NetGen implements.</summary>
     public static bool IsPartialDefinition(PropertyDeclarationSyntax syntax) =>
         syntax.Modifiers.Any(SyntaxKind.PartialKeyword) && syntax.ExpressionBody is null && syntax.AccessorList is { } accessors

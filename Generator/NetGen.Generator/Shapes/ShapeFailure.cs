@@ -39,6 +39,18 @@ internal enum ShapeFailureKind
     /// <summary>A block that contains itself, directly or through others; its message is the cycle.</summary>
     BlockCycle,
 
+    /// <summary>Two tensors whose shapes do not broadcast (<c>a * b</c>, <c>a - b</c>, …).</summary>
+    BroadcastMismatch,
+
+    /// <summary>A view or reshape to a shape of another number of elements.</summary>
+    ElementCountMismatch,
+
+    /// <summary>Matrix products whose inner sizes (or batch sizes) differ.</summary>
+    MatMulMismatch,
+
+    /// <summary>What a TorchSharp module called in a hand-written forward (an LSTM, an attention) receives does not fit it.</summary>
+    ModuleInputMismatch,
+
     /// <summary>Beyond the walk's bounds (blocks nested too deep, too many layers): the message says what, <see cref="ShapeFailure.Expected"/> what to do.</summary>
     TooLarge,
 }

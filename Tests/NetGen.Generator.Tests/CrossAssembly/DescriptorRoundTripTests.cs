@@ -112,6 +112,8 @@ public sealed class DescriptorRoundTripTests
     private static ModelSpec Portable(ModelSpec model) => model with
     {
         Location = null,
+        // A hand-written forward is read from source; another assembly's block is checked member by member.
+        Forward = null,
         InitRules = EquatableArray<InitRuleSpec>.Empty,
         Shell = model.Shell with
         {
@@ -128,6 +130,7 @@ public sealed class DescriptorRoundTripTests
             Location = null,
             InitOverride = null,
             InheritanceModifiers = "",
+            TorchModule = null,
             Contract = member.Contract is { } contract ? contract with { Location = null } : null,
             Layers = member.Layers.Select(layer => layer with
             {

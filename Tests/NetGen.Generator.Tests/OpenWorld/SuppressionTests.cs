@@ -47,11 +47,12 @@ public sealed class SuppressionTests
     [Fact]
     public Task Pragma_warning_disable_silences_a_warning() => GeneratorDiagnosticTest.VerifyAsync(Usings + """
         #pragma warning disable NG0019
-        [Model, Residual]
+        [Model(Input = [4]), Residual]
         public partial class {|NG0100:{|NG0110:M|}|} : nn.Module<Tensor, Tensor>
         {
             [Linear(4, 4)] public partial Linear fc { get; }
-            public override Tensor forward(Tensor x) => fc.call(x);
+            public override Tensor forward(Tensor x) => Scale(fc.call(x));
+            private static Tensor Scale(Tensor t) => t * 2;
         }
         #pragma warning restore NG0019
         """);
@@ -59,11 +60,12 @@ public sealed class SuppressionTests
     [Fact]
     public Task Pragma_warning_disable_silences_the_build_line_too() => GeneratorDiagnosticTest.VerifyAsync(Usings + """
         #pragma warning disable NG0110
-        [Model]
+        [Model(Input = [4])]
         public partial class {|NG0100:M|} : nn.Module<Tensor, Tensor>
         {
             [Linear(4, 4)] public partial Linear fc { get; }
-            public override Tensor forward(Tensor x) => fc.call(x);
+            public override Tensor forward(Tensor x) => Scale(fc.call(x));
+            private static Tensor Scale(Tensor t) => t * 2;
         }
         #pragma warning restore NG0110
         """);

@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace NetGen.Runtime.Tests.OpenWorld.Models;
 
 /// <summary>A learnable class token prepended to a sequence, as ViT does; the head reads the token's output.</summary>
-[Model]
+[Model(Input = [5, 8])]
 public partial class ClassTokenNet : nn.Module<Tensor, Tensor>
 {
     public partial ClassTokenNet(int dim = 8, int classes = 3);

@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 namespace NetGen.Runtime.Tests.OpenWorld.Models;
 
 /// <summary>A DenseNet dense block: each layer sees the concatenation of the input and every earlier layer's output.</summary>
-[Model]
+[Model(Input = [8, 6, 6])]
 public partial class DenseBlock : nn.Module<Tensor, Tensor>
 {
     public partial DenseBlock(int c0 = 8, int c1 = 12, int c2 = 16, int growth = 4);

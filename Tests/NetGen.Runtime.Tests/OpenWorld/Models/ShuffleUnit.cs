@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace NetGen.Runtime.Tests.OpenWorld.Models;
 
 /// <summary>A ShuffleNet v2 unit (stride 1): half the channels pass, half go through the branch, then the channels are shuffled.</summary>
-[Model]
+[Model(Input = [16, 6, 6])]
 public partial class ShuffleUnit : nn.Module<Tensor, Tensor>
 {
     public partial ShuffleUnit(int half = 8);

@@ -9,7 +9,7 @@ namespace NetGen.Runtime.Tests.OpenWorld.Models;
 /// are in the forward, not attributes on <c>fc1</c>/<c>fc2</c>: a hand-written forward calls the Conv2d members
 /// themselves, so an activation attribute on them would never run.
 /// </summary>
-[Model]
+[Model(Input = [16, 5, 5])]
 public partial class SqueezeExcite : nn.Module<Tensor, Tensor>
 {
     public partial SqueezeExcite(int channels = 16, int squeeze = 4);

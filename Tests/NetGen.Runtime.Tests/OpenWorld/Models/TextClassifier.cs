@@ -10,7 +10,7 @@ namespace NetGen.Runtime.Tests.OpenWorld.Models;
 /// hyperparameters, and its contract lets the members be checked; the forward is hand-written because an
 /// LSTM returns a tuple.
 /// </summary>
-[Model]
+[Model(Input = [7])]
 public partial class TextClassifier : nn.Module<Tensor, Tensor>
 {
     public partial TextClassifier(int vocab = 1000, int embed = 32, int hidden = 48, int classes = 4);

@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace NetGen.Runtime.Tests.OpenWorld.Models;
 
 /// <summary>A one-level U-Net: the decoder takes the upsampled features concatenated with the encoder's skip.</summary>
-[Model]
+[Model(Input = [1, 8, 8])]
 public partial class TinyUNet : nn.Module<Tensor, Tensor>
 {
     public partial TinyUNet(int inChannels = 1, int width = 8, int width2 = 16, int classes = 2);

@@ -1,0 +1,205 @@
+using System.Collections.Generic;
+using System.Linq;
+using NetGen.Generator.Model;
+using NetGen.Generator.Shapes;
+
+namespace NetGen.Generator.Analysis;
+
+internal sealed partial class ShapeWalker
+{
+    /// <summary>What one member's walk on its own left, and what the forward passed it.</summary>
+    private sealed class MemberSeed
+    {
+        public int RowStart;
+        public int RowCount;
+        public HashSet<(ShapeFailureKind Kind, string Layer)> Failures = new();
+        public TensorShape? Observed;
+        public bool Conflicting;
+
+        /// <summary>For a module NetGen cannot walk into (a contract's, an LSTM its factory builds): what the forward got from it.</summary>
+        public TensorShape? ObservedOutput;
+
+        /// <summary>What the member alone could not check: said only if the forward never passes it a known input.</summary>
+        public List<string> Notes = new();
+    }
+
+    /// <summary>Where the top model's hand-written forward stopped being followed, for the summary's note.</summary>
+    public IReadOnlyList<string> ForwardStops => _forwardStops;
+
+    private readonly List<string> _forwardStops = new();
+
+    /// <summary>
+    /// Set while a member call is walked with the whole tensor as its sample (PyTorch's unbatched reading): a hand-written
+    /// forward reached in that walk receives the tensor as it is, without a batch dimension of its own in front.
+    /// </summary>
+    private bool _wholeTensor;
+
+    /// <summary>
+    /// A model whose forward is hand-written and read. Each member is first checked on its own (its state, and
+    /// mistakes inside it, reported on its declaration); then the forward is followed (<see cref="ForwardInterpreter"/>),
+    /// each member call walked with what the forward passes it, and mistakes of the wiring reported where the forward
+    /// makes them. A member the forward calls once with a known input gets its summary rows from that input.
+    /// </summary>
+    private TensorShape WalkForward(ModelSpec model, ForwardSpec forward, ShapeEnvironment env, TensorShape input, WalkScope scope)
+    {
+        // Called with a whole tensor (a member call read as one unbatched sample), the forward gets it as it is; its own member calls start afresh.
+        var whole = _wholeTensor;
+        _wholeTensor = false;
+        try
+        {
+            return WalkForward(model, forward, env, input, scope, whole);
+        }
+        finally
+        {
+            _wholeTensor = whole;
+        }
+    }
+
+    private TensorShape WalkForward(ModelSpec model, ForwardSpec forward, ShapeEnvironment env, TensorShape input, WalkScope scope, bool whole)
+    {
+        var seeds = SeedMembers(model, env, scope);
+        var host = new ForwardHost(this, model, env, scope, seeds);
+        var batch = Dim.Named(host.BatchSymbol);
+        var received = whole ? input : TensorDims.Inserted(input, 0, batch);
+        ForwardValue inputValue = input.IsRankKnown
+            ? new TensorValue(received, ShapeChain.Start(received))
+            : ForwardValue.Unknown(new ForwardTaint($"'{model.Name}' declares no input shape; add [Model(Input = [...])] to check its forward", false, Standalone: true));
+        var result = new ForwardInterpreter(host).Run(forward, inputValue);
+
+        foreach (var taint in result.Reached)
+        {
+            var note = taint.Standalone ? taint.Note : scope.Top ? $"hand-written forward, {taint.Note}" : $"{scope.Prefix}: {model.Name}'s hand-written forward, {taint.Note}";
+            if (taint.Boundary && scope.OnForwardPath)
+            {
+                _boundary.Add(note);
+            }
+            else
+            {
+                _unchecked.Add(note);
+            }
+
+            if (scope.Top)
+            {
+                _forwardStops.Add(taint.Note);
+            }
+        }
+
+        foreach (var seed in seeds.Where(s => s.Observed is null))
+        {
+            _unchecked.UnionWith(seed.Notes);
+        }
+
+        RowsFromTheForward(model, env, scope, seeds);
+        return result.Output is TensorValue { Shape: { IsRankKnown: true, Rank: > 0 } shape } ? (whole ? shape : TensorDims.Without(shape, 0)) : TensorShape.UnknownRank;
+    }
+
+    /// <summary>Every member on its own, as for a forward NetGen cannot read, remembering each one's rows and failures.</summary>
+    private List<MemberSeed> SeedMembers(ModelSpec model, ShapeEnvironment env, WalkScope scope)
+    {
+        var alone = scope with { OnForwardPath = false };
+        var seeds = new List<MemberSeed>();
+        for (var i = 0; i < model.Members.Count; i++)
+        {
+            var member = model.Members[i];
+            var input = MemberSeeds.InputOf(member, env);
+            if (scope.Top)
+            {
+                _chain = ShapeChain.Start(input);
+            }
+
+            var seed = new MemberSeed { RowStart = _rows.Count };
+            var failures = _failures.Count;
+            var notes = new SortedSet<string>(_unchecked, System.StringComparer.Ordinal);
+            WalkMember(member, env, input, alone.ForMember(member, i));
+            seed.RowCount = _rows.Count - seed.RowStart;
+            seed.Notes = _unchecked.Where(n => !notes.Contains(n)).ToList();
+            _unchecked.ExceptWith(seed.Notes);
+            seed.Failures = new HashSet<(ShapeFailureKind, string)>(_failures.Skip(failures).Select(f => (f.Failure.Kind, f.Failure.Layer)));
+            seeds.Add(seed);
+        }
+
+        return seeds;
+    }
+
+    /// <summary>The rows of each member called once with a known input, walked again from that input; the others keep their own.</summary>
+    private void RowsFromTheForward(ModelSpec model, ShapeEnvironment env, WalkScope scope, List<MemberSeed> seeds)
+    {
+        if (seeds.Count == 0 || !seeds.Any(s => s.Observed is not null && !s.Conflicting))
+        {
+            return;
+        }
+
+        var rows = new List<SummaryRow>();
+        for (var i = 0; i < seeds.Count; i++)
+        {
+            var seed = seeds[i];
+            var own = _rows.GetRange(seed.RowStart, seed.RowCount);
+            if (seed.Observed is not { } observed || seed.Conflicting)
+            {
+                rows.AddRange(own);
+                continue;
+            }
+
+            if (seed.ObservedOutput is { } output && own.Count == 1)
+            {
+                rows.Add(own[0] with { OutputShape = SummaryShapes.Of(output) });
+                continue;
+            }
+
+            var mark = Save();
+            WalkMember(model.Members[i], env, observed, scope.ForMember(model.Members[i], i) with { OnForwardPath = false });
+            var walked = _rows.Skip(mark.Rows).ToList();
+            var clean = _failures.Count == mark.Failures;
+            Restore(mark);
+            rows.AddRange(clean ? walked : own);
+        }
+
+        var start = seeds[0].RowStart;
+        _rows.RemoveRange(start, _rows.Count - start);
+        _rows.AddRange(rows);
+    }
+
+    /// <summary>A probe: walks as usual, then takes back everything but the notes, returning the output and the failures.</summary>
+    /// <summary>Walks with the whole tensor as the sample (see <see cref="_wholeTensor"/>).</summary>
+    private TensorShape WalkWhole(System.Func<TensorShape> walk)
+    {
+        var outer = _wholeTensor;
+        _wholeTensor = true;
+        try
+        {
+            return walk();
+        }
+        finally
+        {
+            _wholeTensor = outer;
+        }
+    }
+
+    private (TensorShape Output, List<ShapeFailure> Failures) Probe(System.Func<TensorShape> walk)
+    {
+        var mark = Save();
+        var output = walk();
+        var failures = _failures.Skip(mark.Failures).Select(f => f.Failure).ToList();
+        Restore(mark);
+        return (output, failures);
+    }
+
+    private readonly record struct Mark(int Rows, int Failures, int State, int Inferred, int Opaque, int Steps, ShapeChain Chain);
+
+    private Mark Save() => new(_rows.Count, _failures.Count, _state.Count, _inferred.Count, _opaquePrefixes.Count, _steps, _chain);
+
+    private void Restore(Mark mark)
+    {
+        _rows.RemoveRange(mark.Rows, _rows.Count - mark.Rows);
+        _failures.RemoveRange(mark.Failures, _failures.Count - mark.Failures);
+        _state.RemoveRange(mark.State, _state.Count - mark.State);
+        _inferred.RemoveRange(mark.Inferred, _inferred.Count - mark.Inferred);
+        _opaquePrefixes.RemoveRange(mark.Opaque, _opaquePrefixes.Count - mark.Opaque);
+        _steps = mark.Steps;
+        _chain = mark.Chain;
+    }
+
+    /// <summary>A failure in a hand-written forward: where the forward makes it (or the use site of the block it is in), with the forward's chain.</summary>
+    private void FailInForward(ShapeFailure failure, LocationInfo? location, WalkScope scope, ShapeChain? chain) =>
+        _failures.Add(new WalkFailure(failure, scope.UseSite ?? location, chain?.Format(ChainSteps) ?? "", scope.BlockName, scope.UseSite is null ? null : location));
+}
