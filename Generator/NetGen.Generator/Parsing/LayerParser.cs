@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using NetGen.Generator.Diagnostics;
+using NetGen.Generator.Expressions;
 using NetGen.Generator.Model;
 
 namespace NetGen.Generator.Parsing;
@@ -117,9 +118,28 @@ internal static class LayerParser
         {
             interpreter.Report(DiagnosticDescriptors.InvalidArgument, location, name, kind.ToString(), $"names '{value.Text}', which is not an int parameter");
         }
+        else if (value.Kind == ArgKind.Expression && !ExpressionFits(name, value))
+        {
+            interpreter.Report(DiagnosticDescriptors.ExpressionTypeMismatch, location, value.Text!, kind.ToString(), $"{name} needs {ExpectedType(name)}, but the expression is {value.ExpressionType.Keyword()}");
+        }
         else if (value.Kind == ArgKind.Bool && name is not ("Bias" or "Inplace" or "CeilMode" or "CountIncludePad" or "Affine" or "TrackRunningStats" or "ElementwiseAffine"))
         {
             interpreter.Report(DiagnosticDescriptors.InvalidArgument, location, name, kind.ToString(), "must be a number or a parameter name, not a bool");
         }
     }
+
+    /// <summary>Whether an expression's type suits the argument, so the generated call compiles.</summary>
+    private static bool ExpressionFits(string name, ArgValue value) => ExpectedType(name) switch
+    {
+        "an int" => value.ExpressionType.IsInteger(),
+        "a bool" => value.ExpressionType == ExprType.Bool,
+        _ => value.ExpressionType.IsNumeric(),
+    };
+
+    private static string ExpectedType(string name) =>
+        PositiveArguments.Contains(name) || NonNegativeArguments.Contains(name) || name is "Dim" or "StartDim" or "EndDim" or "PaddingIdx" ? "an int"
+        : BoolArguments.Contains(name) ? "a bool"
+        : "a number";
+
+    private static readonly HashSet<string> BoolArguments = new() { "Bias", "Inplace", "CeilMode", "CountIncludePad", "Affine", "TrackRunningStats", "ElementwiseAffine" };
 }
