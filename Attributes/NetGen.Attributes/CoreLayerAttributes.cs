@@ -21,7 +21,14 @@ namespace NetGen
     {
         public DropoutAttribute(double p = 0.5) => P = p;
 
+        /// <summary>The probability as a <c>double</c> hyperparameter or an expression, e.g. <c>"p"</c> or <c>"p / 2"</c>.</summary>
+        public DropoutAttribute(string p) => PExpression = p;
+
         public double P { get; }
+
+        /// <summary>The hyperparameter or expression given instead of a constant probability, else null.</summary>
+        public string? PExpression { get; }
+
         public bool Inplace { get; set; }
     }
 

@@ -1,0 +1,142 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using NetGen.Generator.Tests.Infrastructure;
+
+namespace NetGen.Generator.Tests.Expressions;
+
+/// <summary>
+/// Expressions in real compilations: the generated code computes them in C# (and compiles with nullable and
+/// warnings as errors), and shape inference evaluates them, symbolically where a value is unknown.
+/// </summary>
+public sealed class ExpressionGenerationTests
+{
+    private const string Usings = """
+        using NetGen;
+        using TorchSharp.Modules;
+        using static TorchSharp.torch;
+
+        """;
+
+    private const string Bottleneck = Usings + """
+        [Model(Input = ["inplanes", 56, 56])]
+        [Residual(Shortcut = "downsample", Activation = Activation.ReLU)]
+        public partial class Bottleneck : nn.Module<Tensor, Tensor>
+        {
+            public partial Bottleneck(int inplanes, int planes, int stride = 1);
+            [Conv2d("inplanes", "planes", 1, Bias = false), BatchNorm2d("planes"), ReLU] public partial Sequential a { get; }
+            [Conv2d("planes", "planes", 3, Stride = "stride", Padding = 1, Bias = false), BatchNorm2d("planes"), ReLU] public partial Sequential b { get; }
+            [Conv2d("planes", "planes * 4", 1, Bias = false)] public partial Conv2d conv3 { get; }
+            [BatchNorm2d(BN3)] public partial BatchNorm2d bn3 { get; }
+            [When("stride != 1 || inplanes != planes * 4")]
+            [Conv2d("inplanes", "planes * 4", 1, Stride = "stride", Bias = false), BatchNorm2d("planes * 4")]
+            public partial Sequential? downsample { get; }
+            private const string BN3 = "planes * 4";
+        }
+        """;
+
+    [Fact]
+    public void A_bottleneck_with_expressions_generates_code_that_computes_them_and_compiles_strictly()
+    {
+        var run = GeneratorHarness.Run(Bottleneck);
+
+        Assert.Empty(run.GeneratorDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
+        Assert.Empty(run.CompilationErrors);
+        var code = run.Generated("Bottleneck.g.cs");
+        Assert.Contains("checked((@planes * 4))", code);
+        Assert.Contains("if (checked(((@stride != 1) || (@inplanes != (@planes * 4)))))", code);
+    }
+
+    [Fact]
+    public void Equal_formulas_over_unknown_parameters_match_so_the_bottleneck_is_checked_symbolically()
+    {
+        var run = GeneratorHarness.Run(Bottleneck);
+
+        // No "shape unchecked" for bn3: planes * 4 channels arrive where planes * 4 are expected.
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "NG0100" && d.GetMessage().Contains("bn3"));
+    }
+
+    [Fact]
+    public void Unequal_formulas_are_not_reported_as_errors_when_they_may_be_equal()
+    {
+        // planes * 4 against planes * 2 + planes * 2 is equal for every planes, but the formulas differ: at most
+        // unchecked, never an error (zero false positives).
+        var source = Bottleneck.Replace("private const string BN3 = \"planes * 4\";", "private const string BN3 = \"planes * 2 + planes * 2\";");
+        var run = GeneratorHarness.Run(source);
+
+        Assert.Empty(run.GeneratorDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
+        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "NG0100" && d.GetMessage().Contains("bn3"));
+    }
+
+    [Fact]
+    public void A_formula_that_differs_at_a_known_value_is_a_channel_error_on_its_argument()
+    {
+        var source = Bottleneck.Replace("private const string BN3 = \"planes * 4\";", "private const string BN3 = \"planes * 2\";")
+            .Replace("public partial Bottleneck(int inplanes, int planes, int stride = 1);", "public partial Bottleneck(int inplanes = 256, int planes = 64, int stride = 1);");
+        var run = GeneratorHarness.Run(source);
+
+        var error = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "NG0101");
+        var message = error.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains("256", message);
+        Assert.Contains("128", message);
+        Assert.Equal("BN3", source.Substring(error.Location.SourceSpan.Start, error.Location.SourceSpan.Length));
+    }
+
+    [Fact]
+    public void A_parent_passing_a_formula_to_a_block_binds_it_through_the_block()
+    {
+        var run = GeneratorHarness.Run(Bottleneck + """
+
+            [Model(Input = [256, 56, 56])]
+            public partial class Stage : nn.Module<Tensor, Tensor>
+            {
+                public partial Stage(int width = 64);
+                [Block("width * 4", "width")] public partial Bottleneck first { get; }
+                [Block("width * 4", "width", 2)] public partial Bottleneck second { get; }
+                [Conv2d("width * 4", 10, 1)] public partial Conv2d head { get; }
+            }
+            """);
+
+        Assert.Empty(run.GeneratorDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
+        Assert.Empty(run.CompilationErrors);
+        Assert.Contains("new global::Bottleneck(checked((@width * 4)), @width)", run.Generated("Stage.g.cs"));
+    }
+
+    [Fact]
+    public void A_parent_passing_a_wrong_formula_to_a_block_is_reported()
+    {
+        var run = GeneratorHarness.Run(Bottleneck + """
+
+            [Model(Input = [256, 56, 56])]
+            public partial class Stage : nn.Module<Tensor, Tensor>
+            {
+                public partial Stage(int width = 64);
+                [Block("width * 2", "width")] public partial Bottleneck first { get; }
+            }
+            """);
+
+        Assert.Contains(run.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error && d.Id is "NG0107" or "NG0101");
+    }
+
+    [Fact]
+    public void Double_bool_and_enum_hyperparameters_are_stored_and_passed_through()
+    {
+        var run = GeneratorHarness.Run(Usings + """
+            public enum Act { Relu, Gelu }
+
+            [Model(Input = ["features"])]
+            public partial class Head : nn.Module<Tensor, Tensor>
+            {
+                public partial Head(int features = 16, double p = 0.25, bool bias = true, Act act = Act.Gelu, double widthMult = 0.5);
+                [Dropout("p")] public partial Dropout drop { get; }
+                [Linear("features", "make_divisible(features * widthMult, 8)", Bias = "bias")] public partial Linear fc { get; }
+                [Dropout("p * 2 > 1.0 ? 1.0 : p * 2")] public partial Dropout drop2 { get; }
+            }
+            """);
+
+        Assert.Empty(run.GeneratorDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
+        Assert.Empty(run.CompilationErrors);
+        var code = run.Generated("Head.g.cs");
+        Assert.Contains("private readonly global::Act __p_act;", code);
+        Assert.Contains("global::NetGen.ExpressionFunctions.MakeDivisible(", code);
+    }
+}
