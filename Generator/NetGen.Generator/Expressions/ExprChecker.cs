@@ -48,7 +48,7 @@ internal static class ExprChecker
                     }
 
                     return ExprTypes.OfTypeName(typeName)
-                        ?? Fail(ExprErrorKind.WrongType, $"'{name.Name}' is a {typeName}; expressions use int, long, double and bool parameters");
+                        ?? Fail(ExprErrorKind.WrongType, $"'{name.Name}' is a {typeName.Replace("global::", "")}; expressions use int, long, double and bool parameters");
                 case UnaryExpr unary:
                     return Unary(unary);
                 case BinaryExpr binary:

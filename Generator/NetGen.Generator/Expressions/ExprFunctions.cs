@@ -32,12 +32,20 @@ internal static class ExprFunctions
             return null;
         }
 
-        var result = Math.Max(minValue ?? divisor, (long)rounded / divisor * divisor);
-        if (result < 0.9 * value)
+        try
         {
-            result += divisor;
-        }
+            var result = Math.Max(minValue ?? divisor, (long)rounded / divisor * divisor);
+            if (result < 0.9 * value)
+            {
+                result = checked(result + divisor);
+            }
 
-        return result is >= int.MinValue and <= int.MaxValue ? result : null;
+            return result is >= int.MinValue and <= int.MaxValue ? result : null;
+        }
+        catch (OverflowException)
+        {
+            // A minimum or divisor near long.MaxValue: the run-time helper throws here as well.
+            return null;
+        }
     }
 }
