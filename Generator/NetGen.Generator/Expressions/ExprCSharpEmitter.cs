@@ -23,11 +23,24 @@ internal static class ExprCSharpEmitter
         BoolLiteral boolean => boolean.Value ? "true" : "false",
         NameExpr name => nameOf(name.Name),
         UnaryExpr unary => "(" + unary.Operator + Write(unary.Operand, nameOf) + ")",
-        BinaryExpr binary => "(" + Write(binary.Left, nameOf) + " " + binary.Operator + " " + Write(binary.Right, nameOf) + ")",
+        BinaryExpr binary => "(" + Operand(binary.Left, binary, nameOf) + " " + binary.Operator + " " + Operand(binary.Right, binary, nameOf) + ")",
         ConditionalExpr conditional => "(" + Write(conditional.Condition, nameOf) + " ? " + Write(conditional.WhenTrue, nameOf) + " : " + Write(conditional.WhenFalse, nameOf) + ")",
         CallExpr call => Call(call, nameOf),
         _ => "default",
     };
+
+    /// <summary>
+    /// An operand; compared with a literal that only a <c>long</c> holds, it is read as a <c>long</c>, which is what
+    /// C# compares anyway, without its warning that an int can never equal that constant (CS0652).
+    /// </summary>
+    private static string Operand(Expr operand, BinaryExpr binary, Func<string, string> nameOf)
+    {
+        var other = ReferenceEquals(operand, binary.Left) ? binary.Right : binary.Left;
+        var written = Write(operand, nameOf);
+        return binary.Operator is "==" or "!=" or "<" or "<=" or ">" or ">=" && other is IntLiteral { Type: ExprType.Long } && operand is not IntLiteral and not RealLiteral
+            ? "((long)" + written + ")"
+            : written;
+    }
 
     private static string Call(CallExpr call, Func<string, string> nameOf)
     {

@@ -84,6 +84,12 @@ internal static class ExprChecker
                 return null;
             }
 
+            if (binary.Operator is "==" or "!=" or "<" or "<=" or ">" or ">=" && binary.Left is NameExpr same && binary.Right is NameExpr { Name: var other } && same.Name == other)
+            {
+                // Always true or always false; C# warns (CS1718), and the generated code compiles with warnings as errors.
+                return Fail(ExprErrorKind.WrongType, $"'{binary.Operator}' compares '{same.Name}' with itself");
+            }
+
             switch (binary.Operator)
             {
                 case "&&" or "||":

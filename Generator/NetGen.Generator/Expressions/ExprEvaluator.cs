@@ -51,6 +51,36 @@ internal static class ExprEvaluator
         }
     }
 
+    /// <summary>The error of the first sub-expression made of constants only that fails (C# would not compile it), else null.</summary>
+    public static ExprError? FirstConstantError(Expr expr)
+    {
+        if (!ReadsNames(expr))
+        {
+            var value = Evaluate(expr, _ => default);
+            return value.IsError ? value.Error : null;
+        }
+
+        return expr switch
+        {
+            UnaryExpr unary => FirstConstantError(unary.Operand),
+            BinaryExpr binary => FirstConstantError(binary.Left) ?? FirstConstantError(binary.Right),
+            ConditionalExpr conditional => FirstConstantError(conditional.Condition) ?? FirstConstantError(conditional.WhenTrue) ?? FirstConstantError(conditional.WhenFalse),
+            CallExpr call => call.Arguments.Select(a => FirstConstantError(a.Value)).FirstOrDefault(e => e is not null),
+            _ => null,
+        };
+    }
+
+    /// <summary>Whether the expression reads any parameter; one that does not is a C# constant (calls aside).</summary>
+    public static bool ReadsNames(Expr expr) => expr switch
+    {
+        NameExpr => true,
+        UnaryExpr unary => ReadsNames(unary.Operand),
+        BinaryExpr binary => ReadsNames(binary.Left) || ReadsNames(binary.Right),
+        ConditionalExpr conditional => ReadsNames(conditional.Condition) || ReadsNames(conditional.WhenTrue) || ReadsNames(conditional.WhenFalse),
+        CallExpr call => call.Arguments.Any(a => ReadsNames(a.Value)),
+        _ => false,
+    };
+
     private static ExprValue Unary(string op, ExprValue operand)
     {
         if (operand.IsError)

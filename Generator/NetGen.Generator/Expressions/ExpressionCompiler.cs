@@ -26,6 +26,13 @@ internal static class ExpressionCompiler
             return new CompiledExpression(expr, ExprType.Int, typeError, default);
         }
 
+        // C# evaluates constant sub-expressions when it compiles the generated code, even in a branch that never
+        // runs: 'flag ? 1 : 1 / 0' would not compile (CS0020), so it is reported here whatever the parameters are.
+        if (ExprEvaluator.FirstConstantError(expr) is { } constantError)
+        {
+            return new CompiledExpression(expr, type.Value, constantError, default);
+        }
+
         var atDefaults = ExprEvaluator.Evaluate(expr, ExpressionText.Defaults(parameters));
         return new CompiledExpression(expr, type.Value, atDefaults.Error, atDefaults);
     }

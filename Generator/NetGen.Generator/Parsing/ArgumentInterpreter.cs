@@ -154,6 +154,17 @@ internal sealed class ArgumentInterpreter
             return ArgValue.Absent;
         }
 
+        // Only constants: a constant, as if written as one (C# would fold it, and a constant 0 is also an enum value).
+        if (!ExprEvaluator.ReadsNames(compiled.Expr!))
+        {
+            switch (compiled.AtDefaults.Kind)
+            {
+                case ExprValueKind.Integer: return ArgValue.FromInt(compiled.AtDefaults.Integer);
+                case ExprValueKind.Real: return ArgValue.FromDouble(compiled.AtDefaults.Real);
+                case ExprValueKind.Bool: return ArgValue.FromBool(compiled.AtDefaults.AsBool == true);
+            }
+        }
+
         return ArgValue.FromExpression(text, compiled.Type);
     }
 

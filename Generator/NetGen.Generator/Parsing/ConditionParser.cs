@@ -19,6 +19,7 @@ internal static class ConditionParser
         var reason = compiled.Error switch
         {
             null when compiled.Type != ExprType.Bool => $"it is {Article(compiled.Type)} {compiled.Type.Keyword()}, not a bool",
+            null when !ExprEvaluator.ReadsNames(compiled.Expr!) => "it reads no constructor parameter, so it is always " + compiled.AtDefaults + "; declare the member without [When], or remove it",
             null => null,
             { Kind: ExprErrorKind.DivisionByZero or ExprErrorKind.Overflow } => null,
             { Kind: ExprErrorKind.UnknownName, Subject: { } name } => $"'{name}' is not a constructor parameter; known parameters: {Known(parameters)}",

@@ -154,4 +154,36 @@ public sealed class ExpressionDiagnosticTests
             [{|NG0006:Block<Inner>("stride > 1")|}] public partial Sequential body { get; }
         }
         """);
+
+    [Fact]
+    public Task A_constant_division_by_zero_in_a_branch_that_never_runs_is_NG0032_since_CSharp_rejects_it() => GeneratorDiagnosticTest.VerifyAsync(Usings + """
+        [Model(Input = ["planes", 8, 8])]
+        public partial class M : nn.Module<Tensor, Tensor>
+        {
+            public partial M(int planes, bool wide = false);
+            [Conv2d("planes", {|NG0032:"wide ? planes : 1 / 0"|}, 1)] public partial Conv2d conv { get; }
+        }
+        """);
+
+    [Fact]
+    public Task A_parameter_compared_with_itself_is_NG0031() => GeneratorDiagnosticTest.VerifyAsync(Usings + """
+        [Model(Input = ["planes", 8, 8])]
+        public partial class M : nn.Module<Tensor, Tensor>
+        {
+            public partial M(int planes);
+            [Conv2d("planes", "planes", 1)] public partial Conv2d conv { get; }
+            [Conv2d("planes", "planes", 1, {|NG0031:Bias = "planes == planes"|})] public partial Conv2d extra { get; }
+        }
+        """);
+
+    [Fact]
+    public Task A_condition_that_reads_no_parameter_is_NG0010() => GeneratorDiagnosticTest.VerifyAsync(Usings + """
+        [Model(Input = ["planes", 8, 8])]
+        public partial class M : nn.Module<Tensor, Tensor>
+        {
+            public partial M(int planes);
+            [Conv2d("planes", "planes", 1)] public partial Conv2d conv { get; }
+            [{|NG0010:When("1 > 2")|}, Conv2d("planes", "planes", 1)] public partial Conv2d? extra { get; }
+        }
+        """);
 }

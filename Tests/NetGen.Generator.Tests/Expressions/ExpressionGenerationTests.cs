@@ -139,4 +139,27 @@ public sealed class ExpressionGenerationTests
         Assert.Contains("private readonly global::Act __p_act;", code);
         Assert.Contains("global::NetGen.ExpressionFunctions.MakeDivisible(", code);
     }
+
+    [Fact]
+    public void Constant_expressions_become_constants_and_edge_cases_still_compile_strictly()
+    {
+        var run = GeneratorHarness.Run(Usings + """
+            [Model(Input = ["planes", 8, 8])]
+            public partial class M : nn.Module<Tensor, Tensor>
+            {
+                public partial M(int planes = 8, long big = 3);
+                [Conv2d("planes", "planes", 1, Padding = "(1 - 1) / 2")] public partial Conv2d a { get; }
+                [Conv2d("planes", "planes", 3, Padding = "(3 - 1) / 2")] public partial Conv2d b { get; }
+                [When("planes != 10000000000 && big * 2 > planes")] [Conv2d("planes", "planes", 1)] public partial Conv2d? c { get; }
+                [Conv2d("planes", "max(planes, 4) - min(planes, 4) + planes % 3", 1)] public partial Conv2d d { get; }
+            }
+            """);
+
+        Assert.Empty(run.GeneratorDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
+        Assert.Empty(run.CompilationErrors);
+        var code = run.Generated("M.g.cs");
+        Assert.Contains("padding: 0L", code);
+        Assert.Contains("padding: 1", code);
+        Assert.Contains("((long)@planes) != 10000000000L", code);
+    }
 }
