@@ -30,15 +30,17 @@ internal static class ExprCSharpEmitter
     };
 
     /// <summary>
-    /// An operand; compared with a literal that only a <c>long</c> holds, it is read as a <c>long</c>, which is what
-    /// C# compares anyway, without its warning that an int can never equal that constant (CS0652).
+    /// An operand. A constant of type <c>long</c> (a literal only a long holds), compared with a parameter's value, is written so that C# does
+    /// not treat it as a constant: compared with an <c>int</c>, a constant out of its range is warning CS0652, an
+    /// error under warnings-as-errors. Unboxing gives the same value, and the comparison is the same (still long).
     /// </summary>
     private static string Operand(Expr operand, BinaryExpr binary, Func<string, string> nameOf)
     {
         var other = ReferenceEquals(operand, binary.Left) ? binary.Right : binary.Left;
         var written = Write(operand, nameOf);
-        return binary.Operator is "==" or "!=" or "<" or "<=" or ">" or ">=" && other is IntLiteral { Type: ExprType.Long } && operand is not IntLiteral and not RealLiteral
-            ? "((long)" + written + ")"
+        var isLongConstant = !ExprEvaluator.ReadsNames(operand) && ExprEvaluator.TypeOf(operand, _ => default) == ExprType.Long;
+        return binary.Operator is "==" or "!=" or "<" or "<=" or ">" or ">=" && isLongConstant && ExprEvaluator.ReadsNames(other)
+            ? "((long)(object)" + written + ")"
             : written;
     }
 

@@ -70,6 +70,33 @@ internal static class ExprEvaluator
         };
     }
 
+    /// <summary>C#'s implicit numeric conversion of a value to a wider type (an int branch of a double '?:').</summary>
+    private static ExprValue Convert(ExprValue value, ExprType type) => value.Kind switch
+    {
+        ExprValueKind.Integer when type == ExprType.Double => ExprValue.Of((double)value.Integer),
+        ExprValueKind.Symbol when type == ExprType.Double => ExprValue.Unknown(type),
+        ExprValueKind.Error or ExprValueKind.Bool or ExprValueKind.Real => value,
+        _ => value with { Type = type },
+    };
+
+    /// <summary>The static type, as the checker gives it, from the literals and the types of the parameters' values.</summary>
+    public static ExprType TypeOf(Expr expr, Func<string, ExprValue> valueOf) => expr switch
+    {
+        IntLiteral literal => literal.Type,
+        RealLiteral => ExprType.Double,
+        BoolLiteral => ExprType.Bool,
+        NameExpr name => valueOf(name.Name).Type,
+        UnaryExpr unary => unary.Operator == "!" ? ExprType.Bool : TypeOf(unary.Operand, valueOf),
+        BinaryExpr { Operator: "&&" or "||" or "==" or "!=" or "<" or "<=" or ">" or ">=" } => ExprType.Bool,
+        BinaryExpr binary => ExprTypes.Promote(TypeOf(binary.Left, valueOf), TypeOf(binary.Right, valueOf)),
+        ConditionalExpr conditional => TypeOf(conditional.WhenTrue, valueOf) is var whenTrue && whenTrue == ExprType.Bool
+            ? ExprType.Bool
+            : ExprTypes.Promote(whenTrue, TypeOf(conditional.WhenFalse, valueOf)),
+        CallExpr { Function: ExprFunctions.MakeDivisible } => ExprType.Int,
+        CallExpr call when call.Arguments.Count == 2 => ExprTypes.Promote(TypeOf(call.Arguments[0].Value, valueOf), TypeOf(call.Arguments[1].Value, valueOf)),
+        _ => ExprType.Int,
+    };
+
     /// <summary>Whether the expression reads any parameter; one that does not is a C# constant (calls aside).</summary>
     public static bool ReadsNames(Expr expr) => expr switch
     {
@@ -131,15 +158,18 @@ internal static class ExprEvaluator
 
         if (condition.AsBool is { } known)
         {
-            return Evaluate(known ? conditional.WhenTrue : conditional.WhenFalse, valueOf);
+            // The branch's value with the whole expression's type: C# converts 'f ? a : big' to long either way.
+            var taken = Evaluate(known ? conditional.WhenTrue : conditional.WhenFalse, valueOf);
+            return taken.IsError ? taken : Convert(taken, TypeOf(conditional, valueOf));
         }
 
         // Either branch may run: only a value both agree on is known, and neither branch's error is certain.
         var whenTrue = Evaluate(conditional.WhenTrue, valueOf);
         var whenFalse = Evaluate(conditional.WhenFalse, valueOf);
         var type = whenTrue.Type == ExprType.Bool ? ExprType.Bool : ExprTypes.Promote(whenTrue.Type, whenFalse.Type);
+        (whenTrue, whenFalse) = (Convert(whenTrue, type), Convert(whenFalse, type));
         return whenTrue.IsKnown && whenTrue.Kind == whenFalse.Kind && whenTrue.Integer == whenFalse.Integer && whenTrue.Real.Equals(whenFalse.Real)
-            ? whenTrue with { Type = type }
+            ? whenTrue
             : ExprValue.Unknown(type);
     }
 
@@ -162,6 +192,12 @@ internal static class ExprEvaluator
             if (type == ExprType.Double)
             {
                 return ExprValue.Of(Arithmetic(op, left.AsDouble, right.AsDouble));
+            }
+
+            if (op == "%" && right.Integer == -1 && left.Integer == (type == ExprType.Int ? int.MinValue : long.MinValue))
+            {
+                // The remainder is 0, but .NET computes it with the division, which overflows, and throws.
+                return ExprValue.Failed(ExprErrorKind.Overflow, $"{left} % -1 overflows {type.Keyword()} in .NET");
             }
 
             BigInteger a = left.Integer, b = right.Integer;

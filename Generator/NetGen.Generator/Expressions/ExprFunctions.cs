@@ -21,20 +21,22 @@ internal static class ExprFunctions
     /// </summary>
     public static long? MakeDivisibleValue(double value, long divisor, long? minValue)
     {
-        if (divisor <= 0 || double.IsNaN(value) || double.IsInfinity(value))
+        // Step for step NetGen.ExpressionFunctions.MakeDivisible, which the generated code calls: where that throws, null.
+        if (divisor <= 0)
         {
             return null;
         }
 
-        var rounded = Math.Truncate(value + divisor / 2.0);
-        if (rounded > int.MaxValue || rounded < int.MinValue)
+        var truncated = Math.Truncate(value + divisor / 2.0);
+        if (!(truncated >= -9223372036854775808.0 && truncated < 9223372036854775808.0))
         {
             return null;
         }
 
         try
         {
-            var result = Math.Max(minValue ?? divisor, (long)rounded / divisor * divisor);
+            var rounded = (long)truncated;
+            var result = Math.Max(minValue ?? divisor, rounded / divisor * divisor);
             if (result < 0.9 * value)
             {
                 result = checked(result + divisor);
@@ -44,7 +46,6 @@ internal static class ExprFunctions
         }
         catch (OverflowException)
         {
-            // A minimum or divisor near long.MaxValue: the run-time helper throws here as well.
             return null;
         }
     }

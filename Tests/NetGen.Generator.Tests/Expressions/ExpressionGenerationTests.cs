@@ -160,6 +160,6 @@ public sealed class ExpressionGenerationTests
         var code = run.Generated("M.g.cs");
         Assert.Contains("padding: 0L", code);
         Assert.Contains("padding: 1", code);
-        Assert.Contains("((long)@planes) != 10000000000L", code);
+        Assert.Contains("(@planes != ((long)(object)10000000000L))", code);
     }
 }
