@@ -162,4 +162,34 @@ public sealed class ExpressionGenerationTests
         Assert.Contains("padding: 1", code);
         Assert.Contains("(@planes != ((long)(object)10000000000L))", code);
     }
+
+    [Fact]
+    public void Enum_and_array_hyperparameters_pass_through_to_blocks()
+    {
+        var run = GeneratorHarness.Run(Usings + """
+            public enum Act { Relu, Gelu }
+
+            public sealed class Stage : nn.Module<Tensor, Tensor>
+            {
+                public Stage(int[] widths, Act act) : base("Stage") { Widths = widths; Kind = act; }
+                public int[] Widths { get; }
+                public Act Kind { get; }
+                public override Tensor forward(Tensor x) => x;
+            }
+
+            [Model(Input = [3, 8, 8])]
+            public partial class Net : nn.Module<Tensor, Tensor>
+            {
+                public partial Net(int[] widths, Act act = Act.Gelu);
+                [Block("widths", "act")] public partial Stage stage { get; }
+            }
+            """);
+
+        // Stage is opaque to NetGen (NG0110, the boundary note, is all it says about it).
+        Assert.Empty(run.GeneratorDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error && d.Id != "NG0110"));
+        Assert.Empty(run.CompilationErrors);
+        var code = run.Generated("Net.g.cs");
+        Assert.Contains("private readonly int[] __p_widths;", code);
+        Assert.Contains("new global::Stage(@widths, @act)", code);
+    }
 }
