@@ -19,11 +19,14 @@ internal sealed class ShapeEnvironment
     private readonly Dictionary<string, string> _flagSymbols = new();
     private readonly Dictionary<string, ExprType> _types = new();
 
+    private readonly EquatableArray<ParameterSpec> _parameters;
+
     private ShapeEnvironment(ModelSpec model)
     {
+        _parameters = model.Parameters;
         foreach (var parameter in model.Parameters)
         {
-            if (ExprTypes.OfTypeName(parameter.TypeName) is { } type)
+            if ((ExprTypes.OfTypeName(parameter.TypeName) ?? (parameter.EnumMembers.IsEmpty ? null : ExprType.Enum)) is { } type)
             {
                 _types[parameter.Name] = type;
             }
@@ -135,6 +138,11 @@ internal sealed class ShapeEnvironment
 
     private ExprValue ValueOf(string name)
     {
+        if (name.IndexOf('.') >= 0)
+        {
+            return EnumMembers.Resolve(name, _parameters) is { } member ? ExprValue.Of(member.Value, ExprType.Enum) : default;
+        }
+
         if (!_types.TryGetValue(name, out var type))
         {
             return default;
@@ -145,7 +153,8 @@ internal sealed class ShapeEnvironment
             return _flags.TryGetValue(name, out var known) && known is { } flag ? ExprValue.Of(flag) : ExprValue.Unknown(type);
         }
 
-        if (!type.IsInteger() || !_sizes.TryGetValue(name, out var dim))
+        // An enum parameter's value is kept as a size is (its underlying value): the walk passes it on the same way.
+        if (!(type.IsInteger() || type == ExprType.Enum) || !_sizes.TryGetValue(name, out var dim))
         {
             return ExprValue.Unknown(type);
         }

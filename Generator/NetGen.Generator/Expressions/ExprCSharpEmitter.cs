@@ -21,7 +21,8 @@ internal static class ExprCSharpEmitter
         IntLiteral literal => literal.Value.ToString(CultureInfo.InvariantCulture) + (literal.Type == ExprType.Long ? "L" : ""),
         RealLiteral real => ArgValue.DoubleLiteral(real.Value),
         BoolLiteral boolean => boolean.Value ? "true" : "false",
-        NameExpr name => nameOf(name.Name),
+        // A dotted name is an enum member, already written in full when the expression was read.
+        NameExpr name => name.Name.IndexOf('.') >= 0 ? "global::" + name.Name : nameOf(name.Name),
         UnaryExpr unary => "(" + unary.Operator + Write(unary.Operand, nameOf) + ")",
         BinaryExpr binary => "(" + Operand(binary.Left, binary, nameOf) + " " + binary.Operator + " " + Operand(binary.Right, binary, nameOf) + ")",
         ConditionalExpr conditional => "(" + Write(conditional.Condition, nameOf) + " ? " + Write(conditional.WhenTrue, nameOf) + " : " + Write(conditional.WhenFalse, nameOf) + ")",

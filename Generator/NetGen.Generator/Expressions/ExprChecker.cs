@@ -11,16 +11,17 @@ internal static class ExprChecker
 {
     /// <summary>The type of <paramref name="expr"/>, or null with the first error found.</summary>
     /// <param name="typeNameOf">A parameter's C# type name, or null when there is no such parameter.</param>
-    public static ExprType? Check(Expr expr, Func<string, string?> typeNameOf, out ExprError? error)
+    /// <param name="isEnumType">Whether a type name (as <paramref name="typeNameOf"/> gives it) is an enum whose members expressions may name.</param>
+    public static ExprType? Check(Expr expr, Func<string, string?> typeNameOf, out ExprError? error, Func<string, bool>? isEnumType = null)
     {
         error = null;
-        var checker = new Walker(typeNameOf);
+        var checker = new Walker(typeNameOf, isEnumType ?? (_ => false));
         var type = checker.TypeOf(expr);
         error = checker.Error;
         return error is null ? type : null;
     }
 
-    private sealed class Walker(Func<string, string?> typeNameOf)
+    private sealed class Walker(Func<string, string?> typeNameOf, Func<string, bool> isEnumType)
     {
         public ExprError? Error { get; private set; }
 
@@ -44,10 +45,13 @@ internal static class ExprChecker
                     var typeName = typeNameOf(name.Name);
                     if (typeName is null)
                     {
-                        return Fail(ExprErrorKind.UnknownName, $"'{name.Name}' is not a constructor parameter", name.Name);
+                        return name.Name.IndexOf('.') >= 0
+                            ? Fail(ExprErrorKind.UnknownName, $"'{name.Name}' is not a member of the enum type of any constructor parameter")
+                            : Fail(ExprErrorKind.UnknownName, $"'{name.Name}' is not a constructor parameter", name.Name);
                     }
 
                     return ExprTypes.OfTypeName(typeName)
+                        ?? (isEnumType(typeName) ? ExprType.Enum : (ExprType?)null)
                         ?? Fail(ExprErrorKind.WrongType, $"'{name.Name}' is a {typeName.Replace("global::", "")}; expressions use int, long, double and bool parameters");
                 case UnaryExpr unary:
                     return Unary(unary);
@@ -90,6 +94,14 @@ internal static class ExprChecker
                 return Fail(ExprErrorKind.WrongType, $"'{binary.Operator}' compares '{same.Name}' with itself");
             }
 
+            if (left == ExprType.Enum || right == ExprType.Enum)
+            {
+                // An enum is compared with a member or parameter of the same enum, and nothing else is done with it.
+                return binary.Operator is "==" or "!=" && left == right && EnumTypeOf(binary.Left) == EnumTypeOf(binary.Right)
+                    ? ExprType.Bool
+                    : Fail(ExprErrorKind.WrongType, $"'{binary.Operator}' cannot apply to {Describe(binary.Left, left)} and {Describe(binary.Right, right)}; an enum is only compared with == or != to the same enum");
+            }
+
             switch (binary.Operator)
             {
                 case "&&" or "||":
@@ -121,6 +133,11 @@ internal static class ExprChecker
             if (condition != ExprType.Bool)
             {
                 return Fail(ExprErrorKind.WrongType, $"the condition of '?:' must be a bool, not {Describe(conditional.Condition, condition)}");
+            }
+
+            if (whenTrue == ExprType.Enum || whenFalse == ExprType.Enum)
+            {
+                return Fail(ExprErrorKind.WrongType, "the branches of '?:' cannot be enums; compare the enum in the condition instead");
             }
 
             if (whenTrue.IsNumeric() != whenFalse.IsNumeric())
@@ -171,6 +188,8 @@ internal static class ExprChecker
 
             return ExprTypes.Promote(types[0], types[1]);
         }
+
+        private string? EnumTypeOf(Expr expr) => expr is NameExpr name ? typeNameOf(name.Name) : null;
 
         private static string Describe(Expr expr, ExprType type) =>
             (expr is NameExpr name ? $"'{name.Name}' " : "") + "(" + type.Keyword() + ")";

@@ -100,7 +100,7 @@ internal static class ExprEvaluator
     /// <summary>Whether the expression reads any parameter; one that does not is a C# constant (calls aside).</summary>
     public static bool ReadsNames(Expr expr) => expr switch
     {
-        NameExpr => true,
+        NameExpr name => name.Name.IndexOf('.') < 0,
         UnaryExpr unary => ReadsNames(unary.Operand),
         BinaryExpr binary => ReadsNames(binary.Left) || ReadsNames(binary.Right),
         ConditionalExpr conditional => ReadsNames(conditional.Condition) || ReadsNames(conditional.WhenTrue) || ReadsNames(conditional.WhenFalse),

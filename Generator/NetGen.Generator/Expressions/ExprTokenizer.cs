@@ -56,7 +56,7 @@ internal static class ExprTokenizer
             else if (IsNameStart(c))
             {
                 var start = i;
-                while (i < text.Length && (IsNameStart(text[i]) || IsDigit(text[i]))) i++;
+                while (i < text.Length && (IsNameStart(text[i]) || IsDigit(text[i]) || text[i] == '.' && i + 1 < text.Length && IsNameStart(text[i + 1]))) i++;
                 tokens.Add(new Token(TokenKind.Name, text.Substring(start, i - start), start));
             }
             else if (i + 1 < text.Length && System.Array.IndexOf(TwoCharOperators, text.Substring(i, 2)) >= 0)

@@ -7,11 +7,14 @@ internal enum ExprType : byte
     Long,
     Double,
     Bool,
+
+    /// <summary>An enum parameter or member: it can only be compared (<c>==</c>, <c>!=</c>) with the same enum.</summary>
+    Enum,
 }
 
 internal static class ExprTypes
 {
-    public static bool IsNumeric(this ExprType type) => type != ExprType.Bool;
+    public static bool IsNumeric(this ExprType type) => type is ExprType.Int or ExprType.Long or ExprType.Double;
 
     public static bool IsInteger(this ExprType type) => type is ExprType.Int or ExprType.Long;
 
@@ -36,6 +39,7 @@ internal static class ExprTypes
         ExprType.Int => "int",
         ExprType.Long => "long",
         ExprType.Double => "double",
+        ExprType.Enum => "enum",
         _ => "bool",
     };
 }

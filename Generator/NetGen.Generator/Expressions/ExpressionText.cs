@@ -50,6 +50,11 @@ internal static class ExpressionText
     /// <summary>The values of <paramref name="parameters"/> at their declared defaults; parameters without one are unknown.</summary>
     public static Func<string, ExprValue> Defaults(EquatableArray<ParameterSpec> parameters) => name =>
     {
+        if (name.IndexOf('.') >= 0)
+        {
+            return EnumMembers.Resolve(name, parameters) is { } member ? ExprValue.Of(member.Value, ExprType.Enum) : default;
+        }
+
         foreach (var parameter in parameters)
         {
             if (parameter.Name == name)
@@ -63,7 +68,7 @@ internal static class ExpressionText
 
     public static ExprValue DefaultOf(ParameterSpec parameter)
     {
-        var type = ExprTypes.OfTypeName(parameter.TypeName) ?? ExprType.Int;
+        var type = ExprTypes.OfTypeName(parameter.TypeName) ?? (parameter.EnumMembers.IsEmpty ? ExprType.Int : ExprType.Enum);
         var text = parameter.DefaultValue;
         if (text is null)
         {
@@ -74,7 +79,7 @@ internal static class ExpressionText
         return type switch
         {
             ExprType.Bool when text is "true" or "false" => ExprValue.Of(text == "true"),
-            ExprType.Int or ExprType.Long when long.TryParse(text.TrimEnd('L', 'l'), System.Globalization.NumberStyles.AllowLeadingSign, invariant, out var integer) => ExprValue.Of(integer, type),
+            ExprType.Int or ExprType.Long or ExprType.Enum when long.TryParse(text.TrimEnd('L', 'l'), System.Globalization.NumberStyles.AllowLeadingSign, invariant, out var integer) => ExprValue.Of(integer, type),
             ExprType.Double when double.TryParse(text.TrimEnd('D', 'd'), System.Globalization.NumberStyles.Float, invariant, out var real) => ExprValue.Of(real),
             _ => ExprValue.Unknown(type),
         };

@@ -46,7 +46,7 @@ internal readonly record struct ArgValue(ArgKind Kind, long Int, double Double, 
     public bool AsBool => Int != 0;
 
     /// <summary>For <see cref="ArgKind.Expression"/>: its static type.</summary>
-    public Expressions.ExprType ExpressionType => Kind == ArgKind.Expression && Int is >= 0 and <= (long)Expressions.ExprType.Bool ? (Expressions.ExprType)Int : Expressions.ExprType.Int;
+    public Expressions.ExprType ExpressionType => Kind == ArgKind.Expression && Int is >= 0 and <= (long)Expressions.ExprType.Enum ? (Expressions.ExprType)Int : Expressions.ExprType.Int;
 
     /// <summary>The value as C# source: a literal or the parameter's identifier.</summary>
     public string ToCSharp() => Kind switch

@@ -154,6 +154,13 @@ internal sealed class ArgumentInterpreter
             return ArgValue.Absent;
         }
 
+        if (compiled.Type == ExprType.Enum)
+        {
+            Report(DiagnosticDescriptors.ExpressionTypeMismatch, location, text, _modelName,
+                "an enum member or parameter can only be compared here (act == Act.GELU); pass an enum parameter by its name");
+            return ArgValue.Absent;
+        }
+
         // Only constants: a constant, as if written as one (C# would fold it, and a constant 0 is also an enum value).
         if (!ExprEvaluator.ReadsNames(compiled.Expr!))
         {
@@ -165,7 +172,7 @@ internal sealed class ArgumentInterpreter
             }
         }
 
-        return ArgValue.FromExpression(text, compiled.Type);
+        return ArgValue.FromExpression(compiled.Text, compiled.Type);
     }
 
     /// <summary>Reports an expression's error with the diagnostic for its kind.</summary>

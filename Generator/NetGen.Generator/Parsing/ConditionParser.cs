@@ -38,7 +38,7 @@ internal static class ConditionParser
             return null;
         }
 
-        return text;
+        return compiled.Text;
     }
 
     private static string Article(ExprType type) => type == ExprType.Int ? "an" : "a";

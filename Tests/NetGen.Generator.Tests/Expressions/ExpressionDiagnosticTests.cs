@@ -186,4 +186,29 @@ public sealed class ExpressionDiagnosticTests
             [{|NG0010:When("1 > 2")|}, Conv2d("planes", "planes", 1)] public partial Conv2d? extra { get; }
         }
         """);
+
+    [Fact]
+    public Task An_enum_compared_by_order_or_used_in_arithmetic_is_NG0031() => GeneratorDiagnosticTest.VerifyAsync(Usings + """
+        public enum Act { Relu, Gelu }
+
+        [Model(Input = ["planes", 8, 8])]
+        public partial class M : nn.Module<Tensor, Tensor>
+        {
+            public partial M(int planes, Act act = Act.Relu);
+            [Conv2d("planes", {|NG0031:"act == Act.Gelu ? planes : planes + act"|}, 1)] public partial Conv2d conv { get; }
+        }
+        """);
+
+    [Fact]
+    public Task A_condition_naming_a_member_the_enum_lacks_is_NG0010() => GeneratorDiagnosticTest.VerifyAsync(Usings + """
+        public enum Act { Relu, Gelu }
+
+        [Model(Input = ["planes", 8, 8])]
+        public partial class M : nn.Module<Tensor, Tensor>
+        {
+            public partial M(int planes, Act act = Act.Relu);
+            [Conv2d("planes", "planes", 1)] public partial Conv2d conv { get; }
+            [{|NG0010:When("act == Act.Swish")|}, ReLU] public partial ReLU? extra { get; }
+        }
+        """);
 }

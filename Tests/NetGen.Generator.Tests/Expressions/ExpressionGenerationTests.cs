@@ -192,4 +192,30 @@ public sealed class ExpressionGenerationTests
         Assert.Contains("private readonly int[] __p_widths;", code);
         Assert.Contains("new global::Stage(@widths, @act)", code);
     }
+
+    [Fact]
+    public void An_enum_hyperparameter_chooses_layers_by_comparison_with_its_members()
+    {
+        var run = GeneratorHarness.Run(Usings + """
+            namespace Zoo
+            {
+                public enum Act { Relu, Gelu }
+
+                [Model(Input = ["features"])]
+                public partial class Head : nn.Module<Tensor, Tensor>
+                {
+                    public partial Head(int features = 16, Act act = Act.Gelu);
+                    [Linear("features", "features")] public partial Linear fc { get; }
+                    [When("act == Act.Gelu")] [GELU] public partial GELU? gelu { get; }
+                    [When("act != Zoo.Act.Gelu && features > 8")] [ReLU] public partial ReLU? relu { get; }
+                }
+            }
+            """);
+
+        Assert.Empty(run.GeneratorDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
+        Assert.Empty(run.CompilationErrors);
+        var code = run.Generated("Zoo.Head.g.cs");
+        Assert.Contains("if (checked((@act == global::Zoo.Act.Gelu)))", code);
+        Assert.Contains("if (checked(((@act != global::Zoo.Act.Gelu) && (@features > 8))))", code);
+    }
 }
