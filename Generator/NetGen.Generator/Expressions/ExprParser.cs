@@ -170,7 +170,7 @@ internal sealed class ExprParser
                     return ExprTokenizer.TryParseReal(token.Text, out var real) ? new RealLiteral(real) : Fail($"'{token.Text}' is not a number");
                 }
 
-                return ExprTokenizer.TryParseInteger(token.Text, out var integer) && integer <= long.MaxValue
+                return ExprTokenizer.TryParseInteger(token.Text, out var integer)
                     ? new IntLiteral(integer, IntegerType(integer))
                     : Fail($"'{token.Text}' is too large for a long");
             case TokenKind.Name when token.Text is "true" or "false":

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using NetGen.Generator.Model;
 
 namespace NetGen.Generator.Expressions;
@@ -20,32 +19,6 @@ internal static class ExpressionText
         { } expr => ExprCSharpEmitter.Emit(expr, nameOf),
         null => "default",
     };
-
-    /// <summary>The names of constructor parameters the expression reads.</summary>
-    public static IReadOnlyCollection<string> Names(string text)
-    {
-        var names = new SortedSet<string>(StringComparer.Ordinal);
-        Collect(Parse(text), names);
-        return names;
-    }
-
-    private static void Collect(Expr? expr, SortedSet<string> names)
-    {
-        switch (expr)
-        {
-            case NameExpr name: names.Add(name.Name); break;
-            case UnaryExpr unary: Collect(unary.Operand, names); break;
-            case BinaryExpr binary: Collect(binary.Left, names); Collect(binary.Right, names); break;
-            case ConditionalExpr conditional: Collect(conditional.Condition, names); Collect(conditional.WhenTrue, names); Collect(conditional.WhenFalse, names); break;
-            case CallExpr call:
-                foreach (var argument in call.Arguments)
-                {
-                    Collect(argument.Value, names);
-                }
-
-                break;
-        }
-    }
 
     /// <summary>The values of <paramref name="parameters"/> at their declared defaults; parameters without one are unknown.</summary>
     public static Func<string, ExprValue> Defaults(EquatableArray<ParameterSpec> parameters) => name =>
