@@ -19,9 +19,16 @@ namespace NetGen
     /// <summary><c>nn.Dropout</c>.</summary>
     public sealed class DropoutAttribute : LayerAttribute
     {
-        public DropoutAttribute(double p = 0.5) => P = p;
+        public DropoutAttribute()
+        {
+        }
 
-        public double P { get; }
+        /// <param name="p">The probability: a constant such as <c>0.2</c>, or a <c>double</c> hyperparameter or an
+        /// expression over hyperparameters, such as <c>"p"</c> or <c>"p / 2"</c>.</param>
+        public DropoutAttribute(object p) => P = p;
+
+        public object P { get; } = 0.5;
+
         public bool Inplace { get; set; }
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using NetGen.Generator.Expressions;
 using NetGen.Generator.Model;
 using NetGen.Generator.Shapes;
 
@@ -16,9 +17,25 @@ internal sealed class ShapeEnvironment
     private readonly Dictionary<string, Dim> _sizes = new();
     private readonly Dictionary<string, bool?> _flags = new();
     private readonly Dictionary<string, string> _flagSymbols = new();
+    private readonly Dictionary<string, ExprType> _types = new();
+
+    private readonly EquatableArray<ParameterSpec> _parameters;
 
     private ShapeEnvironment()
     {
+        _parameters = EquatableArray<ParameterSpec>.Empty;
+    }
+
+    private ShapeEnvironment(ModelSpec model)
+    {
+        _parameters = model.Parameters;
+        foreach (var parameter in model.Parameters)
+        {
+            if ((ExprTypes.OfTypeName(parameter.TypeName) ?? (parameter.EnumMembers.IsEmpty ? null : ExprType.Enum)) is { } type)
+            {
+                _types[parameter.Name] = type;
+            }
+        }
     }
 
     /// <summary>No parameters: for layers whose arguments are all constants (the layer catalogue's checks).</summary>
@@ -27,7 +44,7 @@ internal sealed class ShapeEnvironment
     /// <summary>Every parameter is a symbol of its own name; flags are unknown.</summary>
     public static ShapeEnvironment Symbolic(ModelSpec model)
     {
-        var environment = new ShapeEnvironment();
+        var environment = new ShapeEnvironment(model);
         foreach (var parameter in model.Parameters)
         {
             environment._sizes[parameter.Name] = Dim.Named(parameter.Name);
@@ -53,7 +70,7 @@ internal sealed class ShapeEnvironment
     /// <summary>The parameters of <paramref name="block"/> bound to the arguments its parent passes, resolved in the parent's environment.</summary>
     public static ShapeEnvironment ForUse(ModelSpec block, EquatableArray<ArgValue> arguments, ShapeEnvironment parent)
     {
-        var environment = new ShapeEnvironment();
+        var environment = new ShapeEnvironment(block);
         for (var i = 0; i < block.Parameters.Count; i++)
         {
             var parameter = block.Parameters[i];
@@ -82,6 +99,12 @@ internal sealed class ShapeEnvironment
         ArgKind.Int => Dim.Of(value.Int),
         ArgKind.Parameter => _sizes.TryGetValue(value.Text!, out var dim) ? dim : Dim.Unknown,
         ArgKind.IntList when value.Ints.Count > 0 => Dim.Of(value.Ints[0]),
+        ArgKind.Expression => Evaluate(value.Text!) switch
+        {
+            { Kind: ExprValueKind.Integer } known => Dim.Of(known.Integer),
+            { Kind: ExprValueKind.Symbol } formula => Dim.Named(formula.Text!),
+            _ => Dim.Unknown,
+        },
         _ => Dim.Unknown,
     };
 
@@ -97,10 +120,55 @@ internal sealed class ShapeEnvironment
     {
         ArgKind.Bool => value.AsBool,
         ArgKind.Parameter => _flags.TryGetValue(value.Text!, out var flag) ? flag : null,
+        ArgKind.Expression => Evaluate(value.Text!).AsBool,
         _ => null,
     };
 
-    public bool? Flag(string parameter) => _flags.TryGetValue(parameter, out var flag) ? flag : null;
+    /// <summary>A condition (a bool parameter or a bool expression) here: true, false, or null when it cannot be told.</summary>
+    public bool? Flag(string condition) =>
+        _flags.TryGetValue(condition, out var flag) ? flag : Evaluate(condition).AsBool;
+
+    /// <summary>
+    /// An expression's value here: concrete where its parameters are known, a formula where they are symbols
+    /// (so <c>planes * 4</c> matches <c>planes * 4</c> elsewhere), unknown otherwise. A failure that only
+    /// these values cause (a division by zero at one use site) is left to run time: unknown, never an error here.
+    /// </summary>
+    public ExprValue Evaluate(string expression)
+    {
+        if (ExpressionText.Parse(expression) is not { } expr)
+        {
+            return default;
+        }
+
+        var value = ExprEvaluator.Evaluate(expr, ValueOf);
+        return value.IsError ? default : value;
+    }
+
+    private ExprValue ValueOf(string name)
+    {
+        if (name.IndexOf('.') >= 0)
+        {
+            return EnumMembers.Resolve(name, _parameters) is { } member ? ExprValue.Of(member.Value, ExprType.Enum) : default;
+        }
+
+        if (!_types.TryGetValue(name, out var type))
+        {
+            return default;
+        }
+
+        if (type == ExprType.Bool)
+        {
+            return _flags.TryGetValue(name, out var known) && known is { } flag ? ExprValue.Of(flag) : ExprValue.Unknown(type);
+        }
+
+        // An enum parameter's value is kept as a size is (its underlying value): the walk passes it on the same way.
+        if (!(type.IsInteger() || type == ExprType.Enum) || !_sizes.TryGetValue(name, out var dim))
+        {
+            return ExprValue.Unknown(type);
+        }
+
+        return dim.IsKnown ? ExprValue.Of(dim.Value, type) : dim.IsSymbol ? ExprValue.Symbolic(dim.Symbol!, type) : ExprValue.Unknown(type);
+    }
 
     /// <summary>For a flag not known here: the parameter of the analysed model it comes from, if any.</summary>
     public string? FlagSymbol(string parameter) =>

@@ -66,8 +66,23 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ConditionMustBeBool = Error(
         DiagnosticIds.ConditionMustBeBool, Declaration,
-        "Condition must be a bool constructor parameter",
-        "[When(\"{0}\")] must name a bool constructor parameter of '{1}'");
+        "Condition must be a bool expression of the constructor parameters",
+        "[When(\"{0}\")] must be a bool condition over the constructor parameters of '{1}': {2}");
+
+    public static readonly DiagnosticDescriptor InvalidExpression = Error(
+        DiagnosticIds.InvalidExpression, Declaration,
+        "Invalid expression",
+        "'{0}' is not a valid expression in '{1}': {2}");
+
+    public static readonly DiagnosticDescriptor ExpressionTypeMismatch = Error(
+        DiagnosticIds.ExpressionTypeMismatch, Declaration,
+        "Expression has the wrong type",
+        "'{0}' in '{1}': {2}");
+
+    public static readonly DiagnosticDescriptor ExpressionFailsAtDefaults = Error(
+        DiagnosticIds.ExpressionFailsAtDefaults, Declaration,
+        "Expression fails at the default hyperparameters",
+        "'{0}' fails at the default hyperparameters of '{1}': {2}");
 
     public static readonly DiagnosticDescriptor ConflictingMemberAttributes = Error(
         DiagnosticIds.ConflictingMemberAttributes, Declaration,
@@ -184,7 +199,8 @@ internal static class DiagnosticDescriptors
     public static readonly System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> All = System.Collections.Immutable.ImmutableArray.Create(
         ModelMustBePartial, ModelMustBeModule, MemberMustBePartialProperty, MemberTypeMismatch, UnknownParameter, InvalidArgument,
         ConstructorConflict, EmptyModel, UnknownMember, ConditionMustBeBool, ConflictingMemberAttributes, BlockCycle, ForeignLayerAttribute,
-        MemberNotCreatable, NeedsHandWrittenForward, UnregisteredModule, InvalidFactory, ModelInheritance, WiringIgnored, ModelTooLarge, FileLocalModel, GeneratorFailure, ShapeUnchecked,
+        MemberNotCreatable, NeedsHandWrittenForward, UnregisteredModule, InvalidFactory, ModelInheritance, WiringIgnored, ModelTooLarge, FileLocalModel,
+        InvalidExpression, ExpressionTypeMismatch, ExpressionFailsAtDefaults, GeneratorFailure, ShapeUnchecked,
         ChannelMismatch, FeatureMismatch, SpatialCollapse, GroupsDoNotDivide, ResidualShapeMismatch, ConcatShapeMismatch, BlockInputMismatch,
         ShapeError, CannotInfer, UncheckedBoundary, BlockUseMismatch, ContractMismatch);
 

@@ -24,6 +24,9 @@ public static class DiagnosticIds
     public const string WiringIgnored = "NG0019";
     public const string ModelTooLarge = "NG0020";
     public const string FileLocalModel = "NG0021";
+    public const string InvalidExpression = "NG0030";
+    public const string ExpressionTypeMismatch = "NG0031";
+    public const string ExpressionFailsAtDefaults = "NG0032";
     public const string GeneratorFailure = "NG0099";
     public const string ShapeUnchecked = "NG0100";
     public const string ChannelMismatch = "NG0101";

@@ -23,7 +23,7 @@ internal static class ConstructorEmitter
         {
             if (member.WhenParameter is { } condition)
             {
-                writer.OpenBlock($"if (@{condition})");
+                writer.OpenBlock($"if ({Expressions.ExpressionText.ToCSharp(condition, name => "@" + name)})");
                 EmitMember(writer, member, model.Parameters);
                 writer.CloseBlock();
             }

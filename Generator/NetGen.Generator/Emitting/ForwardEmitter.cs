@@ -118,7 +118,8 @@ internal sealed class ForwardEmitter
     {
         if (residual.When is not null)
         {
-            _writer.Line($"if (!this.{HyperparameterEmitter.Field(model.Parameters.First(p => p.Name == residual.When))}) return {main};");
+            var condition = Expressions.ExpressionText.ToCSharp(residual.When, name => "this." + HyperparameterEmitter.Field(model.Parameters.First(p => p.Name == name)));
+            _writer.Line($"if (!({condition})) return {main};");
         }
 
         var shortcutMember = model.Member(residual.ShortcutMember);

@@ -15,6 +15,11 @@ internal enum ArgKind
     /// <summary>The name of one of the model's constructor parameters.</summary>
     Parameter,
     IntList,
+    /// <summary>
+    /// An expression over the constructor parameters, e.g. <c>"planes * 4"</c>: <see cref="ArgValue.Text"/> is its
+    /// source and <see cref="ArgValue.Int"/> its <see cref="Expressions.ExprType"/>, so both survive a descriptor.
+    /// </summary>
+    Expression,
 }
 
 /// <summary>One attribute argument as a plain value: a constant, a list, or a constructor-parameter reference.</summary>
@@ -32,11 +37,16 @@ internal readonly record struct ArgValue(ArgKind Kind, long Int, double Double, 
 
     public static ArgValue FromParameter(string name) => new(ArgKind.Parameter, 0, 0, name, EquatableArray<long>.Empty);
 
+    public static ArgValue FromExpression(string source, Expressions.ExprType type) => new(ArgKind.Expression, (long)type, 0, source, EquatableArray<long>.Empty);
+
     public static ArgValue FromInts(EquatableArray<long> values) => new(ArgKind.IntList, 0, 0, null, values);
 
     public bool IsAbsent => Kind == ArgKind.Absent;
 
     public bool AsBool => Int != 0;
+
+    /// <summary>For <see cref="ArgKind.Expression"/>: its static type.</summary>
+    public Expressions.ExprType ExpressionType => Kind == ArgKind.Expression && Int is >= 0 and <= (long)Expressions.ExprType.Enum ? (Expressions.ExprType)Int : Expressions.ExprType.Int;
 
     /// <summary>The value as C# source: a literal or the parameter's identifier.</summary>
     public string ToCSharp() => Kind switch
@@ -47,6 +57,7 @@ internal readonly record struct ArgValue(ArgKind Kind, long Int, double Double, 
         ArgKind.Text => "\"" + Text + "\"",
         ArgKind.Parameter => "@" + Text,
         ArgKind.IntList => "new long[] { " + string.Join(", ", Ints.Select(i => i.ToString(CultureInfo.InvariantCulture))) + " }",
+        ArgKind.Expression => Expressions.ExpressionText.ToCSharp(Text!, name => "@" + name),
         _ => "default",
     };
 
@@ -59,7 +70,7 @@ internal readonly record struct ArgValue(ArgKind Kind, long Int, double Double, 
 
     public override string ToString() => Kind switch
     {
-        ArgKind.Parameter => Text!,
+        ArgKind.Parameter or ArgKind.Expression => Text!,
         ArgKind.Text => "\"" + Text + "\"",
         ArgKind.IntList => "[" + string.Join(", ", Ints) + "]",
         _ => ToCSharp(),

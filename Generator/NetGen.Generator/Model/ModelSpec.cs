@@ -8,7 +8,11 @@ internal sealed record TypeDeclInfo(string Keyword, string NameWithTypeParameter
 /// <summary>A constructor parameter (a hyperparameter) of the model.</summary>
 /// <param name="TypeName">The type as <c>global::</c>-qualified C#, e.g. <c>int</c> or <c>int[]</c>.</param>
 /// <param name="IsParams">Declared <c>params</c>, which the implementing declaration must repeat.</param>
-internal sealed record ParameterSpec(string Name, string TypeName, string? DefaultValue, bool IsParams = false);
+internal sealed record ParameterSpec(string Name, string TypeName, string? DefaultValue, bool IsParams = false)
+{
+    /// <summary>For an enum-typed parameter: its members as <c>Name=value</c>, so expressions can compare with them (<c>act == Act.GELU</c>).</summary>
+    public EquatableArray<string> EnumMembers { get; init; } = EquatableArray<string>.Empty;
+}
 
 /// <summary>A partial property the user declared, which every generated partial must implement.</summary>
 /// <param name="Accessors">The declared accessor keywords, e.g. <c>get</c> or <c>get set</c>.</param>

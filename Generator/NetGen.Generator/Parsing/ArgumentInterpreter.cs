@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using NetGen.Generator.Diagnostics;
+using NetGen.Generator.Expressions;
 using NetGen.Generator.Model;
 
 namespace NetGen.Generator.Parsing;
@@ -18,17 +19,29 @@ internal sealed class ArgumentInterpreter
     private readonly ImmutableArray<string> _parameterNames;
     private readonly List<DiagnosticInfo> _diagnostics;
     private readonly ImmutableArray<string> _integerParameters;
+    private readonly EquatableArray<ParameterSpec> _parameters;
 
-    public ArgumentInterpreter(string modelName, ImmutableArray<string> parameterNames, List<DiagnosticInfo> diagnostics, ImmutableArray<string> integerParameters = default)
+    public ArgumentInterpreter(string modelName, ImmutableArray<string> parameterNames, List<DiagnosticInfo> diagnostics, ImmutableArray<string> integerParameters = default,
+        EquatableArray<ParameterSpec> parameters = default)
     {
         _modelName = modelName;
         _parameterNames = parameterNames;
         _diagnostics = diagnostics;
         _integerParameters = integerParameters.IsDefault ? parameterNames : integerParameters;
+        _parameters = parameters;
     }
 
     /// <summary>Whether the named constructor parameter has an integer type, so it can be a size.</summary>
     public bool IsIntegerParameter(string name) => _integerParameters.Contains(name);
+
+    /// <summary>Whether <paramref name="value"/> is an int: a constant, an int parameter, or an expression of integer type.</summary>
+    public bool IsInteger(ArgValue value) => value.Kind switch
+    {
+        ArgKind.Int => true,
+        ArgKind.Parameter => IsIntegerParameter(value.Text!),
+        ArgKind.Expression => value.ExpressionType.IsInteger(),
+        _ => false,
+    };
 
     public ArgValue Interpret(TypedConstant value, LocationInfo? location, IReadOnlyCollection<string>? keywords = null)
     {
@@ -111,7 +124,12 @@ internal sealed class ArgumentInterpreter
             return ArgValue.FromText(text);
         }
 
-        var known = _parameterNames.IsEmpty ? "(none: declare them with a partial constructor)" : string.Join(", ", _parameterNames);
+        if (!IsIdentifier(text) && text.Trim().Length > 0)
+        {
+            return InterpretExpression(text, location);
+        }
+
+        var known = KnownParameters;
         if (keywords is not null)
         {
             known += "; or one of " + string.Join(", ", keywords.Select(k => "\"" + k + "\""));
@@ -119,6 +137,62 @@ internal sealed class ArgumentInterpreter
 
         Report(DiagnosticDescriptors.UnknownParameter, location, text, _modelName, known);
         return ArgValue.Absent;
+    }
+
+    private string KnownParameters => _parameterNames.IsEmpty ? "(none: declare them with a partial constructor)" : string.Join(", ", _parameterNames);
+
+    private static bool IsIdentifier(string text) =>
+        text.Length > 0 && (char.IsLetter(text[0]) || text[0] == '_') && text.All(c => char.IsLetterOrDigit(c) || c == '_');
+
+    /// <summary>An expression such as <c>"planes * 4"</c>, checked now and reported on the argument: syntax, names, types, and its value at the defaults.</summary>
+    private ArgValue InterpretExpression(string text, LocationInfo? location)
+    {
+        var compiled = ExpressionCompiler.Compile(text, _parameters);
+        if (compiled.Error is { } error)
+        {
+            ReportExpressionError(error, text, location);
+            return ArgValue.Absent;
+        }
+
+        if (compiled.Type == ExprType.Enum)
+        {
+            Report(DiagnosticDescriptors.ExpressionTypeMismatch, location, text, _modelName,
+                "an enum member or parameter can only be compared here (act == Act.GELU); pass an enum parameter by its name");
+            return ArgValue.Absent;
+        }
+
+        // Only constants: a constant, as if written as one (C# would fold it, and a constant 0 is also an enum value).
+        if (!ExprEvaluator.ReadsNames(compiled.Expr!))
+        {
+            switch (compiled.AtDefaults.Kind)
+            {
+                case ExprValueKind.Integer: return ArgValue.FromInt(compiled.AtDefaults.Integer);
+                case ExprValueKind.Real: return ArgValue.FromDouble(compiled.AtDefaults.Real);
+                case ExprValueKind.Bool: return ArgValue.FromBool(compiled.AtDefaults.AsBool == true);
+            }
+        }
+
+        return ArgValue.FromExpression(compiled.Text, compiled.Type);
+    }
+
+    /// <summary>Reports an expression's error with the diagnostic for its kind.</summary>
+    public void ReportExpressionError(ExprError error, string text, LocationInfo? location)
+    {
+        switch (error.Kind)
+        {
+            case ExprErrorKind.UnknownName when error.Subject is { } name:
+                Report(DiagnosticDescriptors.UnknownParameter, location, name, _modelName, KnownParameters);
+                break;
+            case ExprErrorKind.Syntax or ExprErrorKind.UnknownName:
+                Report(DiagnosticDescriptors.InvalidExpression, location, text, _modelName, error.Message);
+                break;
+            case ExprErrorKind.WrongType:
+                Report(DiagnosticDescriptors.ExpressionTypeMismatch, location, text, _modelName, error.Message);
+                break;
+            default:
+                Report(DiagnosticDescriptors.ExpressionFailsAtDefaults, location, text, _modelName, error.Message);
+                break;
+        }
     }
 
     private ArgValue InterpretList(TypedConstant value, LocationInfo? location)

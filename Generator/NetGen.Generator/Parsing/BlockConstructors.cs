@@ -78,6 +78,13 @@ internal static class BlockConstructors
             ArgKind.Text => special is SpecialType.System_String or SpecialType.System_Object,
             ArgKind.Parameter => context.HyperparameterType(argument.Text!) is not { } parameter
                 || context.Compilation.ClassifyCommonConversion(parameter, type).IsImplicit,
+            ArgKind.Expression => argument.ExpressionType switch
+            {
+                Expressions.ExprType.Int => integer || floating || special == SpecialType.System_Object,
+                Expressions.ExprType.Long => special is SpecialType.System_Int64 or SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Object,
+                Expressions.ExprType.Double => special is SpecialType.System_Double or SpecialType.System_Object,
+                _ => special is SpecialType.System_Boolean or SpecialType.System_Object,
+            },
             // Lists and arguments already reported as invalid are not this check's business.
             _ => true,
         };

@@ -51,13 +51,19 @@ internal static class ConstructorParser
             }
 
             var parameters = constructor.Parameters
-                .Select(p => new ParameterSpec(p.Name, p.Type.ToDisplayString(TypeShapes.FullyQualified), DefaultValue(p), p.IsParams))
+                .Select(p => new ParameterSpec(p.Name, p.Type.ToDisplayString(TypeShapes.FullyQualified), DefaultValue(p), p.IsParams) { EnumMembers = EnumMembers(p.Type) })
                 .ToEquatableArray();
             found = new ConstructorInfo(parameters, IsPartial: true, TypeShapes.Accessibility(constructor.DeclaredAccessibility), constructor);
         }
 
         return found ?? new ConstructorInfo(EquatableArray<ParameterSpec>.Empty, IsPartial: false, "public", null);
     }
+
+    /// <summary>An enum's members with their values (<c>GELU=1</c>); empty for any other type.</summary>
+    private static EquatableArray<string> EnumMembers(ITypeSymbol type) => type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType
+        ? enumType.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue)
+            .Select(f => f.Name + "=" + System.Convert.ToString(f.ConstantValue, System.Globalization.CultureInfo.InvariantCulture)).ToEquatableArray()
+        : EquatableArray<string>.Empty;
 
     private static string? DefaultValue(IParameterSymbol parameter)
     {

@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using NetGen.Generator.Catalogue;
 using NetGen.Generator.Diagnostics;
+using NetGen.Generator.Expressions;
 using NetGen.Generator.Model;
 
 namespace NetGen.Generator.Parsing;
@@ -102,9 +103,30 @@ internal static class LayerParser
         {
             interpreter.Report(DiagnosticDescriptors.InvalidArgument, location, name, kind.ToString(), $"names '{value.Text}', which is not an int parameter");
         }
+        else if (value.Kind == ArgKind.Expression && !ExpressionFits(argument, value))
+        {
+            interpreter.Report(DiagnosticDescriptors.ExpressionTypeMismatch, location, value.Text!, kind.ToString(), $"{name} needs {ExpectedType(argument)}, but the expression is {value.ExpressionType.Keyword()}");
+        }
         else if (value.Kind == ArgKind.Bool && argument.Rule != ArgRule.Flag)
         {
             interpreter.Report(DiagnosticDescriptors.InvalidArgument, location, name, kind.ToString(), "must be a number or a parameter name, not a bool");
         }
     }
+
+    /// <summary>Whether an expression's type suits the argument, so the generated call compiles.</summary>
+    private static bool ExpressionFits(LayerArgument argument, ArgValue value) => ExpectedType(argument) switch
+    {
+        "an int" => value.ExpressionType.IsInteger(),
+        "a bool" => value.ExpressionType == ExprType.Bool,
+        _ => value.ExpressionType.IsNumeric(),
+    };
+
+    private static string ExpectedType(LayerArgument argument) => argument.Rule switch
+    {
+        ArgRule.Size or ArgRule.Count => "an int",
+        ArgRule.Flag => "a bool",
+        // Dimension indices may be negative, so their rule is Value, but TorchSharp takes them as ints.
+        _ when argument.Name is "Dim" or "StartDim" or "EndDim" => "an int",
+        _ => "a number",
+    };
 }

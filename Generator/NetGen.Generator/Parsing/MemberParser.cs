@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using NetGen.Generator.Diagnostics;
+using NetGen.Generator.Expressions;
 using NetGen.Generator.Model;
 
 namespace NetGen.Generator.Parsing;
@@ -325,14 +326,8 @@ internal static class MemberParser
             return null;
         }
 
-        if (!context.Parameters.Any(p => p.Name == name && p.TypeName == "bool"))
-        {
-            var location = LocationInfo.From(when.ApplicationSyntaxReference?.GetSyntax());
-            context.Report(DiagnosticDescriptors.ConditionMustBeBool, location, name, property.ContainingType.Name);
-            return null;
-        }
-
-        return name;
+        var location = LocationInfo.From(when.ApplicationSyntaxReference?.GetSyntax());
+        return ConditionParser.Read(name, context.Parameters, property.ContainingType.Name, location, context.Diagnostics);
     }
 
     private static LocationInfo? BlockLocation(AttributeData? attribute, LocationInfo? fallback) =>
@@ -359,6 +354,10 @@ internal static class MemberParser
                     else if (count.Kind == ArgKind.Parameter && !interpreter.IsIntegerParameter(count.Text!))
                     {
                         interpreter.Report(DiagnosticDescriptors.InvalidArgument, raw.Location, "Count", "[Repeat]", $"names '{count.Text}', which is not an int parameter");
+                    }
+                    else if (count.Kind == ArgKind.Expression && !interpreter.IsInteger(count))
+                    {
+                        interpreter.Report(DiagnosticDescriptors.ExpressionTypeMismatch, raw.Location, count.Text!, "[Repeat]", $"Count needs an int, but the expression is {count.ExpressionType.Keyword()}");
                     }
 
                     break;

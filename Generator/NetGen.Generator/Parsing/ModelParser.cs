@@ -57,7 +57,7 @@ internal static class ModelParser
         }
 
         var interpreter = new ArgumentInterpreter(type.Name, constructor.Parameters.Select(p => p.Name).ToImmutableArray(), diagnostics,
-            constructor.Parameters.Where(p => TypeShapes.IsIntegerTypeName(p.TypeName)).Select(p => p.Name).ToImmutableArray());
+            constructor.Parameters.Where(p => TypeShapes.IsIntegerTypeName(p.TypeName)).Select(p => p.Name).ToImmutableArray(), constructor.Parameters);
         var context = new MemberContext(type, compilation, constructor.Symbol, constructor.Parameters, interpreter, diagnostics) { Dependencies = dependencies };
         var members = ReadMembers(type, context, cancellationToken);
         var indexed = IndexedChildren(type, context);
@@ -261,11 +261,7 @@ internal static class ModelParser
             }
             else if (raw.Name == "When" && raw.Value.Value is string condition)
             {
-                when = condition;
-                if (!parameters.Any(p => p.Name == condition && p.TypeName == "bool"))
-                {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ConditionMustBeBool, raw.Location, condition, type.Name));
-                }
+                when = ConditionParser.Read(condition, parameters, type.Name, raw.Location, diagnostics);
             }
             else if (raw.Name == "Activation")
             {

@@ -6,8 +6,8 @@ namespace NetGen.Samples.Torchvision;
 
 /// <summary>
 /// torchvision's ResNet <c>BasicBlock</c> (torchvision 0.14): <c>relu(bn2(conv2(relu(bn1(conv1(x))))) + shortcut)</c>,
-/// where the shortcut is <c>downsample</c> (a strided 1×1 conv + BN) in the first block of a stage that changes
-/// the shape, and the identity elsewhere. torchvision's <c>relu</c> module holds no state, so it is a
+/// where the shortcut is <c>downsample</c> (a strided 1×1 conv + BN) exactly where torchvision's <c>_make_layer</c>
+/// makes one, <c>stride != 1 or inplanes != planes</c>, computed from the hyperparameters, and the identity elsewhere. torchvision's <c>relu</c> module holds no state, so it is a
 /// functional op here; the keys are torchvision's: <c>conv1</c>, <c>bn1</c>, <c>conv2</c>, <c>bn2</c>,
 /// <c>downsample.0</c>, <c>downsample.1</c>.
 /// </summary>
@@ -18,8 +18,7 @@ public partial class BasicBlock : nn.Module<Tensor, Tensor>
     /// <param name="inplanes">Input channels.</param>
     /// <param name="planes">Output channels.</param>
     /// <param name="stride">The first conv's stride (and the shortcut's).</param>
-    /// <param name="project">Whether the block has torchvision's <c>downsample</c> shortcut.</param>
-    public partial BasicBlock(int inplanes, int planes, int stride = 1, bool project = false);
+    public partial BasicBlock(int inplanes, int planes, int stride = 1);
 
     [Conv2d("inplanes", "planes", 3, Stride = "stride", Padding = 1, Bias = false)]
     public partial Conv2d conv1 { get; }
@@ -33,7 +32,7 @@ public partial class BasicBlock : nn.Module<Tensor, Tensor>
     [BatchNorm2d("planes")]
     public partial BatchNorm2d bn2 { get; }
 
-    [When("project")]
+    [When("stride != 1 || inplanes != planes")]
     [Conv2d("inplanes", "planes", 1, Stride = "stride", Bias = false), BatchNorm2d("planes")]
     public partial Sequential? downsample { get; }
 }

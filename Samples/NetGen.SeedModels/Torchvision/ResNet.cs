@@ -9,8 +9,8 @@ namespace NetGen.Samples.Torchvision;
 /// resnet34: the four stage depths are hyperparameters (torchvision's <c>layers</c> list), so
 /// <c>new ResNet(2, 2, 2, 2)</c> is resnet18 and <c>new ResNet(3, 4, 6, 3)</c> (the default) is resnet34.
 /// The stem is a 7×7 stride-2 conv, BN, ReLU and a 3×3 stride-2 max pool; stage <c>i</c> has 64·2^i channels
-/// (written out, since attribute arguments hold no arithmetic) and its first block is strided with a
-/// <c>downsample</c> shortcut except in <c>layer1</c>; then global average pooling, flatten and <c>fc</c>.
+/// and its first block is strided except in <c>layer1</c> (each <see cref="BasicBlock"/> computes whether it needs
+/// a <c>downsample</c> shortcut); then global average pooling, flatten and <c>fc</c>.
 /// Its state dict is torchvision's, key for key (<c>conv1</c>, <c>bn1</c>, <c>layer1.0.conv1</c>, …,
 /// <c>layer2.0.downsample.0</c>, <c>fc</c>), so torchvision's checkpoints load strictly.
 /// </summary>
@@ -39,16 +39,16 @@ public partial class ResNet : nn.Module<Tensor, Tensor>
     [MaxPool2d(3, Stride = 2, Padding = 1)]
     public partial MaxPool2d maxpool { get; }
 
-    [Repeat<BasicBlock>("layers1", First = [64, 64, 1, false], Rest = [64, 64])]
+    [Repeat<BasicBlock>("layers1", First = [64, 64, 1], Rest = [64, 64])]
     public partial Sequential layer1 { get; }
 
-    [Repeat<BasicBlock>("layers2", First = [64, 128, 2, true], Rest = [128, 128])]
+    [Repeat<BasicBlock>("layers2", First = [64, 128, 2], Rest = [128, 128])]
     public partial Sequential layer2 { get; }
 
-    [Repeat<BasicBlock>("layers3", First = [128, 256, 2, true], Rest = [256, 256])]
+    [Repeat<BasicBlock>("layers3", First = [128, 256, 2], Rest = [256, 256])]
     public partial Sequential layer3 { get; }
 
-    [Repeat<BasicBlock>("layers4", First = [256, 512, 2, true], Rest = [512, 512])]
+    [Repeat<BasicBlock>("layers4", First = [256, 512, 2], Rest = [512, 512])]
     public partial Sequential layer4 { get; }
 
     [AdaptiveAvgPool2d(1), Flatten]

@@ -367,7 +367,8 @@ internal sealed class DeclarationBuilder
     /// <summary>A [When] member: it may be absent, so it keeps the channel count.</summary>
     private string OptionalMember()
     {
-        var attributes = new List<string> { "When(\"flag\")" };
+        // The condition is the flag itself or an expression equal to it (docs/expressions.md).
+        var attributes = new List<string> { $"When(\"{_t.OneOf("flag", "flag == true", "!(!flag)", "flag || 1 > 2")}\")" };
         attributes.AddRange(_t.Pick(2) == 0
             ? new[] { $"BatchNorm2d({_channels})", "ReLU" }
             : new[] { _t.OneOf("ReLU", "Dropout(0.1)", "SiLU") });
@@ -541,8 +542,8 @@ internal sealed class DeclarationBuilder
             Flaw.SecondStatefulLayer => $"[Conv2d({c}, 8, 3), BatchNorm2d(8)]\npublic partial Conv2d {name} {{ get; }}",
             Flaw.RepeatOnLayerMember => $"[Repeat<Robust.Helpers.Unit>(2, First = [{c}, 8], Rest = [8, 8])]\npublic partial Robust.Helpers.Unit {name} {{ get; }}",
             Flaw.BlockOnSequential => $"[Block({c}, 8), Conv2d({c}, 8, 3)]\npublic partial Sequential {name} {{ get; }}",
-            Flaw.WhenNotBool => $"[When(\"{_t.OneOf("c0", "depth")}\"), ReLU]\npublic partial Sequential? {name} {{ get; }}",
-            Flaw.WhenUnknown => $"[When(\"{_t.OneOf("missing", "Flag", "")}\"), ReLU]\npublic partial Sequential? {name} {{ get; }}",
+            Flaw.WhenNotBool => $"[When(\"{_t.OneOf("c0", "depth", "c0 * depth + 1")}\"), ReLU]\npublic partial Sequential? {name} {{ get; }}",
+            Flaw.WhenUnknown => $"[When(\"{_t.OneOf("missing", "Flag", "", "missing != 1 || (", "1 > 2")}\"), ReLU]\npublic partial Sequential? {name} {{ get; }}",
             Flaw.WhenOnNonNullable => $"[When(\"flag\"), ReLU]\npublic partial Sequential {name} {{ get; }}",
             Flaw.BlockWrongArity => _t.OneOf(
                 $"[Block({c})]\npublic partial Robust.Helpers.Unit {name} {{ get; }}",

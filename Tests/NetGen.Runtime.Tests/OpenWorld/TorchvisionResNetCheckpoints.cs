@@ -15,7 +15,7 @@ public sealed class TorchvisionResNetCheckpoints : IDisposable
     private readonly Lazy<string> _log;
 
     public TorchvisionResNetCheckpoints() =>
-        _log = new Lazy<string>(() => PythonScripts.Run("make_torchvision_resnet.py", _directory.Path, "resnet18", "resnet34"));
+        _log = new Lazy<string>(() => PythonScripts.Run("make_torchvision_resnet.py", _directory.Path, "resnet18", "resnet34", "resnet50"));
 
     /// <summary>What the script printed: entries and output range per architecture.</summary>
     public string Log => _log.Value;

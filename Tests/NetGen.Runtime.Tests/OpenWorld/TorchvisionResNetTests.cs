@@ -8,7 +8,8 @@ namespace NetGen.Runtime.Tests.OpenWorld;
 
 /// <summary>
 /// NetGen's torchvision ResNet (Samples/NetGen.SeedModels/Torchvision/ResNet.cs), whose stage depths are
-/// hyperparameters, against real torchvision checkpoints of resnet18 and resnet34 made at test time: it loads
+/// hyperparameters, and its Bottleneck variant (BottleneckResNet.cs, whose blocks compute <c>planes * 4</c> and their
+/// downsample condition), against real torchvision checkpoints of resnet18, resnet34 and resnet50 made at test time: it loads
 /// them strictly, with torchvision's keys in torchvision's order, and computes torchvision's output within 1e-4.
 /// </summary>
 public sealed class TorchvisionResNetTests(TorchvisionResNetCheckpoints checkpoints, ITestOutputHelper output)
@@ -16,16 +17,18 @@ public sealed class TorchvisionResNetTests(TorchvisionResNetCheckpoints checkpoi
 {
     private const double Tolerance = 1e-4;
 
-    private static ResNet Create(string arch) => arch switch
+    private static nn.Module<Tensor, Tensor> Create(string arch) => arch switch
     {
         "resnet18" => ResNet.ResNet18(),
         "resnet34" => ResNet.ResNet34(),
+        "resnet50" => BottleneckResNet.ResNet50(),
         _ => throw new ArgumentOutOfRangeException(nameof(arch), arch, "no such torchvision ResNet"),
     };
 
     [SkippableTheory]
     [InlineData("resnet18")]
     [InlineData("resnet34")]
+    [InlineData("resnet50")]
     public void Loads_the_torchvision_checkpoint_strictly_with_torchvisions_keys_in_order(string arch)
     {
         PythonScripts.SkipUnless("torchvision");
@@ -47,12 +50,20 @@ public sealed class TorchvisionResNetTests(TorchvisionResNetCheckpoints checkpoi
         }
 
         Assert.Equal(2L, state["layer4.1.bn2.num_batches_tracked"].item<long>());
+        if (arch == "resnet50")
+        {
+            // Bottleneck computes its downsample condition: layer1.0 has one (64 → 256 channels at stride 1), layer1.1 none.
+            Assert.Contains("layer1.0.downsample.0.weight", torchvisionKeys);
+            Assert.DoesNotContain("layer1.1.downsample.0.weight", torchvisionKeys);
+        }
+
         output.WriteLine($"{arch}: {report.Loaded.Count} entries loaded strictly\n{checkpoints.Log}");
     }
 
     [SkippableTheory]
     [InlineData("resnet18")]
     [InlineData("resnet34")]
+    [InlineData("resnet50")]
     public void Computes_torchvisions_output_within_1e_4(string arch)
     {
         PythonScripts.SkipUnless("torchvision");
@@ -69,6 +80,19 @@ public sealed class TorchvisionResNetTests(TorchvisionResNetCheckpoints checkpoi
         var difference = (actual - pair["output"]).abs().max().item<float>();
         output.WriteLine($"{arch}: max |NetGen - torchvision| = {difference:E2} over {actual.numel()} logits (|output| <= {pair["output"].abs().max().item<float>():F3})");
         Assert.True(difference <= Tolerance, $"{arch}: outputs differ by {difference}");
+    }
+
+    [SkippableFact]
+    public void The_compile_time_summary_counts_the_parameters_of_torchvisions_resnet50()
+    {
+        PythonScripts.SkipUnless("torchvision");
+        var parameters = Checkpoint.ReadAll(checkpoints.StateDict("resnet50"))
+            .Where(e => !e.Key.EndsWith("running_mean", StringComparison.Ordinal) && !e.Key.EndsWith("running_var", StringComparison.Ordinal)
+                && !e.Key.EndsWith("num_batches_tracked", StringComparison.Ordinal))
+            .Sum(e => e.Value.numel());
+
+        Assert.Equal(parameters, BottleneckResNet.Summary.TotalParameters);
+        output.WriteLine($"resnet50: {parameters:N0} parameters in torchvision's checkpoint and in BottleneckResNet.Summary");
     }
 
     [SkippableFact]

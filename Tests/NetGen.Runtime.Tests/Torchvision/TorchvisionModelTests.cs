@@ -128,8 +128,8 @@ public sealed class TorchvisionModelTests(ITestOutputHelper output)
         // passes it through unchanged and one without the add returns zeros. The two blocks are MobileNetV2's
         // features.3 (24→24, stride 1: use_res_connect) and features.2 (16→24, stride 2: no add).
         using var scope = NewDisposeScope();
-        var adds = new InvertedResidual(24, 24, 144, 1, true);
-        var plain = new InvertedResidual(16, 24, 96, 2, false);
+        var adds = new InvertedResidual(24, 24, 1, 6);
+        var plain = new InvertedResidual(16, 24, 2, 6);
         foreach (var block in new nn.Module<Tensor, Tensor>[] { adds, plain })
         {
             using var __ = no_grad();

@@ -1,0 +1,32 @@
+namespace NetGen;
+
+/// <summary>
+/// Functions that NetGen's hyperparameter expressions may call, as generated code calls them at run time.
+/// The generator evaluates the same functions at compile time with the same results.
+/// </summary>
+public static class ExpressionFunctions
+{
+    /// <summary>
+    /// torchvision's <c>_make_divisible(v, divisor, min_value)</c>: <paramref name="value"/> rounded to the nearest
+    /// multiple of <paramref name="divisor"/> (halves up), at least <paramref name="minValue"/>, and raised by one
+    /// divisor when rounding down lost more than 10% of <paramref name="value"/>.
+    /// </summary>
+    /// <exception cref="System.ArgumentOutOfRangeException">The divisor is not positive.</exception>
+    /// <exception cref="System.OverflowException">The result does not fit an int.</exception>
+    public static int MakeDivisible(double value, long divisor, long minValue)
+    {
+        if (divisor <= 0)
+        {
+            throw new System.ArgumentOutOfRangeException(nameof(divisor), divisor, "make_divisible needs a positive divisor");
+        }
+
+        var rounded = checked((long)System.Math.Truncate(value + divisor / 2.0));
+        var result = System.Math.Max(minValue, rounded / divisor * divisor);
+        if (result < 0.9 * value)
+        {
+            result = checked(result + divisor);
+        }
+
+        return checked((int)result);
+    }
+}
