@@ -23,6 +23,7 @@ public static class TorchVisionComparison
     [
         new("resnet18", () => ResNet.ResNet18(), () => torchvision.models.resnet18()),
         new("resnet34", () => ResNet.ResNet34(), () => torchvision.models.resnet34()),
+        new("resnet50", () => BottleneckResNet.ResNet50(), () => torchvision.models.resnet50()),
         new("mobilenet_v2", () => new MobileNetV2(1000), () => torchvision.models.mobilenet_v2()),
     ];
 

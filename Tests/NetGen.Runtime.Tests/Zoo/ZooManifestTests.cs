@@ -21,6 +21,9 @@ public sealed class ZooManifestTests
     {
         ["resnet18"] = () => ResNet.ResNet18(),
         ["resnet34"] = () => ResNet.ResNet34(),
+        ["resnet50"] = () => BottleneckResNet.ResNet50(),
+        ["resnet101"] = () => BottleneckResNet.ResNet101(),
+        ["resnet152"] = () => BottleneckResNet.ResNet152(),
         ["squeezenet1_0"] = () => new SqueezeNet(1000),
         ["mobilenet_v2"] = () => new MobileNetV2(1000),
     };
