@@ -276,6 +276,14 @@ internal static class MemberParser
             return null;
         }
 
+        if (attributes.Block is null && layers.Count == 1 && layers[0].Kind == LayerKind.Block
+            && layers[0].BlockType == property.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(TypeShapes.FullyQualified))
+        {
+            // A new user's first guess: [Block<T>] makes a Sequential's child; the member itself is made by [Block].
+            Mismatch($"[Block<T>] adds a child to a Sequential member; a member typed {typeText} is made by [Block(...)] with the same arguments");
+            return null;
+        }
+
         if (attributes.Block is null && layers.Any(l => l.Kind.HasState() || l.Kind == LayerKind.Block))
         {
             Mismatch($"no attribute makes a {typeText}; give it [Block(...)] or [Factory(...)]");

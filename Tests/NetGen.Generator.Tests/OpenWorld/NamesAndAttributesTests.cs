@@ -114,6 +114,33 @@ public sealed class NamesAndAttributesTests
         Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "CS8785");
     }
 
+    /// <summary>
+    /// Found by trying NetGen as a new user: <c>[Block&lt;T&gt;]</c> on a member typed <c>T</c> was told "no attribute
+    /// makes a T", though one plainly tried to. The message now names the attribute to use instead.
+    /// </summary>
+    [Fact]
+    public void A_generic_block_attribute_on_a_block_typed_member_says_to_use_Block()
+    {
+        var run = GeneratorHarness.Run(Usings + """
+            [Model(Input = ["c", 8, 8])]
+            public partial class Unit : nn.Module<Tensor, Tensor>
+            {
+                public partial Unit(int c, int d);
+                [Conv2d("c", "d", 3, Padding = 1)] public partial Conv2d conv { get; }
+            }
+
+            [Model(Input = [4, 8, 8])]
+            public partial class M : nn.Module<Tensor, Tensor>
+            {
+                [Block<Unit>(4, 8)] public partial Unit unit { get; }
+            }
+            """);
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "NG0004");
+        Assert.Contains("a member typed Unit is made by [Block(...)] with the same arguments", diagnostic.GetMessage());
+        Assert.Equal("unit", diagnostic.Location.SourceTree!.ToString().Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
+    }
+
     /// <summary>The message used to read "expects 16 input channels but receives 32 (expected 32, actual 16)".</summary>
     [Fact]
     public void A_channel_mismatch_says_what_is_declared_and_what_arrives_once()
