@@ -17,6 +17,9 @@ internal enum ArgRule
     /// <summary>A bool (or bool parameter).</summary>
     Flag,
 
+    /// <summary>A dimension index: an int (or int parameter) that may be negative, counting from the end.</summary>
+    Index,
+
     /// <summary>Any number, text or parameter, but not a bool.</summary>
     Value,
 

@@ -123,10 +123,8 @@ internal static class LayerParser
 
     private static string ExpectedType(LayerArgument argument) => argument.Rule switch
     {
-        ArgRule.Size or ArgRule.Count => "an int",
+        ArgRule.Size or ArgRule.Count or ArgRule.Index => "an int",
         ArgRule.Flag => "a bool",
-        // Dimension indices may be negative, so their rule is Value, but TorchSharp takes them as ints.
-        _ when argument.Name is "Dim" or "StartDim" or "EndDim" => "an int",
         _ => "a number",
     };
 }

@@ -27,8 +27,8 @@ internal sealed class FlattenEntry : LayerEntry
 
     public override IReadOnlyList<LayerArgument> Arguments { get; } = new[]
     {
-        LayerArgument.Named("StartDim", "start_dim", ArgRule.Value),
-        LayerArgument.Named("EndDim", "end_dim", ArgRule.Value),
+        LayerArgument.Named("StartDim", "start_dim", ArgRule.Index),
+        LayerArgument.Named("EndDim", "end_dim", ArgRule.Index),
     };
 
     public override string? Functional(LayerSpec layer, string x, bool mayWorkInPlace) =>
@@ -45,7 +45,7 @@ internal sealed class UnflattenEntry : LayerEntry
 
     public override IReadOnlyList<LayerArgument> Arguments { get; } = new[]
     {
-        LayerArgument.Required("Dim", "dim", ArgRule.Value),
+        LayerArgument.Required("Dim", "dim", ArgRule.Index),
         LayerArgument.Required("UnflattenedSize", "unflattened_size", ArgRule.Value),
     };
 

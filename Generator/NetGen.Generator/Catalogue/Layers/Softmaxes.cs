@@ -9,7 +9,7 @@ namespace NetGen.Generator.Catalogue.Layers;
 internal abstract class SoftmaxFamilyEntry : LayerEntry
 {
     public override string PyTorch => "torch.nn." + Name;
-    public override IReadOnlyList<LayerArgument> Arguments { get; } = new[] { LayerArgument.Required("Dim", "dim", ArgRule.Value) };
+    public override IReadOnlyList<LayerArgument> Arguments { get; } = new[] { LayerArgument.Required("Dim", "dim", ArgRule.Index) };
 
     /// <summary>The <c>torch.nn.functional</c> function.</summary>
     protected abstract string Function { get; }
