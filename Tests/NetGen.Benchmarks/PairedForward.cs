@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using static TorchSharp.torch;
@@ -25,43 +24,13 @@ public static class PairedForward
         using var input = randn(2, 3, 224, 224);
         using var noGrad = no_grad();
 
-        double Time(nn.Module<Tensor, Tensor> model)
-        {
-            var clock = Stopwatch.StartNew();
-            using (model.call(input)) { }
-            return clock.Elapsed.TotalMilliseconds;
-        }
-
-        for (var i = 0; i < 3; i++)
-        {
-            Time(models.HandWritten);
-            Time(models.Generated);
-        }
-
-        long createdByHandWritten = TensorsCreated(() => Time(models.HandWritten));
-        long createdByGenerated = TensorsCreated(() => Time(models.Generated));
-
-        var ratios = new double[rounds];
-        var generated = new double[rounds];
-        var handWritten = new double[rounds];
-        for (var i = 0; i < rounds; i++)
-        {
-            double g, h;
-            if (i % 2 == 0)
-            {
-                h = Time(models.HandWritten);
-                g = Time(models.Generated);
-            }
-            else
-            {
-                g = Time(models.Generated);
-                h = Time(models.HandWritten);
-            }
-
-            generated[i] = g;
-            handWritten[i] = h;
-            ratios[i] = g / h;
-        }
+        // A first forward of each sets up what later ones reuse; the tensors a forward creates are counted on the second.
+        InterleavedTimes.Forward(models.HandWritten, input);
+        InterleavedTimes.Forward(models.Generated, input);
+        long createdByHandWritten = TensorsCreated(() => InterleavedTimes.Forward(models.HandWritten, input));
+        long createdByGenerated = TensorsCreated(() => InterleavedTimes.Forward(models.Generated, input));
+        var times = InterleavedTimes.Measure(models.Generated, models.HandWritten, input, rounds);
+        double[] generated = times.Subject, handWritten = times.Baseline, ratios = times.Ratios;
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"paired forward, widths {(width > 0 ? width.ToString(CultureInfo.InvariantCulture) : "seed")}, {rounds} rounds, " +

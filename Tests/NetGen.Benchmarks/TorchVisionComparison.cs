@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using NetGen.Samples.Torchvision;
@@ -13,7 +12,7 @@ namespace NetGen.Benchmarks;
 /// (hand-written C#), for docs/zoo.md. For each pair it reports whether TorchVision's state dict has
 /// torchvision's keys and shapes (NetGen's have them, ZooManifestTests shows it), so that one checkpoint
 /// loads into both; when it does, the largest output difference under the same weights; and the forward time
-/// ratio NetGen/TorchVision, measured interleaved (ABBA) as <see cref="PairedForward"/> does.
+/// ratio NetGen/TorchVision, measured interleaved (<see cref="InterleavedTimes"/>).
 /// </summary>
 public static class TorchVisionComparison
 {
@@ -67,43 +66,11 @@ public static class TorchVisionComparison
             maxDiff = (a - b).abs().max().item<float>();
         }
 
-        double Time(nn.Module<Tensor, Tensor> model)
-        {
-            var clock = Stopwatch.StartNew();
-            using (model.call(input)) { }
-            return clock.Elapsed.TotalMilliseconds;
-        }
-
-        for (var i = 0; i < 3; i++)
-        {
-            Time(vision);
-            Time(netgen);
-        }
-
-        var ratios = new double[rounds];
-        var ng = new double[rounds];
-        var tv = new double[rounds];
-        for (var i = 0; i < rounds; i++)
-        {
-            // ABBA: neither model always runs first.
-            if (i % 2 == 0)
-            {
-                tv[i] = Time(vision);
-                ng[i] = Time(netgen);
-            }
-            else
-            {
-                ng[i] = Time(netgen);
-                tv[i] = Time(vision);
-            }
-
-            ratios[i] = ng[i] / tv[i];
-        }
-
+        var times = InterleavedTimes.Measure(netgen, vision, input, rounds);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{pair.Name}: loads torchvision's state dict unchanged; max |NetGen - TorchVision| = {maxDiff:G3}; " +
-            $"median ms NetGen {Statistics.Median(ng):0.00}, TorchVision {Statistics.Median(tv):0.00}; " +
-            $"median per-round ratio NetGen/TorchVision {Statistics.Median(ratios):0.000} " +
-            $"(quartiles {Statistics.Quantile(ratios, 0.25):0.000}–{Statistics.Quantile(ratios, 0.75):0.000})"));
+            $"median ms NetGen {Statistics.Median(times.Subject):0.00}, TorchVision {Statistics.Median(times.Baseline):0.00}; " +
+            $"median per-round ratio NetGen/TorchVision {Statistics.Median(times.Ratios):0.000} " +
+            $"(quartiles {Statistics.Quantile(times.Ratios, 0.25):0.000}–{Statistics.Quantile(times.Ratios, 0.75):0.000})"));
     }
 }
