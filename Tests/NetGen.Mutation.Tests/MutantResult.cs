@@ -44,7 +44,7 @@ public sealed record MutantResult(
     IReadOnlyList<RootRun> Runs,
     IReadOnlyList<string> Boundary)
 {
-    /// <summary>The analyzer reported at least one NG error (NG0100 notes and the NG0110 warning are not errors).</summary>
+    /// <summary>The analyzer reported at least one NG error or NG0113 (NG0100 notes and the NG0110 warning are not findings).</summary>
     public bool Flagged => ErrorIds.Count > 0;
 
     /// <summary>The C# compilation (generated code included) emitted, and NetGen generated every model the roots build.</summary>

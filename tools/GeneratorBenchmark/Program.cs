@@ -32,6 +32,7 @@ internal static class Program
         var runs = 5;
         var dir = Path.Combine(Path.GetTempPath(), "netgen-genbench");
         var writeOnly = false;
+        var forwards = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -40,8 +41,9 @@ internal static class Program
                 case "--runs": runs = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--dir": dir = Path.GetFullPath(args[++i]); break;
                 case "--write-only": writeOnly = true; break;
+                case "--forwards": forwards = true; break;
                 default:
-                    Console.Error.WriteLine("usage: GeneratorBenchmark [--models N (multiple of 8)] [--runs N] [--dir DIR] [--write-only]");
+                    Console.Error.WriteLine("usage: GeneratorBenchmark [--models N (multiple of 8)] [--runs N] [--dir DIR] [--write-only] [--forwards]");
                     return 2;
             }
         }
@@ -55,14 +57,15 @@ internal static class Program
         var families = models / SyntheticProjects.KindsPerFamily;
         if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
         SyntheticProjects.Write(dir, repo, families);
-        Console.WriteLine($"Wrote {models} models twice under {dir} (NetGen repository: {repo}).");
+        Console.WriteLine($"Wrote {models} models three times under {dir} (NetGen repository: {repo}).");
         if (writeOnly) return 0;
 
-        var variants = new[]
-        {
-            new Variant("WithoutNetGen", Path.Combine(dir, "WithoutNetGen", "WithoutNetGen.csproj")),
-            new Variant("WithNetGen", Path.Combine(dir, "WithNetGen", "WithNetGen.csproj")),
-        };
+        // By default the hand-written project against NetGen's; with --forwards, NetGen's generated forwards against
+        // the same models with hand-written forwards that NetGen follows (issue 13's cost of following a forward).
+        Variant Of(string name) => new(name, Path.Combine(dir, name, name + ".csproj"));
+        var variants = forwards
+            ? new[] { Of("WithNetGen"), Of(SyntheticProjects.HandWrittenForwards) }
+            : new[] { Of("WithoutNetGen"), Of("WithNetGen") };
         var edited = SyntheticProjects.EditedFile(families);
         var logs = Path.Combine(dir, "logs");
         Directory.CreateDirectory(logs);
@@ -122,11 +125,12 @@ internal static class Program
     }
 
     /// <summary>What one build's detailed log says about its single Csc call.</summary>
-    private sealed record CompilerReport(double CscTask, double AnalyzersTotal, double GeneratorsTotal, double NetGenGenerator)
+    private sealed record CompilerReport(double CscTask, double AnalyzersTotal, double GeneratorsTotal, double NetGenGenerator, double NetGenAnalyzer)
     {
         private static readonly Regex AnalyzerTotal = new(@"Total analyzer execution time: ([\d.]+) seconds", RegexOptions.Compiled);
         private static readonly Regex GeneratorTotal = new(@"Total generator execution time: ([\d.]+) seconds", RegexOptions.Compiled);
         private static readonly Regex NetGen = new(@"^\s*([\d.]+)\s+\S+\s+NetGen\.Generator\.NetGenGenerator\s*$", RegexOptions.Compiled | RegexOptions.Multiline);
+        private static readonly Regex NetGenAnalyzerLine = new(@"^\s*([\d.]+)\s+\S+\s+NetGen\.Generator\.Analyzer\.NetGenAnalyzer\b", RegexOptions.Compiled | RegexOptions.Multiline);
         private static readonly Regex Csc = new(@"^\s*(\d+) ms\s+Csc\s+(\d+) calls", RegexOptions.Compiled | RegexOptions.Multiline);
 
         public static CompilerReport Read(string log)
@@ -139,7 +143,8 @@ internal static class Program
                 double.Parse(csc.Groups[1].Value, CultureInfo.InvariantCulture) / 1000,
                 Seconds(AnalyzerTotal, text),
                 Seconds(GeneratorTotal, text),
-                NetGen.Match(text) is { Success: true } m ? double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0);
+                Seconds(NetGen, text),
+                Seconds(NetGenAnalyzerLine, text));
         }
 
         private static double Seconds(Regex regex, string text)
@@ -238,7 +243,7 @@ internal static class Program
         Console.WriteLine();
         Console.WriteLine($"Medians of {runs} runs, {models} models.");
         Console.WriteLine();
-        Console.WriteLine("| build | without NetGen (s) | with NetGen (s) | ratio |");
+        Console.WriteLine($"| build | {without.Name} (s) | {with.Name} (s) | ratio |");
         Console.WriteLine("| --- | ---: | ---: | ---: |");
         Row("full build, wall clock (cold compiler server)", without.FullWall, with.FullWall);
         Row("incremental build after a one-file edit, wall clock", without.IncrementalWall, with.IncrementalWall);
@@ -256,11 +261,31 @@ internal static class Program
         Console.WriteLine($"NetGenGenerator, incremental build: {genIncr:F3} s = {genIncr / models * 1000:F1} ms per model; " +
                           $"{genIncr / Median(with.Incremental.Select(r => r.CscTask)) * 100:F1}% of Csc, {genIncr / Median(with.IncrementalWall) * 100:F1}% of the build's wall clock");
         Console.WriteLine();
-        Console.WriteLine("Per run (s): full wall | incremental wall | NetGenGenerator full | NetGenGenerator incremental");
+        Console.WriteLine("NetGen's compile-time cost per model (generator + analyzer, medians; from ReportAnalyzer):");
+        foreach (var v in variants)
+        {
+            var generator = Median(v.Full.Select(r => r.NetGenGenerator));
+            var analyzer = Median(v.Full.Select(r => r.NetGenAnalyzer));
+            var total = Median(v.Full.Select(r => r.NetGenGenerator + r.NetGenAnalyzer));
+            Console.WriteLine($"  {v.Name,-30} full build: generator {generator / models * 1000:F1} ms, analyzer {analyzer / models * 1000:F1} ms, " +
+                              $"together {total / models * 1000:F1} ms per model");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("Per run (s): full wall | incremental wall | NetGenGenerator full | NetGenGenerator incremental | NetGenAnalyzer full");
         foreach (var v in variants)
         {
             Console.WriteLine($"  {v.Name,-14} " + string.Join("  ", Enumerable.Range(0, runs).Select(i =>
-                $"[{F(v.FullWall[i])} {F(v.IncrementalWall[i])} {v.Full[i].NetGenGenerator:F3} {v.Incremental[i].NetGenGenerator:F3}]")));
+                $"[{F(v.FullWall[i])} {F(v.IncrementalWall[i])} {v.Full[i].NetGenGenerator:F3} {v.Incremental[i].NetGenGenerator:F3} {v.Full[i].NetGenAnalyzer:F3}]")));
+        }
+
+        if (variants.All(v => v.Full.All(r => r.NetGenGenerator > 0)))
+        {
+            // Both projects use NetGen (--forwards): the in-round difference is what following the forwards adds.
+            var perForward = Median(Enumerable.Range(0, runs).Select(i =>
+                (with.Full[i].NetGenGenerator + with.Full[i].NetGenAnalyzer - without.Full[i].NetGenGenerator - without.Full[i].NetGenAnalyzer) / models * 1000));
+            Console.WriteLine();
+            Console.WriteLine($"Following a hand-written forward adds {perForward:F1} ms per model (median of the in-round differences, generator + analyzer).");
         }
 
         void Row(string label, IEnumerable<double> a, IEnumerable<double> b)

@@ -24,7 +24,7 @@ namespace NetGen.GeneratorBenchmark;
 /// <item><c>MobileNet{k}</c>: a Sequential of <c>Block&lt;ConvBnAct{k}&gt;</c> and <c>Block&lt;Inv{k}&gt;</c>.</item>
 /// </list>
 /// </summary>
-internal static class SyntheticProjects
+internal static partial class SyntheticProjects
 {
     public const int KindsPerFamily = 8;
     public const string Namespace = "Synthetic.Models";
@@ -44,16 +44,20 @@ internal static class SyntheticProjects
 
         var withDir = Path.Combine(root, "WithNetGen");
         var withoutDir = Path.Combine(root, "WithoutNetGen");
+        var forwardsDir = Path.Combine(root, HandWrittenForwards);
         Directory.CreateDirectory(withDir);
         Directory.CreateDirectory(withoutDir);
+        Directory.CreateDirectory(forwardsDir);
 
         var repo = repoRoot.EndsWith('/') ? repoRoot : repoRoot + "/";
-        File.WriteAllText(Path.Combine(withDir, "WithNetGen.csproj"), Project($"""
+        var netGen = Project($"""
               <PropertyGroup>
                 <NetGenRepoRoot>{repo}</NetGenRepoRoot>
               </PropertyGroup>
               <Import Project="$(NetGenRepoRoot)build/NetGen.Local.props" />
-            """));
+            """);
+        File.WriteAllText(Path.Combine(withDir, "WithNetGen.csproj"), netGen);
+        File.WriteAllText(Path.Combine(forwardsDir, HandWrittenForwards + ".csproj"), netGen);
         File.WriteAllText(Path.Combine(withoutDir, "WithoutNetGen.csproj"), Project(""));
 
         for (var k = 0; k < families; k++)
@@ -63,6 +67,11 @@ internal static class SyntheticProjects
             {
                 File.WriteAllText(Path.Combine(withDir, name + ".cs"), withNetGen);
                 File.WriteAllText(Path.Combine(withoutDir, name + ".cs"), withoutNetGen);
+            }
+
+            foreach (var (name, source) in f.ModelsWithHandWrittenForwards())
+            {
+                File.WriteAllText(Path.Combine(forwardsDir, name + ".cs"), source);
             }
         }
     }
@@ -83,7 +92,7 @@ internal static class SyntheticProjects
         {extra}</Project>
         """;
 
-    private sealed class Family(int k, int families)
+    private sealed partial class Family(int k, int families)
     {
         private readonly int c = 16 + 8 * (k % 4);
         private readonly int classes = 10 + k;

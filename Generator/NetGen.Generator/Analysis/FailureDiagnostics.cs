@@ -28,6 +28,13 @@ internal static class FailureDiagnostics
             yield break;
         }
 
+        if (walk.BatchSpecific)
+        {
+            yield return DiagnosticInfo.Create(DiagnosticDescriptors.FitsOneBatchSize, walk.Location, failure.Message,
+                ShapeWalker.ProbeBatch.ToString("N0", CultureInfo.InvariantCulture), walk.Chain);
+            yield break;
+        }
+
         if (walk.Block is { } block && failure.Kind != ShapeFailureKind.AddShapeMismatch)
         {
             yield return DiagnosticInfo.Create(DiagnosticDescriptors.BlockInputMismatch, walk.Location, failure.Message, failure.Expected, failure.Actual, walk.Chain, block);

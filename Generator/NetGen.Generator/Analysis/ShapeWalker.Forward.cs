@@ -64,7 +64,12 @@ internal sealed partial class ShapeWalker
         ForwardValue inputValue = input.IsRankKnown
             ? new TensorValue(received, ShapeChain.Start(received))
             : ForwardValue.Unknown(new ForwardTaint($"'{model.Name}' declares no input shape; add [Model(Input = [...])] to check its forward", false, Standalone: true));
+        var failures = _failures.Count;
         var result = new ForwardInterpreter(host).Run(forward, inputValue);
+        if (scope.Top && !whole && input.IsRankKnown && _failures.Count == failures)
+        {
+            FollowAtProbeBatch(model, forward, env, input, scope, seeds);
+        }
 
         foreach (var taint in result.Reached)
         {

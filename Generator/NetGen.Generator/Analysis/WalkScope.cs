@@ -8,7 +8,11 @@ namespace NetGen.Generator.Analysis;
 /// <param name="Location">Where the analysed model reports it: the layer itself, or the use site of the block it is in.</param>
 /// <param name="Block">The use-site path of the block the failure is inside, or null for the model's own layers.</param>
 /// <param name="InnerLocation">For a failure inside a block: the failing declaration in the block's own file, when it is in source.</param>
-internal sealed record WalkFailure(ShapeFailure Failure, LocationInfo? Location, string Chain, string? Block, LocationInfo? InnerLocation);
+internal sealed record WalkFailure(ShapeFailure Failure, LocationInfo? Location, string Chain, string? Block, LocationInfo? InnerLocation)
+{
+    /// <summary>Found only with a concrete batch size (<see cref="ShapeWalker.ProbeBatch"/>): the forward fits particular batch sizes only.</summary>
+    public bool BatchSpecific { get; init; }
+}
 
 /// <summary>Where the walk is: the path prefix of rows, the depth, and whether failures belong to a block's use site.</summary>
 /// <param name="Top">True while walking the analysed model's own members (not a block's).</param>

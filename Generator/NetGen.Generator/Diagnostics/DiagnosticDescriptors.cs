@@ -195,6 +195,12 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ContractMismatch = Error(
         DiagnosticIds.ContractMismatch, Shapes, "Input does not fit the member's shape contract", "{0}; {3}");
 
+    // A warning, not an error: the check holds for some batch sizes, and a model may be meant for one of them.
+    public static readonly DiagnosticDescriptor FitsOneBatchSize = Warning(
+        DiagnosticIds.FitsOneBatchSize, Shapes,
+        "The forward fits particular batch sizes only",
+        "The forward fails for most batch sizes, though [Model] leaves the batch free: with a batch of {1}, {0}; {2}");
+
     /// <summary>Every descriptor, for the analyzer's SupportedDiagnostics.</summary>
     public static readonly System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> All = System.Collections.Immutable.ImmutableArray.Create(
         ModelMustBePartial, ModelMustBeModule, MemberMustBePartialProperty, MemberTypeMismatch, UnknownParameter, InvalidArgument,
@@ -202,7 +208,7 @@ internal static class DiagnosticDescriptors
         MemberNotCreatable, NeedsHandWrittenForward, UnregisteredModule, InvalidFactory, ModelInheritance, WiringIgnored, ModelTooLarge, FileLocalModel,
         InvalidExpression, ExpressionTypeMismatch, ExpressionFailsAtDefaults, GeneratorFailure, ShapeUnchecked,
         ChannelMismatch, FeatureMismatch, SpatialCollapse, GroupsDoNotDivide, ResidualShapeMismatch, ConcatShapeMismatch, BlockInputMismatch,
-        ShapeError, CannotInfer, UncheckedBoundary, BlockUseMismatch, ContractMismatch);
+        ShapeError, CannotInfer, UncheckedBoundary, BlockUseMismatch, ContractMismatch, FitsOneBatchSize);
 
     /// <summary>What failed, expected against actual, and the arithmetic that led there.</summary>
     private const string ShapeMessage = "{0} (expected {1}, actual {2}); {3}";

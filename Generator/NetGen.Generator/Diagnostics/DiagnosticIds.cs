@@ -41,4 +41,5 @@ public static class DiagnosticIds
     public const string UncheckedBoundary = "NG0110";
     public const string BlockUseMismatch = "NG0111";
     public const string ContractMismatch = "NG0112";
+    public const string FitsOneBatchSize = "NG0113";
 }

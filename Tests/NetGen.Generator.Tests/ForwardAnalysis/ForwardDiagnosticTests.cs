@@ -36,6 +36,41 @@ public sealed class ForwardDiagnosticTests
     }
 
     [Fact]
+    public void A_forward_that_fits_one_batch_size_is_a_warning_on_its_expression_with_the_chain_at_the_probe_batch()
+    {
+        var run = Run(nameof(ForwardExamples.BatchSize));
+
+        // view(c, 2, c / 2, h, w) of an N×16×6×6 tensor holds for N = 16 only: a warning, never an error, since one
+        // batch size fits (the harness builds with warnings as errors, so the descriptor's own severity is what counts).
+        var warning = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("NG0113", warning.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, warning.DefaultSeverity);
+        Assert.Equal("y.view(c, 2, c / 2, h, w)", warning.Location.SourceTree!.GetText().ToString(warning.Location.SourceSpan));
+        Assert.Contains("with a batch of 9,973, view: shape [16, 2, 8, 6, 6] is invalid for input of size 5744448", warning.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains(warning.GetMessage(), Page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_same_view_with_the_batch_in_its_place_gets_no_warning()
+    {
+        var source = ForwardExamples.Usings + ForwardExamples.BatchSize.Replace("y.view(c, 2,", "y.view(n, 2,", StringComparison.Ordinal);
+
+        Assert.Empty(GeneratorHarness.Run(source).GeneratorDiagnostics);
+    }
+
+    [Fact]
+    public void A_tensor_of_size_0_joins_a_cat_and_the_mistake_after_it_is_an_error()
+    {
+        var run = Run(nameof(ForwardExamples.EmptyToken));
+
+        var error = Assert.Single(run.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal("NG0105", error.Id);
+        Assert.Equal("cat(new[] { token, tokens }, 1) + pos", error.Location.SourceTree!.GetText().ToString(error.Location.SourceSpan));
+        Assert.Contains("add: the size of tensor a (4) must match the size of tensor b (5) at non-singleton dimension 1", error.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains(error.GetMessage(), Page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unmodelled_call_stops_checking_without_an_error_and_NG0110_says_where()
     {
         var run = Run(nameof(ForwardExamples.Unmodelled));

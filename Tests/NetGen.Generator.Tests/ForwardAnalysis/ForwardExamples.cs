@@ -62,6 +62,38 @@ internal static class ForwardExamples
         }
         """;
 
+    /// <summary>A view that reads the channels where the batch belongs: it fits a batch of 16 only (NG0113, a warning).</summary>
+    public const string BatchSize = """
+        [Model(Input = [16, 6, 6])]
+        public partial class Shuffle : nn.Module<Tensor, Tensor>
+        {
+            [Conv2d(16, 16, 1)] public partial Conv2d conv { get; }
+            public override Tensor forward(Tensor x)
+            {
+                var y = conv.call(x);
+                var (n, c, h, w) = (y.shape[0], y.shape[1], y.shape[2], y.shape[3]);
+                return y.view(c, 2, c / 2, h, w).transpose(1, 2).contiguous().view(n, c, h, w);
+            }
+        }
+        """;
+
+    /// <summary>A class token expanded to no tokens at all: the cat still joins it, and the position embedding no longer fits.</summary>
+    public const string EmptyToken = """
+        [Model(Input = [4, 3])]
+        public partial class Tokens : nn.Module<Tensor, Tensor>
+        {
+            [Linear(3, 8)] public partial Linear embed { get; }
+            [Parameter(1, 1, 8)] public partial Parameter cls { get; }
+            [Parameter(1, 5, 8)] public partial Parameter pos { get; }
+            public override Tensor forward(Tensor x)
+            {
+                var tokens = embed.call(x);
+                var token = cls.expand(tokens.shape[0], 0, -1);
+                return cat(new[] { token, tokens }, 1) + pos;
+            }
+        }
+        """;
+
     /// <summary>The flatten before the head dropped: the head gets [C, 1, 1].</summary>
     public const string DroppedFlatten = """
         [Model(Input = [3, 32, 32])]
@@ -153,6 +185,6 @@ internal static class ForwardExamples
     [
         (nameof(CatDim), CatDim), (nameof(ChunkDim), ChunkDim), (nameof(ViewSize), ViewSize), (nameof(DroppedFlatten), DroppedFlatten),
         (nameof(TransposePair), TransposePair), (nameof(SwappedMember), SwappedMember), (nameof(Add), Add), (nameof(MatMul), MatMul),
-        (nameof(Index), Index), (nameof(Unmodelled), Unmodelled), (nameof(NoInput), NoInput),
+        (nameof(Index), Index), (nameof(BatchSize), BatchSize), (nameof(EmptyToken), EmptyToken), (nameof(Unmodelled), Unmodelled), (nameof(NoInput), NoInput),
     ];
 }

@@ -16,19 +16,31 @@ internal static class JoinShapes
             return check.Finish(TensorShape.UnknownRank);
         }
 
-        // PyTorch still accepts a 1-d empty tensor anywhere in a cat; NetGen does not follow empty tensors.
-        if (inputs.Any(i => !i.IsRankKnown || i.Dims.Any(d => TensorDims.Is(d, 0))))
+        if (inputs.Any(i => !i.IsRankKnown))
         {
             return check.FinishUnknownRank("a tensor's rank is unknown; the concatenation is not checked");
         }
 
-        var first = inputs[0];
+        // PyTorch skips a 1-d tensor of size 0 wherever it stands in the list (a legacy rule); any other tensor with
+        // a size of 0 is joined like the rest. A 1-d tensor of a size not known might be such an empty one.
+        if (inputs.Any(i => i.Rank == 1 && !i[0].IsKnown))
+        {
+            return check.FinishUnknownRank("a 1-d tensor of unknown size may be empty, which cat skips; the concatenation is not checked");
+        }
+
+        var joined = Enumerable.Range(0, inputs.Count).Where(k => !(inputs[k].Rank == 1 && TensorDims.Is(inputs[k][0], 0))).ToList();
+        if (joined.Count == 0)
+        {
+            return check.Finish(inputs[0]);
+        }
+
+        var first = inputs[joined[0]];
         if (!TensorDims.Normalize(check, dim, first.Rank, out var axis))
         {
             return check.Finish(TensorShape.UnknownRank);
         }
 
-        for (var k = 1; k < inputs.Count; k++)
+        foreach (var k in joined.Skip(1))
         {
             if (inputs[k].Rank != first.Rank)
             {
@@ -40,8 +52,8 @@ internal static class JoinShapes
         }
 
         var output = first.Dims.ToArray();
-        output[axis] = TensorDims.Sum(inputs.Select(i => i[axis]));
-        for (var k = 1; k < inputs.Count; k++)
+        output[axis] = TensorDims.Sum(joined.Select(k => inputs[k][axis]));
+        foreach (var k in joined.Skip(1))
         {
             for (var i = 0; i < first.Rank; i++)
             {
