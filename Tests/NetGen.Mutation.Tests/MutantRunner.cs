@@ -99,8 +99,8 @@ public sealed class MutantRunner
     }
 
     /// <summary>
-    /// The one NG warning that reports a shape failure: the forward fails at most batch sizes. The oracle runs batch 1,
-    /// so it counts as a finding like an error: caught where that run fails, a false positive where it passes.
+    /// The one NG warning that reports a shape failure: the forward fails at most batch sizes. It counts as a finding
+    /// like an error: caught where the oracle (batches 1 and 2) fails, a false positive where it passes.
     /// </summary>
     private const string FitsOneBatchSize = "NG0113";
 
@@ -166,9 +166,24 @@ public sealed class MutantRunner
             try
             {
                 var declared = _inputs[root.TypeName];
-                using var input = (_batch is { } batch ? declared with { Shape = new[] { batch }.Concat(declared.Shape.Skip(1)).ToArray() } : declared).Create();
+                using var input = (_batch is { } batch ? WithBatch(declared, batch) : declared).Create();
                 using var result = model.call(input);
                 outputShape = "[" + string.Join(", ", result.shape) + "]";
+
+                // [Model] leaves the batch free, so a forward must run at more than one batch size: batch 1 alone hides
+                // a forward that folds the batch into the features (flatten(0)), or fits one batch size only.
+                if (_batch is null && declared.Shape.Length > 0 && declared.Shape[0] == 1)
+                {
+                    using var pair = WithBatch(declared, SecondBatch).Create();
+                    try
+                    {
+                        using var _ = model.call(pair);
+                    }
+                    catch (Exception e)
+                    {
+                        error = $"at batch {SecondBatch}: {Describe(e)}";
+                    }
+                }
             }
             catch (Exception e)
             {
@@ -188,6 +203,12 @@ public sealed class MutantRunner
 
         return new RootRun(root.ShortName, outputShape, error, violations, watch.Elapsed.TotalSeconds);
     }
+
+    /// <summary>The oracle's second batch size, after 1.</summary>
+    public const long SecondBatch = 2;
+
+    private static RootInput WithBatch(RootInput declared, long batch) =>
+        declared with { Shape = new[] { batch }.Concat(declared.Shape.Skip(1)).ToArray() };
 
     private static string Describe(Exception e)
     {

@@ -52,6 +52,24 @@ public class LayersDocsTests
         Assert.True(LayerAttributes().Count >= 22);
     }
 
+    /// <summary>Each example is C# the compiler binds: arguments in the attribute's constructor or as settable properties.</summary>
+    [Fact]
+    public void Every_docs_example_is_an_attribute_the_compiler_binds()
+    {
+        var examples = Row.Matches(RepositoryFiles.Read("docs/layers.md").Replace("\r", "")).Select(m => m.Groups["example"].Value).ToList();
+        var source = "using NetGen;\npublic sealed class Examples\n{\n"
+            + string.Concat(examples.Select((e, i) => $"    {e}\n    public object? Member{i} {{ get; }}\n"))
+            + "}\n";
+
+        var errors = GeneratorHarness.Compile(source).GetDiagnostics()
+            .Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)
+            .Select(d => $"{examples[d.Location.GetLineSpan().StartLinePosition.Line / 2 - 1]}: {d.GetMessage()}")
+            .ToList();
+
+        Assert.True(examples.Count >= 50, $"only {examples.Count} examples read");
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
     [Fact]
     public void Attributes_and_catalogue_entries_agree_one_to_one_down_to_every_argument()
     {

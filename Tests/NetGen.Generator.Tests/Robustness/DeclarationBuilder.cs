@@ -37,6 +37,7 @@ internal sealed class DeclarationBuilder
     {
         Flaw.NonPositiveSize, Flaw.NegativePadding, Flaw.DoubleForInt, Flaw.BoolForInt, Flaw.UnknownHyperparameter,
         Flaw.PaddingKeywordNotAllowed, Flaw.DropoutOutOfRange, Flaw.UnknownGeluApproximation, Flaw.NonIntParameterAsSize,
+        Flaw.ExpressionUnknownName, Flaw.ExpressionWrongType, Flaw.ExpressionFailsAtDefaults,
     };
 
     private static readonly string[] MemberNames =
@@ -69,7 +70,17 @@ internal sealed class DeclarationBuilder
         ("register_module", "int"), ("__conv", "int"), ("this", "int"), ("i", "int"), ("training", "bool"), ("input", "int"), ("ReferenceEquals", "int"), ("Keys", "int"),
     };
 
-    private static readonly string[] Stateless = { "ReLU", "ReLU6", "LeakyReLU", "GELU", "SiLU", "Sigmoid", "Tanh", "Softmax", "Flatten", "Dropout", "MaxPool2d", "AvgPool2d", "AdaptiveAvgPool2d" };
+    private static readonly string[] Stateless =
+    {
+        "ReLU", "ReLU6", "LeakyReLU", "GELU", "SiLU", "Sigmoid", "Tanh", "Softmax", "Flatten", "Dropout", "MaxPool2d", "AvgPool2d", "AdaptiveAvgPool2d",
+        // issue 12's catalogue
+        "Hardswish", "Hardsigmoid", "SELU", "Mish", "ELU", "Softplus", "Hardtanh", "LogSoftmax", "Identity", "Dropout1d", "Dropout2d",
+        "LocalResponseNorm", "ZeroPad2d", "ConstantPad2d", "MaxPool1d", "AvgPool1d", "AdaptiveMaxPool2d", "AdaptiveAvgPool1d", "Unflatten",
+        "PixelShuffle", "Upsample", "StochasticDepth", "Permute",
+    };
+
+    /// <summary>Issue 12's layers with state: each is the one module of its member.</summary>
+    private static readonly string[] CatalogueStateful = { "PReLU", "InstanceNorm2d", "BatchNorm3d", "LayerNorm2d", "Conv3d" };
 
     private readonly ChoiceTape _t;
     private readonly Flaw _flaw;
@@ -434,11 +445,12 @@ internal sealed class DeclarationBuilder
         var input = _channels;
         var output = preserve ? input : OutChannels();
         var method = "Make" + _methods.Count;
-        var hyperparameters = new[] { input, output }.Where(IsParameterReference).Select(Unquote).Distinct().ToList();
+        var hyperparameters = new[] { input, output }.Where(IsParameterReference).SelectMany(NamesIn).Distinct().ToList();
         var isStatic = _t.Chance(50) ? "static " : "";
         _methods.Add($"private {isStatic}Linear {method}({string.Join(", ", hyperparameters.Select(h => "int " + Id(h)))}) => nn.Linear({Expression(input)}, {Expression(output)});");
         var attributes = new List<string> { $"Factory(nameof({method}))" };
-        if (_t.Chance(50))
+        // A contract dimension is an int, a hyperparameter or a free name; it takes no expression.
+        if (_t.Chance(50) && !IsExpression(input) && !IsExpression(output))
         {
             attributes.Add($"Contract(Input = [{input}], Output = [{output}])");
         }
@@ -471,8 +483,17 @@ internal sealed class DeclarationBuilder
 
     private static string Unquote(string size) => size.Trim('"');
 
-    /// <summary>A size as a C# expression inside the model: a literal, or the hyperparameter the method takes.</summary>
-    private static string Expression(string size) => IsParameterReference(size) ? Id(Unquote(size)) : size;
+    /// <summary>An expression of hyperparameters (<c>"width * 2"</c>) rather than one name.</summary>
+    private static bool IsExpression(string size) => IsParameterReference(size) && !Unquote(size).All(c => char.IsLetterOrDigit(c) || c == '_');
+
+    /// <summary>The hyperparameters a size names: one, or those of an expression.</summary>
+    private static IEnumerable<string> NamesIn(string size) =>
+        System.Text.RegularExpressions.Regex.Matches(Unquote(size), "[A-Za-z_][A-Za-z0-9_]*").Select(m => m.Value);
+
+    /// <summary>A size as a C# expression inside the model: a literal, or the hyperparameters the method takes (as C# names).</summary>
+    private static string Expression(string size) => IsParameterReference(size)
+        ? System.Text.RegularExpressions.Regex.Replace(Unquote(size), "[A-Za-z_][A-Za-z0-9_]*", m => Id(m.Value))
+        : size;
 
     /// <summary>A size only a long holds, which a block's int parameters cannot take.</summary>
     private static bool IsLongOnly(string size) => size.EndsWith("L", StringComparison.Ordinal);
@@ -633,20 +654,27 @@ internal sealed class DeclarationBuilder
             Flaw.DropoutOutOfRange => _t.OneOf("Dropout(1.5)", "Dropout(-0.1)"),
             Flaw.UnknownGeluApproximation => _t.OneOf("GELU(Approximate = \"fast\")", "GELU(Approximate = \"\")"),
             Flaw.NonIntParameterAsSize => _t.OneOf($"Conv2d({c}, \"flag\", 3)", "Linear(\"rate\", 4)", $"Conv2d({c}, 8, 3, Stride = \"flag\")", "BatchNorm2d(\"rate\")"),
+            Flaw.ExpressionUnknownName => _t.OneOf($"Conv2d({c}, \"missing * 2\", 3)", "Linear(4, \"(size + 1) / 2\")", $"Conv2d({c}, 8, 3, Stride = \"1 + strides\")"),
+            Flaw.ExpressionWrongType => _t.OneOf($"Conv2d({c}, \"2 > 1\", 3)", "Linear(4, \"8 / 2.5\")", $"Conv2d({c}, 8, \"3 == 3 && true\")", "BatchNorm2d(\"1 > 0 ? 8 : 2.5\")"),
+            Flaw.ExpressionFailsAtDefaults => _t.OneOf($"Conv2d({c}, \"8 / (2 - 2)\", 3)", "Linear(4, \"16 % (1 - 1)\")", $"Conv2d({c}, \"8 - 8\", 3)"),
             _ => throw new InvalidOperationException("No layer carries " + _flaw),
         };
     }
 
     // ---- layers --------------------------------------------------------------------------
 
-    private string Module() => _t.OneOf("Conv2d", "BatchNorm2d", "ReLU", "Linear", "MaxPool2d", "Conv1d", "ConvTranspose2d", "BatchNorm1d",
-        "LayerNorm", "GroupNorm", "AvgPool2d", "AdaptiveAvgPool2d", "Dropout", "Flatten", "Embedding", "ReLU6", "LeakyReLU", "GELU", "SiLU", "Sigmoid", "Tanh", "Softmax");
+    /// <summary>The seed's layers, or (a third of the time) one of issue 12's catalogue.</summary>
+    private string Module() => _t.Chance(33)
+        ? _t.OneOf(Stateless.Skip(13).Concat(CatalogueStateful).ToArray())
+        : _t.OneOf("Conv2d", "BatchNorm2d", "ReLU", "Linear", "MaxPool2d", "Conv1d", "ConvTranspose2d", "BatchNorm1d",
+            "LayerNorm", "GroupNorm", "AvgPool2d", "AdaptiveAvgPool2d", "Dropout", "Flatten", "Embedding", "ReLU6", "LeakyReLU", "GELU", "SiLU", "Sigmoid", "Tanh", "Softmax");
 
     private string OutChannels(bool extreme = true)
     {
         if (HasParameter("width") && _t.Chance(30))
         {
-            return "\"width\"";
+            // issue 12's expressions: arithmetic on a hyperparameter, or a choice by a comparison
+            return _t.OneOf("\"width\"", "\"width * 2\"", "\"(width + 1) / 2\"", "\"width % 3 + width\"", "\"width >= 8 ? width : 8\"");
         }
 
         if (OddSize() is { } odd && _t.Chance(20))
@@ -676,6 +704,10 @@ internal sealed class DeclarationBuilder
             "GroupNorm" => $"GroupNorm(1, {c}{Opt("Eps = 1e-6", "Affine = false")})",
             "Linear" => $"Linear({c}, {Next()}{Opt("Bias = false")})",
             "Embedding" => $"Embedding({_t.OneOf(10, 100)}, {Next()}{Opt("PaddingIdx = 0")})",
+            "PReLU" => _t.OneOf("PReLU", $"PReLU(NumParameters = {c})", "PReLU(NumParameters = 1, Init = 0.1)"),
+            "InstanceNorm2d" or "BatchNorm3d" => $"{kind}({c}{Opt("Eps = 0.001", "Momentum = 0.01", "Affine = true", "TrackRunningStats = true")})",
+            "LayerNorm2d" => $"LayerNorm2d({c}{Opt("Eps = 1e-6", "ElementwiseAffine = false")})",
+            "Conv3d" => $"Conv3d({c}, {Next()}, {_t.OneOf("1", "3", "new[] { 1, 3, 3 }")}{Opt("Stride = 2", "Padding = 1", "Bias = false")})",
             _ => Stateless1(kind),
         };
         return Clean(text);
@@ -728,6 +760,24 @@ internal sealed class DeclarationBuilder
         "MaxPool2d" => _t.OneOf("MaxPool2d(2)", "MaxPool2d(3, Stride = 2, Padding = 1)", "MaxPool2d(2, Stride = 2)", "MaxPool2d(new[] { 2, 2 })", "MaxPool2d(3, Dilation = 2, CeilMode = true)"),
         "AvgPool2d" => _t.OneOf("AvgPool2d(2)", "AvgPool2d(3, Stride = 1, Padding = 1)", "AvgPool2d(2, CeilMode = true, CountIncludePad = false)", "AvgPool2d(new[] { 2, 1 })"),
         "AdaptiveAvgPool2d" => _t.OneOf("AdaptiveAvgPool2d(1)", "AdaptiveAvgPool2d(new[] { 1, 1 })", "AdaptiveAvgPool2d(7)"),
+        "Hardswish" or "Hardsigmoid" or "SELU" or "Mish" => _t.Chance(30) ? $"{kind}(Inplace = {_t.OneOf("true", "false")})" : kind,
+        "ELU" => _t.OneOf("ELU", "ELU(0.5)", "ELU(1.0, Inplace = true)"),
+        "Softplus" => _t.OneOf("Softplus", "Softplus(2.0)", "Softplus(1.0, 10.0)"),
+        "Hardtanh" => _t.OneOf("Hardtanh", "Hardtanh(0.0, 6.0)", "Hardtanh(-2.0, 2.0, Inplace = true)"),
+        "LogSoftmax" => $"LogSoftmax({_t.OneOf(1, -1)})",
+        "Dropout1d" or "Dropout2d" => _t.OneOf(kind, $"{kind}(0.1)", $"{kind}(0.5, Inplace = true)"),
+        "LocalResponseNorm" => _t.OneOf("LocalResponseNorm(2)", "LocalResponseNorm(5, Alpha = 1e-4, Beta = 0.75, K = 2.0)"),
+        "ZeroPad2d" => _t.OneOf("ZeroPad2d(1)", "ZeroPad2d(new[] { 0, 1, 0, 1 })"),
+        "ConstantPad2d" => _t.OneOf("ConstantPad2d(1, 0.0)", "ConstantPad2d(new[] { 1, 1, 2, 0 }, -1.0)"),
+        "MaxPool1d" => _t.OneOf("MaxPool1d(2)", "MaxPool1d(3, Stride = 2)"),
+        "AvgPool1d" => _t.OneOf("AvgPool1d(2)", "AvgPool1d(3, Stride = 1, Padding = 1)"),
+        "AdaptiveMaxPool2d" => _t.OneOf("AdaptiveMaxPool2d(1)", "AdaptiveMaxPool2d(new[] { 2, 2 })"),
+        "AdaptiveAvgPool1d" => _t.OneOf("AdaptiveAvgPool1d(1)", "AdaptiveAvgPool1d(4)"),
+        "Unflatten" => _t.OneOf("Unflatten(1, 2, 2)", "Unflatten(-1, 1, 1)"),
+        "PixelShuffle" => _t.OneOf("PixelShuffle(1)", "PixelShuffle(2)"),
+        "Upsample" => _t.OneOf("Upsample(ScaleFactor = 2.0)", "Upsample(ScaleFactor = 2.0, Mode = \"bilinear\")", "Upsample(Size = 8)"),
+        "StochasticDepth" => _t.OneOf("StochasticDepth(0.1, \"row\")", "StochasticDepth(0.0, \"batch\")"),
+        "Permute" => _t.OneOf("Permute(0, 2, 3, 1)", "Permute(0, 1, 2, 3)"),
         _ => kind,
     };
 
@@ -740,7 +790,11 @@ internal sealed class DeclarationBuilder
         "Linear" => "fc",
         "MaxPool2d" or "AvgPool2d" or "AdaptiveAvgPool2d" => "pool",
         "Embedding" => "embed",
-        "Dropout" => "drop",
+        "Dropout" or "Dropout1d" or "Dropout2d" or "StochasticDepth" => "drop",
+        "PReLU" => "act",
+        "InstanceNorm2d" or "BatchNorm3d" or "LayerNorm2d" or "LocalResponseNorm" => "norm",
+        "Conv3d" => "conv",
+        "MaxPool1d" or "AvgPool1d" or "AdaptiveMaxPool2d" or "AdaptiveAvgPool1d" => "pool",
         _ => "act",
     };
 

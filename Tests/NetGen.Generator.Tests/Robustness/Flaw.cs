@@ -52,4 +52,7 @@ internal enum Flaw
     InputOverflow,             // NG0006: an Input of more elements than a tensor holds
     FactoryMissingMethod,      // NG0017: [Factory] names no method of the model
     ParameterInGeneratedForward, // NG0015: a [Parameter] member where NetGen writes forward
+    ExpressionUnknownName,     // NG0030: an expression naming no hyperparameter
+    ExpressionWrongType,       // NG0031: a bool or double expression where a size is expected
+    ExpressionFailsAtDefaults, // NG0032 / NG0006: a division by zero, or a size of 0, at the defaults
 }
