@@ -221,8 +221,9 @@ public sealed class MutationTests(ITestOutputHelper output)
 
     /// <summary>
     /// Every 10th edit of a hand-written forward in issue 13's models, outside the hand-written ResNet34 (its mutants take
-    /// 5–10 s each; the full run has them): 21 mutants, no false positive, and a miss only where the edit works at another
-    /// batch size. The full run's figures, with its misses and why, are in docs/shape-checking.md.
+    /// 5–10 s each; the full run has them): 21 mutants, no miss and no false positive. Two of them (ShuffleUnit-047 and -067,
+    /// a view that reads another size where the batch belongs) fit one batch size only, so they are caught by NG0113,
+    /// the warning of the forward's second pass at a concrete batch. The full run's figures are in docs/shape-checking.md.
     /// </summary>
     [Fact]
     public void A_bounded_subset_of_forward_edits_has_no_miss_and_no_false_positive()
@@ -243,19 +244,10 @@ public sealed class MutationTests(ITestOutputHelper output)
         Assert.True(results.Count >= 12, $"{results.Count} mutants");
         Assert.Contains(results, r => r.Outcome == Outcome.Caught);
         Assert.Contains(results, r => r.Outcome == Outcome.Passed);
-        Assert.All(results, r => Assert.True(r.Outcome is not (Outcome.FalsePositive or Outcome.NotRunnable),
+        Assert.All(results, r => Assert.True(r.Outcome is not (Outcome.FalsePositive or Outcome.NotRunnable or Outcome.Missed),
             $"{r.Outcome}: {r.Mutant}: flagged={r.Flagged} ({string.Join("; ", r.ErrorMessages)}), oracle: {MutationReport.Detail(r)}"));
-        // A miss is only ever an edit that works for some other batch size: NetGen reports a size mismatch when it holds
-        // for every value of the batch, and the oracle's batch of 1 is one value (docs/shape-checking.md, "The 19 misses").
-        foreach (var missed in results.Where(r => r.Outcome == Outcome.Missed))
-        {
-            var runsAtSomeBatch = BatchSizes.Any(batch => !runner.Run(missed.Mutant!, batch).Failed);
-            Assert.True(runsAtSomeBatch, $"{missed.Mutant} fails at every batch size tried ({string.Join(", ", BatchSizes)}): a real miss. Oracle: {MutationReport.Detail(missed)}");
-        }
+        Assert.Contains(results, r => r.ErrorIds.Contains("NG0113"));
     }
-
-    /// <summary>The batch sizes a missed mutant is tried at: the sizes of the models' own dimensions (channels, tokens, spatial sizes).</summary>
-    private static readonly long[] BatchSizes = [2, 3, 4, 5, 6, 8, 16, 17, 32];
 
     private static readonly MutationOperator[] ForwardOperators =
     [
