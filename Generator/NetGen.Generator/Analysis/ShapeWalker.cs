@@ -99,10 +99,11 @@ internal sealed partial class ShapeWalker
         var main = model.Members.Where(m => m.Name != shortcut).ToList();
         var failuresBefore = _failures.Count;
         var output = WalkPath(model, main, env, input, scope);
-        if (model.Gate is not null && _failures.Count == failuresBefore)
+        if (model.Gate is not null)
         {
-            // After a mistake inside the gate's path the multiply would only repeat it, so it is checked on a clean path.
-            output = WalkGate(model, main, input, output, scope);
+            // After a mistake inside the gate's path the multiply would only repeat it: the walk goes on with the
+            // input's shape, which a correct gate keeps.
+            output = _failures.Count == failuresBefore ? WalkGate(model, main, input, output, scope) : input;
         }
 
         if (model.Residual is { } residual && (residual.When is null || env.Flag(residual.When) != false))
