@@ -69,7 +69,7 @@ internal sealed class DeclarationBuilder
         ("register_module", "int"), ("__conv", "int"), ("this", "int"), ("i", "int"), ("training", "bool"), ("input", "int"), ("ReferenceEquals", "int"), ("Keys", "int"),
     };
 
-    private static readonly string[] Stateless = { "ReLU", "ReLU6", "LeakyReLU", "GELU", "SiLU", "Sigmoid", "Tanh", "Softmax", "Flatten", "Dropout", "MaxPool2d", "AvgPool2d", "AdaptiveAvgPool2d" };
+    private static readonly string[] Stateless = { "ReLU", "ReLU6", "LeakyReLU", "GELU", "SiLU", "Sigmoid", "Tanh", "Softmax", "Flatten", "Dropout", "MaxPool2d", "AvgPool2d", "AdaptiveAvgPool2d", "Mean", "ChannelShuffle" };
 
     private readonly ChoiceTape _t;
     private readonly Flaw _flaw;
@@ -82,6 +82,8 @@ internal sealed class DeclarationBuilder
     private string _modelName = "M0";
     private bool _handWrittenForward;
     private bool _paramsArray;
+    private int _branchGroups;
+    private int _lastGroupSize;
 
     private DeclarationBuilder(ChoiceTape tape, Flaw flaw)
     {
@@ -127,6 +129,18 @@ internal sealed class DeclarationBuilder
         if (mode is Mode.Members or Mode.IndexedAndMembers)
         {
             WriteMembers(preserve: residual && !shortcut);
+        }
+
+        if (mode == Mode.Members && !residual && _t.Chance(8))
+        {
+            // input * members(input): any channel or rank mismatch is a shape error (NG01xx), never a crash.
+            classAttributes.Add("Gate");
+        }
+
+        if (_branchGroups == 1 && !residual && _t.Chance(40))
+        {
+            // The one branch group takes the input's chunks; the branches' in_channels stay the whole input's, which the shape check may refuse.
+            classAttributes.Add(HasParameter("flag") && _t.Chance(50) ? $"Chunk({_lastGroupSize}, When = \"flag\")" : $"Chunk({_lastGroupSize}{_t.OneOf("", ", Dim = 1", ", Dim = -1")})");
         }
 
         if (residual)
@@ -483,6 +497,8 @@ internal sealed class DeclarationBuilder
         var input = _channels;
         var total = 0;
         var count = 2 + _t.Pick(2);
+        _branchGroups++;
+        _lastGroupSize = count;
         for (var i = 0; i < count; i++)
         {
             var width = _t.OneOf(4, 8, 16);
@@ -728,6 +744,8 @@ internal sealed class DeclarationBuilder
         "MaxPool2d" => _t.OneOf("MaxPool2d(2)", "MaxPool2d(3, Stride = 2, Padding = 1)", "MaxPool2d(2, Stride = 2)", "MaxPool2d(new[] { 2, 2 })", "MaxPool2d(3, Dilation = 2, CeilMode = true)"),
         "AvgPool2d" => _t.OneOf("AvgPool2d(2)", "AvgPool2d(3, Stride = 1, Padding = 1)", "AvgPool2d(2, CeilMode = true, CountIncludePad = false)", "AvgPool2d(new[] { 2, 1 })"),
         "AdaptiveAvgPool2d" => _t.OneOf("AdaptiveAvgPool2d(1)", "AdaptiveAvgPool2d(new[] { 1, 1 })", "AdaptiveAvgPool2d(7)"),
+        "Mean" => _t.OneOf("Mean(2, 3)", "Mean(-1)", "Mean(1, Keepdim = true)", "Mean(0)", "Mean(2, 2)", "Mean(5)"),
+        "ChannelShuffle" => _t.OneOf("ChannelShuffle(2)", "ChannelShuffle(3)", "ChannelShuffle(1)"),
         _ => kind,
     };
 
