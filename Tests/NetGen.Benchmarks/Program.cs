@@ -13,7 +13,18 @@ using NetGen.Benchmarks;
 //   dotnet run -c Release --project Tests/NetGen.Benchmarks -- torchvision [rounds] [batch]
 //     NetGen's torchvision declarations against TorchSharp's TorchVision 0.107 package (docs/zoo.md):
 //     state-dict compatibility, output difference and the interleaved forward ratio (default 20 rounds, batch 1).
+//   dotnet run -c Release --project Tests/NetGen.Benchmarks -- shufflenet [rounds] [batch]
+//     the generated ShuffleNetV2 x0_5 against a hand-written port on the same weights (docs/wiring.md):
+//     tensors created per forward and the interleaved forward ratio (default 40 rounds, batch 8).
 // NETGEN_BENCH_THREADS sets TorchSharp's thread count (default 2).
+if (args.Length > 0 && args[0] == "shufflenet")
+{
+    PairedShuffleNet.Run(
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 40,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 8);
+    return 0;
+}
+
 if (args.Length > 0 && args[0] == "paired")
 {
     PairedForward.Run(

@@ -97,7 +97,14 @@ internal sealed partial class ShapeWalker
 
         var shortcut = model.Residual?.ShortcutMember;
         var main = model.Members.Where(m => m.Name != shortcut).ToList();
+        var failuresBefore = _failures.Count;
         var output = WalkPath(model, main, env, input, scope);
+        if (model.Gate is not null)
+        {
+            // After a mistake inside the gate's path the multiply would only repeat it: the walk goes on with the
+            // input's shape, which a correct gate keeps.
+            output = _failures.Count == failuresBefore ? WalkGate(model, main, input, output, scope) : input;
+        }
 
         if (model.Residual is { } residual && (residual.When is null || env.Flag(residual.When) != false))
         {
@@ -164,7 +171,7 @@ internal sealed partial class ShapeWalker
             if (members[i].BranchDim is { } dim)
             {
                 var group = members.Skip(i).TakeWhile(m => m.BranchDim == dim).ToList();
-                var outputs = group.Select(member => WalkMember(member, env, current, scope.ForMember(member, IndexOf(model, member)))).ToList();
+                var outputs = WalkBranchGroup(model, group, env, current, scope);
                 var name = scope.PathOf(string.Join("+", group.Select(m => m.Name)));
                 var concatenated = Guarded(name, () => MergeShapes.Concat(name, outputs, dim));
                 if (concatenated.Failure is { } failure)

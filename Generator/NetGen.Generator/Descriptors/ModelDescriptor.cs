@@ -18,6 +18,8 @@ internal static class ModelDescriptor
 
     private const string FormatName = "NetGen.ModelDescriptor";
 
+    private const string GateAndChunkSection = "gate+chunk";
+
     public static string Write(ModelSpec model)
     {
         var writer = new TokenWriter().Text(Version);
@@ -41,6 +43,43 @@ internal static class ModelDescriptor
         }
 
         writer.List(model.Input, WriteArg);
+        WriteGateAndChunk(writer, model);
+    }
+
+    /// <summary>
+    /// <c>[Gate]</c> and <c>[Chunk]</c> as an optional last section, written only by models that have them: every other
+    /// descriptor is unchanged, and a NetGen that predates them refuses such a model (trailing data) and treats it as
+    /// opaque rather than walking it without its multiply or split.
+    /// </summary>
+    private static void WriteGateAndChunk(TokenWriter writer, ModelSpec model)
+    {
+        if (model.Gate is null && model.Chunk is null)
+        {
+            return;
+        }
+
+        writer.Text(GateAndChunkSection).Flag(model.Gate is not null).Flag(model.Chunk is not null);
+        if (model.Chunk is { } chunk)
+        {
+            writer.Number(chunk.Chunks).Number(chunk.Dim).Text(chunk.When);
+        }
+    }
+
+    private static (GateSpec? Gate, ChunkSpec? Chunk) ReadGateAndChunk(TokenReader reader)
+    {
+        if (reader.AtEnd)
+        {
+            return (null, null);
+        }
+
+        if (reader.Required() != GateAndChunkSection)
+        {
+            throw new FormatException("an unknown section follows the input");
+        }
+
+        var gate = reader.Flag() ? new GateSpec(null) : null;
+        var chunk = reader.Flag() ? new ChunkSpec((int)reader.Number(), (int)reader.Number(), reader.Text(), null) : null;
+        return (gate, chunk);
     }
 
     /// <summary>
@@ -100,12 +139,13 @@ internal static class ModelDescriptor
         var members = reader.List(ReadMember).ToEquatableArray();
         var residual = reader.Flag() ? new ResidualSpec(reader.Text(), reader.Required(), reader.Text()) : null;
         var input = reader.List(ReadArg).ToEquatableArray();
+        var (gate, chunk) = ReadGateAndChunk(reader);
         var shell = new ModelShell(ns, name, metadataName, HintNames.For(metadataName), containing, declaration, parameters,
             hasPartialConstructor, "public", declaresForward, EquatableArray<PartialPropertyInfo>.Empty, "", EquatableArray<string>.Empty)
         {
             IsVisibleAtAssemblyLevel = true,
         };
-        return new ModelSpec(shell, members, EquatableArray<InitRuleSpec>.Empty, residual, input);
+        return new ModelSpec(shell, members, EquatableArray<InitRuleSpec>.Empty, residual, input) { Gate = gate, Chunk = chunk };
     }
 
     private static void WriteDeclaration(TokenWriter writer, TypeDeclInfo declaration) =>

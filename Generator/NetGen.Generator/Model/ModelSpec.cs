@@ -80,6 +80,12 @@ internal sealed record ModelSpec(
     /// <summary>The hand-written forward as NetGen reads it; null when the forward is generated or could not be read.</summary>
     public ForwardSpec? Forward { get; init; }
 
+    /// <summary>The <c>[Gate]</c> wiring: the members compute a gate that multiplies the input.</summary>
+    public GateSpec? Gate { get; init; }
+
+    /// <summary>The <c>[Chunk]</c> wiring: the branches take one chunk of the input each.</summary>
+    public ChunkSpec? Chunk { get; init; }
+
     public string? Namespace => Shell.Namespace;
 
     public string Name => Shell.Name;

@@ -82,6 +82,10 @@ internal static class AttributeKinds
     public static bool IsResidual(INamedTypeSymbol? attributeClass) =>
         attributeClass is not null && IsNetGens(attributeClass) && TypeShapes.MetadataName(attributeClass) == KnownNames.ResidualAttribute;
 
+    /// <summary>Whether this is the NetGen attribute of full metadata name <paramref name="metadataName"/> (a wiring attribute such as <c>[Gate]</c>).</summary>
+    public static bool Is(INamedTypeSymbol? attributeClass, string metadataName) =>
+        attributeClass is not null && IsNetGens(attributeClass) && TypeShapes.MetadataName(attributeClass) == metadataName;
+
     private static bool IsNetGens(INamedTypeSymbol type) =>
         type.ContainingAssembly?.Name == KnownNames.AttributesAssembly && type.ContainingNamespace?.ToDisplayString() == "NetGen";
 

@@ -85,6 +85,8 @@ internal static class ModelParser
         var residual = ReadResidual(type, members, constructor.Parameters, diagnostics);
         ForwardChecks.Check(type.Name, shell.DeclaresForward, members, residual, nameLocation, diagnostics);
         var initRules = InitRuleParser.ParseModelRules(type);
+        var gate = GateAndChunkParser.ReadGate(type, shell.DeclaresForward, residual, diagnostics);
+        var chunk = GateAndChunkParser.ReadChunk(type, shell.DeclaresForward, members, constructor.Parameters, diagnostics);
 
         if (diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error))
         {
@@ -94,6 +96,8 @@ internal static class ModelParser
         var model = new ModelSpec(shell, new EquatableArray<MemberSpec>(members.ToImmutable()), initRules, residual, input, nameLocation)
         {
             Forward = shell.DeclaresForward ? ReadForward(type, shell, members, compilation, cancellationToken) : null,
+            Gate = gate,
+            Chunk = chunk,
         };
         return new ModelParseResult(model, shell, diagnostics.ToEquatableArray());
     }

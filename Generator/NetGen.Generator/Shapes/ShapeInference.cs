@@ -33,6 +33,8 @@ internal static class ShapeInference
         RecurrentSpec recurrent => SequenceShapes.Infer(recurrent, input),
         AttentionSpec attention => SequenceShapes.Infer(attention, input),
         PermuteSpec permute => ReshapingShapes.Infer(permute, input),
+        MeanSpec mean => SampleReductionShapes.Infer(mean, input),
+        ChannelShuffleSpec channelShuffle => SampleReductionShapes.Infer(channelShuffle, input),
         FlattenSpec flatten => FlattenShapes.Infer(flatten, input),
         LinearSpec linear => LinearShapes.Infer(linear, input),
         EmbeddingSpec embedding => EmbeddingShapes.Infer(embedding, input),

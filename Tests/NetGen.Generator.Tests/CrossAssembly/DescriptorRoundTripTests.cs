@@ -104,6 +104,8 @@ public sealed class DescriptorRoundTripTests
             ("a text argument", members.Any(m => m.Layers.Any(l => l.Args.Any(a => a.Value.Kind == ArgKind.Text)))),
             ("a [Block<T>] child", members.Any(m => m.Layers.Any(l => l.BlockType is not null))),
             ("an [Init] rule", models.Any(m => !m.InitRules.IsEmpty)),
+            ("a [Gate]", models.Any(m => m.Gate is not null)),
+            ("a [Chunk] under a condition", models.Any(m => m.Chunk is { When: not null })),
         }.Where(c => !c.Covered).Select(c => c.What).ToList();
         Assert.True(missing.Count == 0, "no model has: " + string.Join("; ", missing));
     }
@@ -115,6 +117,8 @@ public sealed class DescriptorRoundTripTests
         // A hand-written forward is read from source; another assembly's block is checked member by member.
         Forward = null,
         InitRules = EquatableArray<InitRuleSpec>.Empty,
+        Gate = model.Gate is { } gate ? gate with { Location = null } : null,
+        Chunk = model.Chunk is { } chunk ? chunk with { Location = null } : null,
         Shell = model.Shell with
         {
             ConstructorAccessibility = "public",

@@ -76,7 +76,7 @@ internal sealed class DeclarationBuilder
         // issue 12's catalogue
         "Hardswish", "Hardsigmoid", "SELU", "Mish", "ELU", "Softplus", "Hardtanh", "LogSoftmax", "Identity", "Dropout1d", "Dropout2d",
         "LocalResponseNorm", "ZeroPad2d", "ConstantPad2d", "MaxPool1d", "AvgPool1d", "AdaptiveMaxPool2d", "AdaptiveAvgPool1d", "Unflatten",
-        "PixelShuffle", "Upsample", "StochasticDepth", "Permute",
+        "PixelShuffle", "Upsample", "StochasticDepth", "Permute", "Mean", "ChannelShuffle",
     };
 
     /// <summary>Issue 12's layers with state: each is the one module of its member.</summary>
@@ -93,6 +93,8 @@ internal sealed class DeclarationBuilder
     private string _modelName = "M0";
     private bool _handWrittenForward;
     private bool _paramsArray;
+    private int _branchGroups;
+    private int _lastGroupSize;
 
     private DeclarationBuilder(ChoiceTape tape, Flaw flaw)
     {
@@ -138,6 +140,18 @@ internal sealed class DeclarationBuilder
         if (mode is Mode.Members or Mode.IndexedAndMembers)
         {
             WriteMembers(preserve: residual && !shortcut);
+        }
+
+        if (mode == Mode.Members && !residual && _t.Chance(8))
+        {
+            // input * members(input): any channel or rank mismatch is a shape error (NG01xx), never a crash.
+            classAttributes.Add("Gate");
+        }
+
+        if (_branchGroups == 1 && !residual && _t.Chance(40))
+        {
+            // The one branch group takes the input's chunks; the branches' in_channels stay the whole input's, which the shape check may refuse.
+            classAttributes.Add(HasParameter("flag") && _t.Chance(50) ? $"Chunk({_lastGroupSize}, When = \"flag\")" : $"Chunk({_lastGroupSize}{_t.OneOf("", ", Dim = 1", ", Dim = -1")})");
         }
 
         if (residual)
@@ -504,6 +518,8 @@ internal sealed class DeclarationBuilder
         var input = _channels;
         var total = 0;
         var count = 2 + _t.Pick(2);
+        _branchGroups++;
+        _lastGroupSize = count;
         for (var i = 0; i < count; i++)
         {
             var width = _t.OneOf(4, 8, 16);
@@ -778,6 +794,8 @@ internal sealed class DeclarationBuilder
         "Upsample" => _t.OneOf("Upsample(ScaleFactor = 2.0)", "Upsample(ScaleFactor = 2.0, Mode = \"bilinear\")", "Upsample(Size = 8)"),
         "StochasticDepth" => _t.OneOf("StochasticDepth(0.1, \"row\")", "StochasticDepth(0.0, \"batch\")"),
         "Permute" => _t.OneOf("Permute(0, 2, 3, 1)", "Permute(0, 1, 2, 3)"),
+        "Mean" => _t.OneOf("Mean(2, 3)", "Mean(-1)", "Mean(1, Keepdim = true)", "Mean(0)", "Mean(2, 2)", "Mean(5)"),
+        "ChannelShuffle" => _t.OneOf("ChannelShuffle(2)", "ChannelShuffle(3)", "ChannelShuffle(1)"),
         _ => kind,
     };
 

@@ -26,6 +26,10 @@ public sealed class ZooManifestTests
         ["resnet152"] = () => BottleneckResNet.ResNet152(),
         ["squeezenet1_0"] = () => new SqueezeNet(1000),
         ["mobilenet_v2"] = () => new MobileNetV2(1000),
+        ["shufflenet_v2_x0_5"] = () => ShuffleNetV2.X0_5(),
+        ["shufflenet_v2_x1_0"] = () => ShuffleNetV2.X1_0(),
+        ["shufflenet_v2_x1_5"] = () => ShuffleNetV2.X1_5(),
+        ["shufflenet_v2_x2_0"] = () => ShuffleNetV2.X2_0(),
     };
 
     public static IEnumerable<object[]> DeclaredModels() => Declared.Keys.Order(StringComparer.Ordinal).Select(m => new object[] { m });
