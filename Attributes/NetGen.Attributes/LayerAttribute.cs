@@ -17,5 +17,12 @@ namespace NetGen
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
     public abstract class LayerAttribute : Attribute
     {
+        /// <summary>
+        /// Only for a child of a <c>Sequential</c> member: a bool expression over the constructor parameters (and,
+        /// under <see cref="ForEachAttribute"/>, the loop's names) saying whether this child exists, e.g.
+        /// <c>When = "batchNorm"</c>. The children that follow take the next free index, as when PyTorch code
+        /// builds a list with <c>if</c> and wraps it in <c>nn.Sequential(*layers)</c>.
+        /// </summary>
+        public string? When { get; set; }
     }
 }

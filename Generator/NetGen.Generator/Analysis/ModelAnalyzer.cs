@@ -125,7 +125,9 @@ internal static class ModelAnalyzer
                     var value = inferred.FirstOrDefault(a => a.Member == member.Name && a.LayerIndex == i && a.Argument == required)?.Value ?? ArgValue.Absent;
                     if (value.IsAbsent)
                     {
-                        var why = model.DeclaresForward
+                        var why = member.ForEach is not null
+                            ? $"'{member.Name}' is built from a stage table, where one attribute makes a child per row; give the size (a carried value, e.g. Carry = \"c\")"
+                            : model.DeclaresForward
                             ? $"'{model.Name}' has a hand-written forward, so NetGen does not know what '{member.Name}' receives; give the size"
                             : model.Input.IsEmpty
                                 ? $"'{model.Name}' declares no input shape; add [Model(Input = [...])] or give the size"

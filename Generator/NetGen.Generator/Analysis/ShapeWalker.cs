@@ -221,6 +221,8 @@ internal sealed partial class ShapeWalker
                 }
 
                 return current;
+            case MemberKind.Sequential when member.IsBuiltChildByChild:
+                return WalkBuiltSequential(member, path, env, input, scope);
             case MemberKind.Sequential:
                 var x = input;
                 var before = _rows.Count;

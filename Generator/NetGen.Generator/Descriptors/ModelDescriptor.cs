@@ -115,6 +115,13 @@ internal static class ModelDescriptor
 
     private static void WriteMember(TokenWriter writer, MemberSpec member)
     {
+        if (member.IsBuiltChildByChild)
+        {
+            // Format 1 has no stage tables or conditional children: another assembly sees the member as a module it
+            // cannot see into (its output unknown, its state read at run time), which is never wrong.
+            member = member with { Kind = MemberKind.Factory, Layers = EquatableArray<LayerSpec>.Empty, ModuleIndex = -1, ForEach = null };
+        }
+
         writer.Text(member.Name).Text(member.Kind.ToString()).Text(member.TypeName).Flag(member.IsNullableAnnotated).Text(member.Accessibility)
             .List(member.Layers, WriteLayer).Number(member.ModuleIndex).List(member.BlockArgs, WriteArg)
             .Flag(member.Repeat is not null);

@@ -45,6 +45,9 @@ internal static class ConstructorEmitter
             case MemberKind.Layer:
                 writer.Line($"{field} = {LayerFactoryEmitter.Create(member.Layers[member.ModuleIndex])};");
                 break;
+            case MemberKind.Sequential when member.IsBuiltChildByChild:
+                StageEmitter.Emit(writer, member, field);
+                break;
             case MemberKind.Sequential:
                 writer.Line($"{field} = global::TorchSharp.torch.nn.Sequential(");
                 for (var i = 0; i < member.Layers.Count; i++)

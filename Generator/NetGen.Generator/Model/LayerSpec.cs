@@ -8,6 +8,9 @@ internal sealed record LayerArg(string Name, ArgValue Value, LocationInfo? Locat
 /// <param name="BlockArgs">For <see cref="LayerKind.Block"/>: its constructor arguments, in order.</param>
 internal sealed record LayerSpec(LayerKind Kind, EquatableArray<LayerArg> Args, LocationInfo? Location, string? BlockType = null, EquatableArray<ArgValue> BlockArgs = default)
 {
+    /// <summary>For a child of a Sequential member: the bool condition under which it exists; null when it always does.</summary>
+    public string? When { get; init; }
+
     public ArgValue Get(string name)
     {
         foreach (var arg in Args)

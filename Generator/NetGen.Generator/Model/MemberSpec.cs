@@ -92,6 +92,15 @@ internal sealed record MemberSpec(
     /// <summary>For a <see cref="MemberKind.Field"/> holding a <c>Parameter</c> rather than a module.</summary>
     public bool IsParameterField { get; init; }
 
+    /// <summary>For a <see cref="MemberKind.Sequential"/> built from a stage table (<c>[ForEach]</c>): the table and the loop's names.</summary>
+    public StageTableSpec? ForEach { get; init; }
+
+    /// <summary>
+    /// A Sequential whose children are not a fixed list: a stage table, or children with a <c>When</c>. Its indices
+    /// are counted as it is built, and its state is read from the module at run time.
+    /// </summary>
+    public bool IsBuiltChildByChild => Kind == MemberKind.Sequential && (ForEach is not null || System.Linq.Enumerable.Any(Layers, l => l.When is not null));
+
     /// <summary>The declared shape contract, for a member NetGen cannot see into.</summary>
     public ContractSpec? Contract { get; init; }
 

@@ -15,16 +15,27 @@ internal static class LayerParser
     public static LayerSpec Parse(AttributeData attribute, LayerKind kind, ArgumentInterpreter interpreter)
     {
         var location = LocationInfo.From(attribute.ApplicationSyntaxReference?.GetSyntax());
+        string? when = null;
+        foreach (var raw in AttributeArguments.Read(attribute).Where(a => a.Name == "When" && a.Value.Value is string))
+        {
+            when = ConditionParser.Read((string)raw.Value.Value!, interpreter.Parameters, interpreter.ModelName, raw.Location, interpreter.Diagnostics);
+        }
+
         if (kind == LayerKind.Block)
         {
             var blockType = attribute.AttributeClass!.TypeArguments[0].ToDisplayString(TypeShapes.FullyQualified);
-            return new LayerSpec(kind, EquatableArray<LayerArg>.Empty, location, blockType, interpreter.BlockArguments(attribute));
+            return new LayerSpec(kind, EquatableArray<LayerArg>.Empty, location, blockType, interpreter.BlockArguments(attribute)) { When = when };
         }
 
         var entry = kind.Entry();
         var args = ImmutableArray.CreateBuilder<LayerArg>();
         foreach (var raw in AttributeArguments.Read(attribute))
         {
+            if (raw.Name == "When")
+            {
+                continue;
+            }
+
             var argument = entry?.Argument(raw.Name);
             var value = argument?.Rule == ArgRule.Shape
                 ? InterpretShape(raw, kind, interpreter)
@@ -42,7 +53,7 @@ internal static class LayerParser
             args.Add(new LayerArg(raw.Name, value, raw.Location));
         }
 
-        return new LayerSpec(kind, new EquatableArray<LayerArg>(args.ToImmutable()), location);
+        return new LayerSpec(kind, new EquatableArray<LayerArg>(args.ToImmutable()), location) { When = when };
     }
 
     /// <summary>A shape argument (LayerNorm's normalized_shape): one int per dimension, or a single parameter name.</summary>

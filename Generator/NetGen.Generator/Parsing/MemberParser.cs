@@ -21,7 +21,7 @@ internal static class MemberParser
     {
         public readonly ImmutableArray<LayerSpec>.Builder Layers = ImmutableArray.CreateBuilder<LayerSpec>();
         public readonly List<AttributeData> Foreign = new();
-        public AttributeData? Block, Repeat, When, Branch, Init, Factory, Parameter, Contract;
+        public AttributeData? Block, Repeat, When, Branch, Init, Factory, Parameter, Contract, ForEach;
 
         /// <summary>A NetGen attribute the compiler could not bind (an undefined name in it): the compiler's error is the one to show.</summary>
         public bool HasCompilerErrors;
@@ -29,12 +29,16 @@ internal static class MemberParser
         /// <summary>Whether anything says how NetGen creates the member.</summary>
         public bool SaysHowToCreate => Layers.Count > 0 || Block is not null || Repeat is not null || Factory is not null || Parameter is not null;
 
-        public bool HasAny => SaysHowToCreate || Foreign.Count > 0 || When is not null || Branch is not null || Init is not null || Contract is not null;
+        public bool HasAny => SaysHowToCreate || Foreign.Count > 0 || When is not null || Branch is not null || Init is not null || Contract is not null || ForEach is not null;
     }
 
     public static MemberSpec? Parse(IPropertySymbol property, MemberContext context)
     {
-        var attributes = Sort(property, context);
+        // A stage table's names (its item, index, carry) are readable in the member's layer attributes.
+        var forEach = property.GetAttributes().FirstOrDefault(a => AttributeKinds.Classify(a.AttributeClass, out _) == AttributeKind.ForEach && !HasErrors(a));
+        var loopNames = new List<string>();
+        var stageTable = forEach is null ? null : StageTableParser.Read(forEach, context, out loopNames);
+        var attributes = Sort(property, context, loopNames.Count == 0 ? context.Interpreter : context.Interpreter.WithIntNames(loopNames));
         var syntax = TypeShapes.UserSyntax(property).OfType<PropertyDeclarationSyntax>().FirstOrDefault();
         var location = LocationInfo.From(syntax?.Identifier.GetLocation() ?? property.Locations.FirstOrDefault());
         if (attributes.HasCompilerErrors)
@@ -86,6 +90,11 @@ internal static class MemberParser
             return null;
         }
 
+        if (attributes.ForEach is not null && stageTable is null)
+        {
+            return null;
+        }
+
         var whenParameter = ReadWhen(property, attributes.When, context);
         if (whenParameter is not null && property.NullableAnnotation == NullableAnnotation.NotAnnotated)
         {
@@ -127,13 +136,14 @@ internal static class MemberParser
             Location: location)
         {
             TakesOneTensor = kind is MemberKind.Layer or MemberKind.Sequential or MemberKind.Repeat || TypeShapes.IsModuleOfTensor(property.Type),
+            ForEach = stageTable,
             InheritanceModifiers = ShellReader.InheritanceModifiers(syntax),
         };
 
         return OpenWorldMembers.Complete(member, property, attributes.Factory, attributes.Parameter, attributes.Contract, location, context);
     }
 
-    private static MemberAttributes Sort(IPropertySymbol property, MemberContext context)
+    private static MemberAttributes Sort(IPropertySymbol property, MemberContext context, ArgumentInterpreter interpreter)
     {
         var sorted = new MemberAttributes();
         if (property.Type.TypeKind == TypeKind.Error)
@@ -161,8 +171,9 @@ internal static class MemberParser
                 case AttributeKind.Factory: sorted.Factory = attribute; break;
                 case AttributeKind.Parameter: sorted.Parameter = attribute; break;
                 case AttributeKind.Contract: sorted.Contract = attribute; break;
+                case AttributeKind.ForEach: sorted.ForEach = attribute; break;
                 case AttributeKind.Layer:
-                    var layer = LayerParser.Parse(attribute, layerKind, context.Interpreter);
+                    var layer = LayerParser.Parse(attribute, layerKind, interpreter);
                     if (layerKind == LayerKind.Block)
                     {
                         CheckChildBlock(attribute.AttributeClass!.TypeArguments[0], layer, context);
@@ -221,8 +232,25 @@ internal static class MemberParser
             return MemberKind.Factory;
         }
 
+        if (!TypeShapes.IsSequential(property.Type) && (attributes.ForEach is not null || layers.Any(l => l.When is not null)))
+        {
+            var conditional = layers.FirstOrDefault(l => l.When is not null);
+            context.Report(DiagnosticDescriptors.InvalidStageTable, conditional?.Location ?? BlockLocation(attributes.ForEach, location),
+                conditional is null ? "[ForEach]" : $"[{conditional.Kind}(When = \"{conditional.When}\")]", property.ContainingType.Name,
+                $"'{property.Name}' is typed {typeText}; a stage table and children that exist only under a condition need a member typed Sequential (use [When] on the member to make it optional)");
+            return null;
+        }
+
         if (TypeShapes.IsSequential(property.Type))
         {
+            if (attributes.ForEach is not null && (attributes.Repeat is not null || layers.Count == 0))
+            {
+                Conflict(attributes.Repeat is not null
+                    ? "combines [ForEach] with [Repeat<T>]; a stage table's body is the member's layer and [Block<T>] attributes"
+                    : "has [ForEach] but no layer or [Block<T>] attributes to add for each row");
+                return null;
+            }
+
             if (attributes.Repeat is not null)
             {
                 if (layers.Count > 0 || attributes.Block is not null)

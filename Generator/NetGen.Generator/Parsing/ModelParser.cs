@@ -183,6 +183,13 @@ internal static class ModelParser
             }
 
             var layer = LayerParser.Parse(attribute, layerKind, context.Interpreter);
+            if (layer.When is not null)
+            {
+                context.Report(DiagnosticDescriptors.InvalidStageTable, layer.Location, $"[{layerKind.Name}(When = \"{layer.When}\")]", type.Name,
+                    "the children declared on the model class are a fixed list; put the conditional children in a member typed Sequential");
+                continue;
+            }
+
             if (layerKind.Entry()?.ReturnsTuple == true)
             {
                 context.Report(DiagnosticDescriptors.MemberTypeMismatch, layer.Location, layerKind.Name, layerKind.ModuleTypeName(),

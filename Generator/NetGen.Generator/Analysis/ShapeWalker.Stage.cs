@@ -1,0 +1,130 @@
+using System.Collections.Generic;
+using System.Linq;
+using NetGen.Generator.Expressions;
+using NetGen.Generator.Model;
+using NetGen.Generator.Shapes;
+
+namespace NetGen.Generator.Analysis;
+
+internal sealed partial class ShapeWalker
+{
+    /// <summary>
+    /// A Sequential built child by child: a stage table (<c>[ForEach]</c>) and children with a <c>When</c>. Where the
+    /// rows and every condition are known (a static table at the default hyperparameters), it is unrolled as the
+    /// constructor builds it, each child taking the next free index; otherwise nothing after it is known, which is
+    /// noted as unchecked (never an error), and its state is read from the module at run time.
+    /// </summary>
+    private TensorShape WalkBuiltSequential(MemberSpec member, string path, ShapeEnvironment env, TensorShape input, WalkScope scope)
+    {
+        var plan = BuildPlan(member, env, out var unknown);
+        if (plan is null)
+        {
+            _unchecked.Add($"{path}: its children depend on {unknown}");
+            if (scope.Top)
+            {
+                _opaquePrefixes.Add(path);
+            }
+
+            _rows.Add(new SummaryRow(path, "Sequential", scope.Depth, null, -1, -1));
+            Chain(scope, path, TensorShape.UnknownRank);
+            return TensorShape.UnknownRank;
+        }
+
+        var x = input;
+        var before = _rows.Count;
+        for (var n = 0; n < plan.Count; n++)
+        {
+            var (layer, layerIndex, round) = plan[n];
+            // Omitted sizes are inferred only outside a stage table, where one declaration is one child.
+            x = WalkLayer(layer, path + "." + n, round, x, scope.Inside(n), member.ForEach is null ? member.Name : null, layerIndex, true);
+        }
+
+        _rows.Insert(before, Row(path, "Sequential", scope.Depth, x, _rows.Skip(before).Where(r => r.Depth == scope.Depth + 1)));
+        return x;
+    }
+
+    /// <summary>The children in the order the constructor adds them, each with the environment it is built in; null when that is not known here.</summary>
+    private static List<(LayerSpec Layer, int LayerIndex, ShapeEnvironment Round)>? BuildPlan(MemberSpec member, ShapeEnvironment env, out string unknown)
+    {
+        unknown = "";
+        var rounds = new List<ShapeEnvironment>();
+        if (member.ForEach is not { } table)
+        {
+            rounds.Add(env);
+        }
+        else
+        {
+            if (Row(table, env) is not { } row)
+            {
+                unknown = table.RowsKnown ? $"which row of the table '{table.Source}' picks" : $"the table '{table.Source}', which is not known at compile time";
+                return null;
+            }
+
+            var carry = table.Carry is null ? Dim.Unknown : env.Size(table.Start);
+            for (var i = 0; i < row.Values.Count; i++)
+            {
+                var round = env.With(table.Item, Dim.Of(row.Values[i]));
+                if (table.Index is { } index)
+                {
+                    round = round.With(index, Dim.Of(i));
+                }
+
+                if (table.Carry is { } name)
+                {
+                    round = round.With(name, carry);
+                    carry = AsDim(round.Evaluate(table.Next!));
+                }
+
+                rounds.Add(round);
+            }
+        }
+
+        var plan = new List<(LayerSpec, int, ShapeEnvironment)>();
+        foreach (var round in rounds)
+        {
+            for (var i = 0; i < member.Layers.Count; i++)
+            {
+                var layer = member.Layers[i];
+                var present = layer.When is null ? true : round.Flag(layer.When);
+                if (present is null)
+                {
+                    unknown = $"the condition '{layer.When}'";
+                    return null;
+                }
+
+                if (present == true)
+                {
+                    plan.Add((layer, i, round));
+                }
+            }
+        }
+
+        return plan;
+    }
+
+    /// <summary>The row the table gives here, or null when it is not known.</summary>
+    private static TableRow? Row(StageTableSpec table, ShapeEnvironment env)
+    {
+        if (!table.RowsKnown)
+        {
+            return null;
+        }
+
+        if (table.Selector is null)
+        {
+            return table.Rows.Count == 1 ? table.Rows[0] : null;
+        }
+
+        var selected = env.Evaluate(table.Selector);
+        return selected.Kind == ExprValueKind.Integer && selected.Integer >= 0 && selected.Integer < table.Rows.Count
+            ? table.Rows[(int)selected.Integer]
+            : null;
+    }
+
+    private static Dim AsDim(ExprValue value) => value.Kind switch
+    {
+        ExprValueKind.Integer => Dim.Of(value.Integer),
+        ExprValueKind.Symbol => Dim.Named(value.Text!),
+        _ => Dim.Unknown,
+    };
+}
