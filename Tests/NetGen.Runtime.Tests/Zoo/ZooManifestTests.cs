@@ -26,6 +26,14 @@ public sealed class ZooManifestTests
         ["resnet152"] = () => BottleneckResNet.ResNet152(),
         ["squeezenet1_0"] = () => new SqueezeNet(1000),
         ["mobilenet_v2"] = () => new MobileNetV2(1000),
+        ["vgg11"] = () => Vgg.Vgg11(),
+        ["vgg11_bn"] = () => Vgg.Vgg11BN(),
+        ["vgg13"] = () => Vgg.Vgg13(),
+        ["vgg13_bn"] = () => Vgg.Vgg13BN(),
+        ["vgg16"] = () => Vgg.Vgg16(),
+        ["vgg16_bn"] = () => Vgg.Vgg16BN(),
+        ["vgg19"] = () => Vgg.Vgg19(),
+        ["vgg19_bn"] = () => Vgg.Vgg19BN(),
     };
 
     public static IEnumerable<object[]> DeclaredModels() => Declared.Keys.Order(StringComparer.Ordinal).Select(m => new object[] { m });
