@@ -43,6 +43,39 @@ internal sealed partial class ShapeWalker
         return x;
     }
 
+    /// <summary>
+    /// A repeated stage whose blocks' arguments read their position (<c>Each</c> with <c>Index</c>, DenseNet's
+    /// <c>numInputFeatures + i * growthRate</c>): every block is walked with its own index where the count is known;
+    /// otherwise block 0 is, and what follows is unchecked.
+    /// </summary>
+    private TensorShape WalkIndexedRepeat(MemberSpec member, string path, ShapeEnvironment env, TensorShape input, WalkScope scope)
+    {
+        var repeat = member.Repeat!;
+        var before = _rows.Count;
+        var known = env.Size(repeat.Count).TryGetValue(out var count);
+        var x = input;
+        for (var i = 0; i < (known ? count : 1); i++)
+        {
+            var failures = _failures.Count;
+            x = WalkBlock(repeat.BlockType, repeat.First, path + "." + i, env.With(repeat.Index!, Dim.Of(i)), x, scope.Inside(i), member.Location);
+            if (_failures.Count > failures && i < count - 1)
+            {
+                // One error per stage: later blocks receive what the failing one leaves, so they would repeat it.
+                _unchecked.Add($"{member.Name}: blocks {i + 1} to {count - 1} are not checked after the error in block {i}");
+                break;
+            }
+        }
+
+        if (!known)
+        {
+            _unchecked.Add($"{member.Name}: the number of blocks depends on '{repeat.Count}'");
+            x = TensorShape.UnknownRank;
+        }
+
+        _rows.Insert(before, Row(path, "Sequential", scope.Depth, x, _rows.Skip(before).Where(r => r.Depth == scope.Depth + 1)));
+        return x;
+    }
+
     /// <summary>The children in the order the constructor adds them, each with the environment it is built in; null when that is not known here.</summary>
     private static List<(LayerSpec Layer, int LayerIndex, ShapeEnvironment Round)>? BuildPlan(MemberSpec member, ShapeEnvironment env, out string unknown)
     {

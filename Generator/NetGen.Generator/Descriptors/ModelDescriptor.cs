@@ -115,11 +115,11 @@ internal static class ModelDescriptor
 
     private static void WriteMember(TokenWriter writer, MemberSpec member)
     {
-        if (member.IsBuiltChildByChild)
+        if (member.IsBuiltChildByChild || member.Repeat?.Index is not null)
         {
-            // Format 1 has no stage tables or conditional children: another assembly sees the member as a module it
+            // Format 1 has no stage tables, conditional children or per-index block arguments: another assembly sees the member as a module it
             // cannot see into (its output unknown, its state read at run time), which is never wrong.
-            member = member with { Kind = MemberKind.Factory, Layers = EquatableArray<LayerSpec>.Empty, ModuleIndex = -1, ForEach = null };
+            member = member with { Kind = MemberKind.Factory, Layers = EquatableArray<LayerSpec>.Empty, ModuleIndex = -1, ForEach = null, Repeat = null };
         }
 
         writer.Text(member.Name).Text(member.Kind.ToString()).Text(member.TypeName).Flag(member.IsNullableAnnotated).Text(member.Accessibility)

@@ -60,6 +60,12 @@ internal static class ConstructorEmitter
             case MemberKind.Block:
                 writer.Line($"{field} = new {member.TypeName}({string.Join(", ", member.BlockArgs.Select(a => a.ToCSharp()))});");
                 break;
+            case MemberKind.Repeat when member.Repeat!.Index is { } index:
+                writer.Line($"{field} = global::TorchSharp.torch.nn.Sequential();");
+                writer.OpenBlock($"for (var @{index} = 0; @{index} < {member.Repeat.Count.ToCSharp()}; @{index}++)");
+                writer.Line($"{field}.append(@{index}.ToString(global::System.Globalization.CultureInfo.InvariantCulture), new {member.Repeat.BlockType}({string.Join(", ", member.Repeat.First.Select(a => a.ToCSharp()))}));");
+                writer.CloseBlock();
+                break;
             case MemberKind.Repeat:
                 var repeat = member.Repeat!;
                 writer.Line($"{field} = global::TorchSharp.torch.nn.Sequential();");

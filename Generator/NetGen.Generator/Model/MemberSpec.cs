@@ -19,7 +19,14 @@ internal enum MemberKind
 }
 
 /// <summary>The <c>make_layer</c> pattern: <see cref="Count"/> blocks, the first built with <see cref="First"/>.</summary>
-internal sealed record RepeatSpec(string BlockType, ArgValue Count, EquatableArray<ArgValue> First, EquatableArray<ArgValue> Rest);
+internal sealed record RepeatSpec(string BlockType, ArgValue Count, EquatableArray<ArgValue> First, EquatableArray<ArgValue> Rest)
+{
+    /// <summary>
+    /// For <c>Each</c> with <c>Index</c>: the name the arguments use for the block's position. Every block is then built
+    /// from <see cref="First"/> (which equals <see cref="Rest"/>) with its own index.
+    /// </summary>
+    public string? Index { get; init; }
+}
 
 /// <summary>A factory method and what each of its parameters is passed, by name.</summary>
 internal sealed record FactorySpec(string Method, EquatableArray<FactoryArgument> Arguments);

@@ -111,13 +111,25 @@ internal static class MemberParser
         }
 
         var repeatSpec = attributes.Repeat is null ? null : ReadRepeat(attributes.Repeat, context);
+        if (attributes.Repeat is not null && repeatSpec is null)
+        {
+            return null;
+        }
+
         if (attributes.Repeat is not null && repeatSpec is not null)
         {
             var blockType = attributes.Repeat.AttributeClass!.TypeArguments[0];
             context.UsesBlock(blockType);
             var repeatLocation = BlockLocation(attributes.Repeat, location);
-            BlockConstructors.Check(blockType, repeatSpec.First, context, "First", repeatLocation);
-            BlockConstructors.Check(blockType, repeatSpec.Rest, context, "Rest", repeatLocation);
+            if (attributes.Repeat.NamedArguments.Any(a => a.Key == "Each"))
+            {
+                BlockConstructors.Check(blockType, repeatSpec.First, context, "Each", repeatLocation);
+            }
+            else
+            {
+                BlockConstructors.Check(blockType, repeatSpec.First, context, "First", repeatLocation);
+                BlockConstructors.Check(blockType, repeatSpec.Rest, context, "Rest", repeatLocation);
+            }
         }
 
         var member = new MemberSpec(
@@ -369,7 +381,7 @@ internal static class MemberParser
     private static LocationInfo? BlockLocation(AttributeData? attribute, LocationInfo? fallback) =>
         attribute?.ApplicationSyntaxReference?.GetSyntax() is { } syntax ? LocationInfo.From(syntax) : fallback;
 
-    private static RepeatSpec ReadRepeat(AttributeData repeat, MemberContext context)
+    private static RepeatSpec? ReadRepeat(AttributeData repeat, MemberContext context)
     {
         var interpreter = context.Interpreter;
         var blockType = repeat.AttributeClass!.TypeArguments[0].ToDisplayString(TypeShapes.FullyQualified);
@@ -402,7 +414,49 @@ internal static class MemberParser
             }
         }
 
-        return new RepeatSpec(blockType, count, first, rest);
+        return ReadEach(repeat, context, new RepeatSpec(blockType, count, first, rest));
+    }
+
+    /// <summary><c>Each</c>, the arguments of every block, which may read the block's position under the name <c>Index</c>.</summary>
+    private static RepeatSpec? ReadEach(AttributeData repeat, MemberContext context, RepeatSpec spec)
+    {
+        var raw = AttributeArguments.Read(repeat).ToDictionary(a => a.Name, a => a);
+        var hasEach = raw.TryGetValue("Each", out var each);
+        var index = raw.TryGetValue("Index", out var indexArgument) ? indexArgument.Value.Value as string : null;
+        void Fail(RawArgument at, string why) => context.Report(DiagnosticDescriptors.InvalidStageTable, at.Location, "[Repeat]", context.Model.Name, why);
+        if (!hasEach)
+        {
+            if (index is not null)
+            {
+                Fail(indexArgument, "Index names the block's position for Each's arguments, so it needs Each = [...]");
+                return null;
+            }
+
+            return spec;
+        }
+
+        if (raw.TryGetValue("First", out var first) || raw.TryGetValue("Rest", out first))
+        {
+            Fail(first, "Each gives the arguments of every block, so First and Rest cannot be given too");
+            return null;
+        }
+
+        var interpreter = context.Interpreter;
+        if (index is not null)
+        {
+            if (!Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(index) || context.Parameters.Any(p => p.Name == index))
+            {
+                Fail(indexArgument, context.Parameters.Any(p => p.Name == index)
+                    ? $"Index '{index}' would hide the constructor parameter of that name; choose another name"
+                    : $"Index must be a C# identifier, not \"{index}\"");
+                return null;
+            }
+
+            interpreter = interpreter.WithIntNames(new[] { index });
+        }
+
+        var arguments = interpreter.InterpretEach(each.Value, each.Location);
+        return spec with { First = arguments, Rest = arguments, Index = index };
     }
 
     private static int ReadBranchDim(AttributeData branch)
