@@ -24,5 +24,12 @@ namespace NetGen
         /// builds a list with <c>if</c> and wraps it in <c>nn.Sequential(*layers)</c>.
         /// </summary>
         public string? When { get; set; }
+
+        /// <summary>
+        /// Only for a child of a <c>Sequential</c> member: its name in the state dict instead of its index, as
+        /// <c>nn.Sequential(OrderedDict(...))</c> names it, e.g. DenseNet's <c>Name = "conv0"</c> gives
+        /// <c>features.conv0.weight</c>. Children without a name keep their position (<c>str(len(self))</c>).
+        /// </summary>
+        public string? Name { get; set; }
     }
 }

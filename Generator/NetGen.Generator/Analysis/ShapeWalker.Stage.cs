@@ -36,7 +36,7 @@ internal sealed partial class ShapeWalker
         {
             var (layer, layerIndex, round) = plan[n];
             // Omitted sizes are inferred only outside a stage table, where one declaration is one child.
-            x = WalkLayer(layer, path + "." + n, round, x, scope.Inside(n), member.ForEach is null ? member.Name : null, layerIndex, true);
+            x = WalkLayer(layer, path + "." + layer.KeyAt(n), round, x, scope.Inside(n), member.ForEach is null ? member.Name : null, layerIndex, true);
         }
 
         _rows.Insert(before, Row(path, "Sequential", scope.Depth, x, _rows.Skip(before).Where(r => r.Depth == scope.Depth + 1)));

@@ -228,7 +228,7 @@ internal sealed partial class ShapeWalker
                 var before = _rows.Count;
                 for (var i = 0; i < member.Layers.Count; i++)
                 {
-                    x = WalkLayer(member.Layers[i], path + "." + i, env, x, scope.Inside(i), member.Name, i, true);
+                    x = WalkLayer(member.Layers[i], path + "." + member.Layers[i].KeyAt(i), env, x, scope.Inside(i), member.Name, i, true);
                 }
 
                 _rows.Insert(before, Row(path, "Sequential", scope.Depth, x, _rows.Skip(before).Where(r => r.Depth == scope.Depth + 1)));

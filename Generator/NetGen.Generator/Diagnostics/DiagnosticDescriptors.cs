@@ -71,7 +71,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor InvalidStageTable = Error(
         DiagnosticIds.InvalidStageTable, Declaration,
-        "Invalid stage table or conditional child",
+        "Invalid stage table or Sequential child",
         "'{0}' in '{1}': {2}");
 
     public static readonly DiagnosticDescriptor InvalidExpression = Error(

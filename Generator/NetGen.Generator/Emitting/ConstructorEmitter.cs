@@ -53,7 +53,7 @@ internal static class ConstructorEmitter
                 for (var i = 0; i < member.Layers.Count; i++)
                 {
                     var separator = i == member.Layers.Count - 1 ? ");" : ",";
-                    writer.Line($"    (\"{i}\", {LayerFactoryEmitter.Create(member.Layers[i])}){separator}");
+                    writer.Line($"    (\"{member.Layers[i].KeyAt(i)}\", {LayerFactoryEmitter.Create(member.Layers[i])}){separator}");
                 }
 
                 break;

@@ -46,7 +46,10 @@ internal static class StageEmitter
     {
         foreach (var layer in member.Layers)
         {
-            var append = $"{field}.append((__child++).ToString(global::System.Globalization.CultureInfo.InvariantCulture), {LayerFactoryEmitter.Create(layer)});";
+            // A named child still counts: the next unnamed one is named str(len(self)), as in PyTorch's Sequential.append.
+            var append = layer.Name is { } name
+                ? $"{{ {field}.append(\"{name}\", {LayerFactoryEmitter.Create(layer)}); __child++; }}"
+                : $"{field}.append((__child++).ToString(global::System.Globalization.CultureInfo.InvariantCulture), {LayerFactoryEmitter.Create(layer)});";
             writer.Line(layer.When is null ? append : $"if ({ExpressionText.ToCSharp(layer.When, n => "@" + n)}) {append}");
         }
     }

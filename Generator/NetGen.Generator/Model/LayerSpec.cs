@@ -11,6 +11,12 @@ internal sealed record LayerSpec(LayerKind Kind, EquatableArray<LayerArg> Args, 
     /// <summary>For a child of a Sequential member: the bool condition under which it exists; null when it always does.</summary>
     public string? When { get; init; }
 
+    /// <summary>For a child of a Sequential member: its name instead of its position; null for the position.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The child's key in its Sequential: its name, or its position there.</summary>
+    public string KeyAt(int position) => Name ?? position.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public ArgValue Get(string name)
     {
         foreach (var arg in Args)

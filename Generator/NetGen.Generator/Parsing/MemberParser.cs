@@ -244,12 +244,20 @@ internal static class MemberParser
             return MemberKind.Factory;
         }
 
-        if (!TypeShapes.IsSequential(property.Type) && (attributes.ForEach is not null || layers.Any(l => l.When is not null)))
+        if (!TypeShapes.IsSequential(property.Type) && (attributes.ForEach is not null || layers.Any(l => l.When is not null || l.Name is not null)))
         {
-            var conditional = layers.FirstOrDefault(l => l.When is not null);
-            context.Report(DiagnosticDescriptors.InvalidStageTable, conditional?.Location ?? BlockLocation(attributes.ForEach, location),
-                conditional is null ? "[ForEach]" : $"[{conditional.Kind}(When = \"{conditional.When}\")]", property.ContainingType.Name,
-                $"'{property.Name}' is typed {typeText}; a stage table and children that exist only under a condition need a member typed Sequential (use [When] on the member to make it optional)");
+            var child = layers.FirstOrDefault(l => l.When is not null || l.Name is not null);
+            context.Report(DiagnosticDescriptors.InvalidStageTable, child?.Location ?? BlockLocation(attributes.ForEach, location),
+                child is null ? "[ForEach]" : child.When is not null ? $"[{child.Kind}(When = \"{child.When}\")]" : $"[{child.Kind}(Name = \"{child.Name}\")]",
+                property.ContainingType.Name,
+                $"'{property.Name}' is typed {typeText}; a stage table, and children with a name or a condition, need a member typed Sequential (use [When] on the member to make it optional)");
+            return null;
+        }
+
+        if (SequentialChildren.NameProblem(layers, attributes.ForEach is not null) is { } problem)
+        {
+            context.Report(DiagnosticDescriptors.InvalidStageTable, problem.Layer.Location, $"[{problem.Layer.Kind}(Name = \"{problem.Layer.Name}\")]",
+                property.ContainingType.Name, problem.Why);
             return null;
         }
 

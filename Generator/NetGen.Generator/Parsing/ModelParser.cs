@@ -204,7 +204,15 @@ internal static class ModelParser
                 context.UsesBlock(blockType);
             }
 
-            var name = children.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            // A named child (nn.Sequential(OrderedDict(...))) is a member of that name; the others keep their position.
+            var name = layer.KeyAt(children.Count);
+            if (children.Any(c => c.Name == name))
+            {
+                context.Report(DiagnosticDescriptors.InvalidStageTable, layer.Location, $"[{layerKind.Name}(Name = \"{name}\")]", type.Name,
+                    $"another child of '{type.Name}' is already named '{name}'");
+                continue;
+            }
+
             var typeName = layer.Kind == LayerKind.Block ? layer.BlockType! : layer.Kind.ModuleTypeName();
             children.Add(new MemberSpec(name, MemberKind.Layer, typeName, false, "private",
                 EquatableArray.Create(layer), 0, EquatableArray<ArgValue>.Empty, null, null, null, null, layer.Location, IsIndexedChild: true));
