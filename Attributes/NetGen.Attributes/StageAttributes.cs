@@ -48,4 +48,37 @@ namespace NetGen
         /// <summary>The carried value after each row: an int expression of the parameters, the item, the index and the carry.</summary>
         public string? Next { get; set; }
     }
+
+    /// <summary>
+    /// A child of a <c>Sequential</c>: DenseNet's dense block (<c>NetGen.DenseStage</c>), <see cref="Count"/> layers of
+    /// <typeparamref name="TLayer"/> where each receives the concatenation of the block's input and every earlier layer's
+    /// output along the channels, and the block returns the concatenation of all of them. Layer <c>i</c> is built with
+    /// <see cref="Each"/>, whose expressions may read <see cref="Index"/>, and named <c>Prefix + (FirstNumber + i)</c>.
+    /// </summary>
+    /// <example>
+    /// torchvision's <c>_DenseBlock</c>, <c>features.denseblock1.denselayer1.norm1.weight</c> …:
+    /// <code>
+    /// [DenseBlock&lt;DenseLayer&gt;("block1", Each = ["init + i * growth", "growth", "bnSize"], Index = "i",
+    ///     Prefix = "denselayer", FirstNumber = 1, Name = "denseblock1")]
+    /// </code>
+    /// </example>
+    public sealed class DenseBlockAttribute<TLayer> : LayerAttribute
+    {
+        public DenseBlockAttribute(object count) => Count = count;
+
+        /// <summary>The number of layers: an int, or an int expression of the constructor parameters.</summary>
+        public object Count { get; }
+
+        /// <summary>The constructor arguments of every layer; with <see cref="Index"/> they may read its position.</summary>
+        public object[] Each { get; set; } = Array.Empty<object>();
+
+        /// <summary>The name <see cref="Each"/>'s expressions use for the layer's position (0, 1, …).</summary>
+        public string? Index { get; set; }
+
+        /// <summary>What each layer's name starts with; the number follows, e.g. <c>denselayer1</c>.</summary>
+        public string Prefix { get; set; } = "";
+
+        /// <summary>The number in the first layer's name: torchvision counts from 1.</summary>
+        public int FirstNumber { get; set; }
+    }
 }

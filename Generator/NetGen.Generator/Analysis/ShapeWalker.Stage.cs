@@ -76,6 +76,64 @@ internal sealed partial class ShapeWalker
         return x;
     }
 
+    /// <summary>
+    /// A dense stage (<c>[DenseBlock&lt;T&gt;]</c>): layer <c>i</c> receives the concatenation, along the channels, of the
+    /// input and the outputs of layers 0 … i-1, and the stage gives the concatenation of all of them. Where the number of
+    /// layers is not known, layer 0 is checked and nothing after the stage is known.
+    /// </summary>
+    private TensorShape WalkDense(LayerSpec layer, string name, ShapeEnvironment env, TensorShape input, WalkScope scope)
+    {
+        var dense = layer.Dense!;
+        var before = _rows.Count;
+        var known = env.Size(dense.Count).TryGetValue(out var count);
+        var features = new List<TensorShape> { input };
+        var output = TensorShape.UnknownRank;
+        for (var i = 0; i < (known ? count : 1); i++)
+        {
+            var failures = _failures.Count;
+            var joined = Concatenate(name, features, layer, scope);
+            var layerEnv = dense.Index is { } index ? env.With(index, Dim.Of(i)) : env;
+            features.Add(WalkBlock(layer.BlockType!, layer.BlockArgs, name + "." + dense.LayerName(i), layerEnv, joined ?? TensorShape.UnknownRank, scope.Inside(i), layer.Location));
+            if (_failures.Count > failures && i < count - 1)
+            {
+                _unchecked.Add($"{name}: layers {i + 1} to {count - 1} are not checked after the error in layer {i}");
+                features.Clear();
+                break;
+            }
+        }
+
+        if (known && features.Count > 0)
+        {
+            output = Concatenate(name, features, layer, scope) ?? TensorShape.UnknownRank;
+        }
+        else if (!known)
+        {
+            _unchecked.Add($"{name}: the number of layers depends on '{dense.Count}'");
+        }
+
+        _rows.Insert(before, Row(name, "DenseStage", scope.Depth, output, _rows.Skip(before).Where(r => r.Depth == scope.Depth + 1)));
+        Chain(scope, name, output);
+        return output;
+    }
+
+    /// <summary>The channel-wise concatenation a dense stage feeds its next layer; null (reported) when the shapes do not join.</summary>
+    private TensorShape? Concatenate(string name, IReadOnlyList<TensorShape> features, LayerSpec layer, WalkScope scope)
+    {
+        if (features.Count == 1)
+        {
+            return features[0];
+        }
+
+        var joined = Guarded(name, () => MergeShapes.Concat(name, features, 1));
+        if (joined.Failure is { } failure)
+        {
+            Fail(failure, layer.Location, scope, layer.Location);
+            return null;
+        }
+
+        return joined.Shape;
+    }
+
     /// <summary>The children in the order the constructor adds them, each with the environment it is built in; null when that is not known here.</summary>
     private static List<(LayerSpec Layer, int LayerIndex, ShapeEnvironment Round)>? BuildPlan(MemberSpec member, ShapeEnvironment env, out string unknown)
     {

@@ -359,6 +359,11 @@ internal sealed partial class ShapeWalker
 
     private TensorShape WalkLayer(LayerSpec layer, string name, ShapeEnvironment env, TensorShape input, WalkScope scope, string? member, int index, bool isModule)
     {
+        if (layer.Dense is not null)
+        {
+            return WalkDense(layer, name, env, input, scope);
+        }
+
         if (layer.Kind == LayerKind.Block)
         {
             return _catalog.Find(layer.BlockType!) is null

@@ -11,6 +11,9 @@ internal sealed record LayerSpec(LayerKind Kind, EquatableArray<LayerArg> Args, 
     /// <summary>For a child of a Sequential member: the bool condition under which it exists; null when it always does.</summary>
     public string? When { get; init; }
 
+    /// <summary>For a <c>[DenseBlock&lt;T&gt;]</c> child (kind <see cref="LayerKind.Block"/>, of the layers' type): the dense stage.</summary>
+    public DenseStageSpec? Dense { get; init; }
+
     /// <summary>For a child of a Sequential member: its name instead of its position; null for the position.</summary>
     public string? Name { get; init; }
 

@@ -108,6 +108,12 @@ internal sealed record MemberSpec(
     /// </summary>
     public bool IsBuiltChildByChild => Kind == MemberKind.Sequential && (ForEach is not null || System.Linq.Enumerable.Any(Layers, l => l.When is not null));
 
+    /// <summary>
+    /// Whether the member's structure is made at run time by loops (a stage table, conditional children, per-index
+    /// block arguments, a dense stage), which descriptor format 1 cannot carry.
+    /// </summary>
+    public bool IsBuiltByLoops => IsBuiltChildByChild || Repeat?.Index is not null || System.Linq.Enumerable.Any(Layers, l => l.Dense is not null);
+
     /// <summary>The declared shape contract, for a member NetGen cannot see into.</summary>
     public ContractSpec? Contract { get; init; }
 

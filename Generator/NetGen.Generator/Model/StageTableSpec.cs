@@ -25,3 +25,13 @@ internal sealed record StageTableSpec(
     string? Carry,
     ArgValue Start,
     string? Next);
+
+/// <summary>
+/// <c>[DenseBlock&lt;T&gt;]</c>, a child of a Sequential: <see cref="Count"/> layers of the child's block type, built with its
+/// block arguments (which may read <see cref="Index"/>), named <c>Prefix + (FirstNumber + i)</c>, each seeing the
+/// concatenation of the input and all earlier outputs.
+/// </summary>
+internal sealed record DenseStageSpec(ArgValue Count, string? Index, string Prefix, int FirstNumber)
+{
+    public string LayerName(long i) => Prefix + (FirstNumber + i).ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -58,6 +58,7 @@ internal static class AttributeKinds
             case KnownNames.ContractAttribute: return AttributeKind.Contract;
             case KnownNames.ForEachAttribute: return AttributeKind.ForEach;
             case KnownNames.BlockOfTAttribute:
+            case KnownNames.DenseBlockAttribute:
                 layer = LayerKind.Block;
                 return AttributeKind.Layer;
         }

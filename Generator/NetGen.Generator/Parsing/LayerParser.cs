@@ -32,6 +32,11 @@ internal static class LayerParser
         if (kind == LayerKind.Block)
         {
             var blockType = attribute.AttributeClass!.TypeArguments[0].ToDisplayString(TypeShapes.FullyQualified);
+            if (TypeShapes.MetadataName(attribute.AttributeClass!.OriginalDefinition) == KnownNames.DenseBlockAttribute)
+            {
+                return DenseStageParser.Parse(attribute, location, blockType, interpreter) with { When = when, Name = name };
+            }
+
             return new LayerSpec(kind, EquatableArray<LayerArg>.Empty, location, blockType, interpreter.BlockArguments(attribute)) { When = when, Name = name };
         }
 
