@@ -93,7 +93,9 @@ internal sealed partial class ShapeWalker
             var failures = _failures.Count;
             var joined = Concatenate(name, features, layer, scope);
             var layerEnv = dense.Index is { } index ? env.With(index, Dim.Of(i)) : env;
-            features.Add(WalkBlock(layer.BlockType!, layer.BlockArgs, name + "." + dense.LayerName(i), layerEnv, joined ?? TensorShape.UnknownRank, scope.Inside(i), layer.Location));
+            // Where the count is not known, layer 0 may not exist: its keys get no typed constants.
+            var layerScope = known ? scope.Inside(i) : scope.Inside(i) with { Certain = false };
+            features.Add(WalkBlock(layer.BlockType!, layer.BlockArgs, name + "." + dense.LayerName(i), layerEnv, joined ?? TensorShape.UnknownRank, layerScope, layer.Location));
             if (_failures.Count > failures && i < count - 1)
             {
                 _unchecked.Add($"{name}: layers {i + 1} to {count - 1} are not checked after the error in layer {i}");
