@@ -68,6 +68,8 @@ public static class SampleSet
         new("NetGen.Samples.Torchvision.MobileNetV2", ["Torchvision/MobileNetV2.cs", "Torchvision/InvertedResidual.cs", "Torchvision/Conv2dNormActivation.cs"]),
         new("NetGen.Samples.Torchvision.ResNet", ["Torchvision/ResNet.cs", "Torchvision/BasicBlock.cs"]),
         new("NetGen.Samples.Torchvision.BottleneckResNet", ["Torchvision/BottleneckResNet.cs", "Torchvision/Bottleneck.cs"]),
+        new("NetGen.Samples.Torchvision.Vgg", ["Torchvision/Vgg.cs"]),
+        new("NetGen.Samples.Torchvision.DenseNet", ["Torchvision/DenseNet.cs"]),
         // The open-world models take what their runtime tests give them (Tests/NetGen.Runtime.Tests/OpenWorld/OpenWorldModels.cs), with batch 1.
         new(OpenWorld + "TextClassifier", ["OpenWorld/TextClassifier.cs"], RootInput.TokenIds(1, 7)),
         new(OpenWorld + "WrapperNet", ["OpenWorld/WrapperNet.cs"]),

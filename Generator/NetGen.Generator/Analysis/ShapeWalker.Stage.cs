@@ -54,7 +54,8 @@ internal sealed partial class ShapeWalker
         var before = _rows.Count;
         var known = env.Size(repeat.Count).TryGetValue(out var count);
         var x = input;
-        for (var i = 0; i < (known ? count : 1); i++)
+        // Past the walk's step limit (reported once, NG0020) nothing more is walked, however long the stage.
+        for (var i = 0; i < (known ? count : 1) && _steps <= MaxSteps; i++)
         {
             var failures = _failures.Count;
             x = WalkBlock(repeat.BlockType, repeat.First, path + "." + i, env.With(repeat.Index!, Dim.Of(i)), x, scope.Inside(i), member.Location);
@@ -88,7 +89,7 @@ internal sealed partial class ShapeWalker
         var known = env.Size(dense.Count).TryGetValue(out var count);
         var features = new List<TensorShape> { input };
         var output = TensorShape.UnknownRank;
-        for (var i = 0; i < (known ? count : 1); i++)
+        for (var i = 0; i < (known ? count : 1) && _steps <= MaxSteps; i++)
         {
             var failures = _failures.Count;
             var joined = Concatenate(name, features, layer, scope);

@@ -15,9 +15,10 @@ internal static class DenseStageParser
     {
         var raw = AttributeArguments.Read(attribute).ToDictionary(a => a.Name, a => a);
         var count = raw.TryGetValue("Count", out var countArgument) ? interpreter.Interpret(countArgument.Value, countArgument.Location) : ArgValue.Absent;
-        if (count.Kind == ArgKind.Int && count.Int < 0 || !count.IsAbsent && !interpreter.IsInteger(count))
+        if (count.Kind == ArgKind.Int && (count.Int < 0 || count.Int > RepeatLimits.MaxCount) || !count.IsAbsent && !interpreter.IsInteger(count))
         {
-            interpreter.Report(DiagnosticDescriptors.InvalidArgument, countArgument.Location, "Count", "[DenseBlock]", $"must be an int of at least 0 or an int expression, not {count}");
+            interpreter.Report(DiagnosticDescriptors.InvalidArgument, countArgument.Location, "Count", "[DenseBlock]",
+                $"must be an int between 0 and {RepeatLimits.MaxCount:N0} or an int expression, not {count}");
             count = ArgValue.Absent;
         }
 

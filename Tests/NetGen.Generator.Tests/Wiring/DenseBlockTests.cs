@@ -92,4 +92,14 @@ public sealed class DenseBlockTests
             public partial Sequential features { get; }
         }
         """);
+
+    [Fact]
+    public Task A_negative_count_is_NG0006() => GeneratorDiagnosticTest.VerifyAsync(Usings + Layer + """
+        [Model(Input = [16, 8, 8])]
+        public partial class Block : nn.Module<Tensor, Tensor>
+        {
+            [DenseBlock<Grow>({|NG0006:-1|}, Each = [16, 4])]
+            public partial Sequential features { get; }
+        }
+        """);
 }
