@@ -8,6 +8,11 @@ namespace NetGen.Generator.Analysis;
 
 internal sealed partial class ShapeWalker
 {
+    private readonly List<string> _builtAtRunTime = new();
+
+    /// <summary>The opaque prefixes that are NetGen's own Sequentials, whose children are known only once built.</summary>
+    public IReadOnlyList<string> BuiltAtRunTime => _builtAtRunTime;
+
     /// <summary>
     /// A Sequential built child by child: a stage table (<c>[ForEach]</c>) and children with a <c>When</c>. Where the
     /// rows and every condition are known (a static table at the default hyperparameters), it is unrolled as the
@@ -23,6 +28,7 @@ internal sealed partial class ShapeWalker
             if (scope.Top)
             {
                 _opaquePrefixes.Add(path);
+                _builtAtRunTime.Add(path);
             }
 
             _rows.Add(new SummaryRow(path, "Sequential", scope.Depth, null, -1, -1));

@@ -92,6 +92,7 @@ public sealed class StageTableGenerationTests
         var unchecked_ = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "NG0100");
         Assert.Contains("the table 'widths', which is not known at compile time", unchecked_.GetMessage());
         Assert.Contains("var __rows = @widths;", run.Generated("Widths.g.cs"));
+        Assert.Contains("'features' is built from a table or conditions NetGen cannot evaluate at the defaults", run.Generated("Widths.g.cs"));
     }
 
     [Fact]
