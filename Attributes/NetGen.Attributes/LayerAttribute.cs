@@ -17,5 +17,19 @@ namespace NetGen
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
     public abstract class LayerAttribute : Attribute
     {
+        /// <summary>
+        /// Only for a child of a <c>Sequential</c> member: a bool expression over the constructor parameters (and,
+        /// under <see cref="ForEachAttribute"/>, the loop's names) saying whether this child exists, e.g.
+        /// <c>When = "batchNorm"</c>. The children that follow take the next free index, as when PyTorch code
+        /// builds a list with <c>if</c> and wraps it in <c>nn.Sequential(*layers)</c>.
+        /// </summary>
+        public string? When { get; set; }
+
+        /// <summary>
+        /// Only for a child of a <c>Sequential</c> member: its name in the state dict instead of its index, as
+        /// <c>nn.Sequential(OrderedDict(...))</c> names it, e.g. DenseNet's <c>Name = "conv0"</c> gives
+        /// <c>features.conv0.weight</c>. Children without a name keep their position (<c>str(len(self))</c>).
+        /// </summary>
+        public string? Name { get; set; }
     }
 }

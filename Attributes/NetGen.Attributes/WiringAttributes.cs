@@ -41,6 +41,14 @@ namespace NetGen
         public object[] First { get; set; } = Array.Empty<object>();
         /// <summary>Constructor arguments of blocks 1 … count-1 (e.g. out, out).</summary>
         public object[] Rest { get; set; } = Array.Empty<object>();
+        /// <summary>
+        /// Constructor arguments of every block, instead of <see cref="First"/> and <see cref="Rest"/>. With
+        /// <see cref="Index"/>, they may read the block's position, e.g. DenseNet's
+        /// <c>Each = ["numInputFeatures + i * growthRate", "growthRate"], Index = "i"</c>.
+        /// </summary>
+        public object[] Each { get; set; } = Array.Empty<object>();
+        /// <summary>The name <see cref="Each"/>'s expressions use for the block's position (0, 1, …).</summary>
+        public string? Index { get; set; }
     }
 
     /// <summary>

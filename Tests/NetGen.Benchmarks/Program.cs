@@ -10,7 +10,7 @@ using NetGen.Benchmarks;
 //   dotnet run -c Release --project Tests/NetGen.Benchmarks -- paired [rounds] [width]
 //     the forward ratio measured with the two models interleaved (default 40 rounds); a width (e.g. 4)
 //     narrows every stage so the per-call cost of the forward code dominates.
-//   dotnet run -c Release --project Tests/NetGen.Benchmarks -- torchvision [rounds] [batch]
+//   dotnet run -c Release --project Tests/NetGen.Benchmarks -- torchvision [rounds] [batch] [variant,variant]
 //     NetGen's torchvision declarations against TorchSharp's TorchVision 0.107 package (docs/zoo.md):
 //     state-dict compatibility, output difference and the interleaved forward ratio (default 20 rounds, batch 1).
 //   dotnet run -c Release --project Tests/NetGen.Benchmarks -- shufflenet [rounds] [batch]
@@ -37,7 +37,8 @@ if (args.Length > 0 && args[0] == "torchvision")
 {
     TorchVisionComparison.Run(
         args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20,
-        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1);
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1,
+        args.Length > 3 ? args[3].Split(',') : []);
     return 0;
 }
 

@@ -24,14 +24,17 @@ public static class TorchVisionComparison
         new("resnet34", () => ResNet.ResNet34(), () => torchvision.models.resnet34()),
         new("resnet50", () => BottleneckResNet.ResNet50(), () => torchvision.models.resnet50()),
         new("mobilenet_v2", () => new MobileNetV2(1000), () => torchvision.models.mobilenet_v2()),
+        new("vgg11", () => Vgg.Vgg11(), () => torchvision.models.vgg11()),
+        new("vgg11_bn", () => Vgg.Vgg11BN(), () => torchvision.models.vgg11_bn()),
     ];
 
-    public static void Run(int rounds, int batch)
+    /// <param name="only">The variants to compare, e.g. <c>["vgg11"]</c>; all when empty.</param>
+    public static void Run(int rounds, int batch, params string[] only)
     {
         BenchmarkSettings.FixThreads();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"NetGen vs TorchVision 0.107: batch {batch}, 224x224, eval, no_grad, {BenchmarkSettings.Threads} threads, {rounds} interleaved rounds"));
-        foreach (var pair in Pairs)
+        foreach (var pair in Pairs.Where(p => only.Length == 0 || only.Contains(p.Name)))
         {
             Compare(pair, rounds, batch);
         }

@@ -70,6 +70,8 @@ public static class SampleSet
         new("NetGen.Samples.Torchvision.BottleneckResNet", ["Torchvision/BottleneckResNet.cs", "Torchvision/Bottleneck.cs"]),
         new("NetGen.Samples.Torchvision.ShuffleNetV2", ["Torchvision/ShuffleNetV2.cs", "Torchvision/ShuffleInvertedResidual.cs"]),
         new("NetGen.Samples.Torchvision.SqueezeExcitation", ["Torchvision/SqueezeExcitation.cs"], RootInput.Floats(1, 64, 14, 14)),
+        new("NetGen.Samples.Torchvision.Vgg", ["Torchvision/Vgg.cs"]),
+        new("NetGen.Samples.Torchvision.DenseNet", ["Torchvision/DenseNet.cs"]),
         // The open-world models take what their runtime tests give them (Tests/NetGen.Runtime.Tests/OpenWorld/OpenWorldModels.cs), with batch 1.
         new(OpenWorld + "TextClassifier", ["OpenWorld/TextClassifier.cs"], RootInput.TokenIds(1, 7)),
         new(OpenWorld + "WrapperNet", ["OpenWorld/WrapperNet.cs"]),

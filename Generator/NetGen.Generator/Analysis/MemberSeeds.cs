@@ -22,7 +22,7 @@ internal static class MemberSeeds
         var first = member.Kind switch
         {
             MemberKind.Layer => member.Layers.FirstOrDefault(),
-            MemberKind.Sequential => member.Layers.FirstOrDefault(),
+            MemberKind.Sequential when !member.IsBuiltChildByChild => member.Layers.FirstOrDefault(),
             _ => null,
         };
         if (first is null)

@@ -105,7 +105,9 @@ internal static class ModelAnalyzer
                     + (stops.Count == 0 ? "" : " NetGen stops following it at " + string.Join("; ", stops) + "."));
         }
 
-        notes.AddRange(walk.Walker.OpaquePrefixes.Select(p => $"'{p}' is not a NetGen layer, so NetGen counts its parameters only at run time (Summary.For(model))."));
+        notes.AddRange(walk.Walker.OpaquePrefixes.Select(p => walk.Walker.BuiltAtRunTime.Contains(p)
+            ? $"'{p}' is built from a table or conditions NetGen cannot evaluate at the defaults, so NetGen counts its parameters only at run time (Summary.For(model))."
+            : $"'{p}' is not a NetGen layer, so NetGen counts its parameters only at run time (Summary.For(model))."));
         return new SummarySpec(dims, walk.Walker.Rows.ToEquatableArray(), Counting.Sum(top.Select(r => r.Parameters)), Counting.Sum(top.Select(r => r.MultAdds)), notes.ToEquatableArray());
     }
 
@@ -125,7 +127,9 @@ internal static class ModelAnalyzer
                     var value = inferred.FirstOrDefault(a => a.Member == member.Name && a.LayerIndex == i && a.Argument == required)?.Value ?? ArgValue.Absent;
                     if (value.IsAbsent)
                     {
-                        var why = model.DeclaresForward
+                        var why = member.ForEach is not null
+                            ? $"'{member.Name}' is built from a stage table, where one attribute makes a child per row; give the size (a carried value, e.g. Carry = \"c\")"
+                            : model.DeclaresForward
                             ? $"'{model.Name}' has a hand-written forward, so NetGen does not know what '{member.Name}' receives; give the size"
                             : model.Input.IsEmpty
                                 ? $"'{model.Name}' declares no input shape; add [Model(Input = [...])] or give the size"

@@ -26,6 +26,11 @@ internal sealed class ShapeEnvironment
         _parameters = EquatableArray<ParameterSpec>.Empty;
     }
 
+    private ShapeEnvironment(EquatableArray<ParameterSpec> parameters)
+    {
+        _parameters = parameters;
+    }
+
     private ShapeEnvironment(ModelSpec model)
     {
         _parameters = model.Parameters;
@@ -91,6 +96,36 @@ internal sealed class ShapeEnvironment
             }
         }
 
+        return environment;
+    }
+
+    /// <summary>This environment with one more int name, such as a stage table's item or carried value.</summary>
+    public ShapeEnvironment With(string name, Dim value)
+    {
+        var environment = new ShapeEnvironment(_parameters);
+        foreach (var pair in _sizes)
+        {
+            environment._sizes[pair.Key] = pair.Value;
+        }
+
+        foreach (var pair in _flags)
+        {
+            environment._flags[pair.Key] = pair.Value;
+        }
+
+        foreach (var pair in _flagSymbols)
+        {
+            environment._flagSymbols[pair.Key] = pair.Value;
+        }
+
+        foreach (var pair in _types)
+        {
+            environment._types[pair.Key] = pair.Value;
+        }
+
+        environment._sizes[name] = value;
+        environment._types[name] = ExprType.Int;
+        environment._flags.Remove(name);
         return environment;
     }
 

@@ -72,7 +72,8 @@ internal sealed partial class ShapeWalker
             var member = _model.Member(module.Member);
             var count = member?.Kind switch
             {
-                MemberKind.Sequential => Dim.Of(member.Layers.Count),
+                // A Sequential built child by child has as many children as its rows and conditions make.
+                MemberKind.Sequential when !member.IsBuiltChildByChild => Dim.Of(member.Layers.Count),
                 MemberKind.Repeat => _env.Size(member.Repeat!.Count),
                 _ => (Dim?)null,
             };
@@ -280,14 +281,16 @@ internal sealed partial class ShapeWalker
     private TensorShape WalkChild(MemberSpec member, int child, ShapeEnvironment env, TensorShape input, WalkScope scope)
     {
         var path = scope.PathOf(member.Name) + "." + child.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (member.Kind == MemberKind.Sequential && child < member.Layers.Count)
+        if (member.Kind == MemberKind.Sequential && !member.IsBuiltChildByChild && child < member.Layers.Count)
         {
+            path = scope.PathOf(member.Name) + "." + member.Layers[child].KeyAt(child);
             return WalkLayer(member.Layers[child], path, env, input, scope.Inside(child), member.Name, child, true);
         }
 
         if (member.Kind == MemberKind.Repeat && member.Repeat is { } repeat)
         {
-            return WalkBlock(repeat.BlockType, child == 0 ? repeat.First : repeat.Rest, path, env, input, scope.Inside(child), member.Location);
+            var blockEnv = repeat.Index is { } index ? env.With(index, Dim.Of(child)) : env;
+            return WalkBlock(repeat.BlockType, child == 0 ? repeat.First : repeat.Rest, path, blockEnv, input, scope.Inside(child), member.Location);
         }
 
         return TensorShape.UnknownRank;

@@ -17,6 +17,11 @@ internal sealed partial class ShapeWalker
     private TensorShape WalkRepeat(MemberSpec member, string path, ShapeEnvironment env, TensorShape input, WalkScope scope)
     {
         var repeat = member.Repeat!;
+        if (repeat.Index is not null)
+        {
+            return WalkIndexedRepeat(member, path, env, input, scope);
+        }
+
         var before = _rows.Count;
         var failures = _failures.Count;
         var x = WalkBlock(repeat.BlockType, repeat.First, path + ".0", env, input, scope.Inside(0), member.Location);

@@ -228,12 +228,14 @@ internal sealed partial class ShapeWalker
                 }
 
                 return current;
+            case MemberKind.Sequential when member.IsBuiltChildByChild:
+                return WalkBuiltSequential(member, path, env, input, scope);
             case MemberKind.Sequential:
                 var x = input;
                 var before = _rows.Count;
                 for (var i = 0; i < member.Layers.Count; i++)
                 {
-                    x = WalkLayer(member.Layers[i], path + "." + i, env, x, scope.Inside(i), member.Name, i, true);
+                    x = WalkLayer(member.Layers[i], path + "." + member.Layers[i].KeyAt(i), env, x, scope.Inside(i), member.Name, i, true);
                 }
 
                 _rows.Insert(before, Row(path, "Sequential", scope.Depth, x, _rows.Skip(before).Where(r => r.Depth == scope.Depth + 1)));
@@ -364,6 +366,11 @@ internal sealed partial class ShapeWalker
 
     private TensorShape WalkLayer(LayerSpec layer, string name, ShapeEnvironment env, TensorShape input, WalkScope scope, string? member, int index, bool isModule)
     {
+        if (layer.Dense is not null)
+        {
+            return WalkDense(layer, name, env, input, scope);
+        }
+
         if (layer.Kind == LayerKind.Block)
         {
             return _catalog.Find(layer.BlockType!) is null

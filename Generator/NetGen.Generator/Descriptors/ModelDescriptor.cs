@@ -153,8 +153,20 @@ internal static class ModelDescriptor
 
     private static TypeDeclInfo ReadDeclaration(TokenReader reader) => new(reader.Required(), reader.Required());
 
+    /// <summary>
+    /// The member as format 1 carries it. That format has no stage tables, conditional or named children, per-index block
+    /// arguments or dense stages: another assembly sees such a member as a module it cannot see into (its output unknown,
+    /// its state read at run time), which is never wrong.
+    /// </summary>
+    public static MemberSpec Carried(MemberSpec member) =>
+        member.IsBuiltByLoops || member.Layers.Any(l => l.Name is not null)
+            ? member with { Kind = MemberKind.Factory, Layers = EquatableArray<LayerSpec>.Empty, ModuleIndex = -1, ForEach = null, Repeat = null }
+            : member;
+
     private static void WriteMember(TokenWriter writer, MemberSpec member)
     {
+        member = Carried(member);
+
         writer.Text(member.Name).Text(member.Kind.ToString()).Text(member.TypeName).Flag(member.IsNullableAnnotated).Text(member.Accessibility)
             .List(member.Layers, WriteLayer).Number(member.ModuleIndex).List(member.BlockArgs, WriteArg)
             .Flag(member.Repeat is not null);

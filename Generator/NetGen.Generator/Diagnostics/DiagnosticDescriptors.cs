@@ -69,6 +69,11 @@ internal static class DiagnosticDescriptors
         "Condition must be a bool expression of the constructor parameters",
         "[When(\"{0}\")] must be a bool condition over the constructor parameters of '{1}': {2}");
 
+    public static readonly DiagnosticDescriptor InvalidStageTable = Error(
+        DiagnosticIds.InvalidStageTable, Declaration,
+        "Invalid stage table or Sequential child",
+        "'{0}' in '{1}': {2}");
+
     public static readonly DiagnosticDescriptor InvalidExpression = Error(
         DiagnosticIds.InvalidExpression, Declaration,
         "Invalid expression",
@@ -206,7 +211,7 @@ internal static class DiagnosticDescriptors
         ModelMustBePartial, ModelMustBeModule, MemberMustBePartialProperty, MemberTypeMismatch, UnknownParameter, InvalidArgument,
         ConstructorConflict, EmptyModel, UnknownMember, ConditionMustBeBool, ConflictingMemberAttributes, BlockCycle, ForeignLayerAttribute,
         MemberNotCreatable, NeedsHandWrittenForward, UnregisteredModule, InvalidFactory, ModelInheritance, WiringIgnored, ModelTooLarge, FileLocalModel,
-        InvalidExpression, ExpressionTypeMismatch, ExpressionFailsAtDefaults, GeneratorFailure, ShapeUnchecked,
+        InvalidExpression, ExpressionTypeMismatch, ExpressionFailsAtDefaults, InvalidStageTable, GeneratorFailure, ShapeUnchecked,
         ChannelMismatch, FeatureMismatch, SpatialCollapse, GroupsDoNotDivide, ResidualShapeMismatch, ConcatShapeMismatch, BlockInputMismatch,
         ShapeError, CannotInfer, UncheckedBoundary, BlockUseMismatch, ContractMismatch, FitsOneBatchSize);
 

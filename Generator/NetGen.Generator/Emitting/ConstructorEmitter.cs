@@ -45,17 +45,26 @@ internal static class ConstructorEmitter
             case MemberKind.Layer:
                 writer.Line($"{field} = {LayerFactoryEmitter.Create(member.Layers[member.ModuleIndex])};");
                 break;
+            case MemberKind.Sequential when member.IsBuiltChildByChild:
+                StageEmitter.Emit(writer, member, field);
+                break;
             case MemberKind.Sequential:
                 writer.Line($"{field} = global::TorchSharp.torch.nn.Sequential(");
                 for (var i = 0; i < member.Layers.Count; i++)
                 {
                     var separator = i == member.Layers.Count - 1 ? ");" : ",";
-                    writer.Line($"    (\"{i}\", {LayerFactoryEmitter.Create(member.Layers[i])}){separator}");
+                    writer.Line($"    (\"{member.Layers[i].KeyAt(i)}\", {LayerFactoryEmitter.Create(member.Layers[i])}){separator}");
                 }
 
                 break;
             case MemberKind.Block:
                 writer.Line($"{field} = new {member.TypeName}({string.Join(", ", member.BlockArgs.Select(a => a.ToCSharp()))});");
+                break;
+            case MemberKind.Repeat when member.Repeat!.Index is { } index:
+                writer.Line($"{field} = global::TorchSharp.torch.nn.Sequential();");
+                writer.OpenBlock($"for (var @{index} = 0; @{index} < {member.Repeat.Count.ToCSharp()}; @{index}++)");
+                writer.Line($"{field}.append(@{index}.ToString(global::System.Globalization.CultureInfo.InvariantCulture), new {member.Repeat.BlockType}({string.Join(", ", member.Repeat.First.Select(a => a.ToCSharp()))}));");
+                writer.CloseBlock();
                 break;
             case MemberKind.Repeat:
                 var repeat = member.Repeat!;

@@ -11,6 +11,12 @@ internal static class LayerFactoryEmitter
 {
     public static string Create(LayerSpec layer)
     {
+        if (layer.Dense is { } dense)
+        {
+            var index = dense.Index is null ? "__i" : "@" + dense.Index;
+            return $"global::NetGen.DenseStage.Of((int)({dense.Count.ToCSharp()}), \"{dense.Prefix}\", {dense.FirstNumber}, (int {index}) => new {layer.BlockType}({string.Join(", ", layer.BlockArgs.Select(a => a.ToCSharp()))}))";
+        }
+
         if (layer.Kind == LayerKind.Block)
         {
             return $"new {layer.BlockType}({string.Join(", ", layer.BlockArgs.Select(a => a.ToCSharp()))})";

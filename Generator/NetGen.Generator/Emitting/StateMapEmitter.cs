@@ -39,7 +39,9 @@ internal static class StateMapEmitter
     {
         var field = "this." + member.BackingField;
         var name = Identifiers.Literal(member.Name);
-        var listed = member.Kind == MemberKind.Parameter || (member.Kind is MemberKind.Layer or MemberKind.Sequential && member.Layers.All(l => l.Kind != LayerKind.Block));
+        // A Sequential built child by child has its indices only once built, so the module itself says.
+        var listed = member.Kind == MemberKind.Parameter
+            || (member.Kind is MemberKind.Layer or MemberKind.Sequential && !member.IsBuiltChildByChild && member.Layers.All(l => l.Kind != LayerKind.Block));
         var lines = !listed
             ? new[] { member.IsParameterField ? $"schema.OwnParameter({name}, {field});" : $"schema.Module({name}, {field});" }
             : entries.Select(e => $"schema.{(e.IsBuffer ? "Buffer" : "Parameter")}({Identifiers.Literal(e.Key)}{Shape(model, e)});").ToArray();

@@ -19,7 +19,14 @@ internal enum MemberKind
 }
 
 /// <summary>The <c>make_layer</c> pattern: <see cref="Count"/> blocks, the first built with <see cref="First"/>.</summary>
-internal sealed record RepeatSpec(string BlockType, ArgValue Count, EquatableArray<ArgValue> First, EquatableArray<ArgValue> Rest);
+internal sealed record RepeatSpec(string BlockType, ArgValue Count, EquatableArray<ArgValue> First, EquatableArray<ArgValue> Rest)
+{
+    /// <summary>
+    /// For <c>Each</c> with <c>Index</c>: the name the arguments use for the block's position. Every block is then built
+    /// from <see cref="First"/> (which equals <see cref="Rest"/>) with its own index.
+    /// </summary>
+    public string? Index { get; init; }
+}
 
 /// <summary>A factory method and what each of its parameters is passed, by name.</summary>
 internal sealed record FactorySpec(string Method, EquatableArray<FactoryArgument> Arguments);
@@ -91,6 +98,21 @@ internal sealed record MemberSpec(
 
     /// <summary>For a <see cref="MemberKind.Field"/> holding a <c>Parameter</c> rather than a module.</summary>
     public bool IsParameterField { get; init; }
+
+    /// <summary>For a <see cref="MemberKind.Sequential"/> built from a stage table (<c>[ForEach]</c>): the table and the loop's names.</summary>
+    public StageTableSpec? ForEach { get; init; }
+
+    /// <summary>
+    /// A Sequential whose children are not a fixed list: a stage table, or children with a <c>When</c>. Its indices
+    /// are counted as it is built, and its state is read from the module at run time.
+    /// </summary>
+    public bool IsBuiltChildByChild => Kind == MemberKind.Sequential && (ForEach is not null || System.Linq.Enumerable.Any(Layers, l => l.When is not null));
+
+    /// <summary>
+    /// Whether the member's structure is made at run time by loops (a stage table, conditional children, per-index
+    /// block arguments, a dense stage), which descriptor format 1 cannot carry.
+    /// </summary>
+    public bool IsBuiltByLoops => IsBuiltChildByChild || Repeat?.Index is not null || System.Linq.Enumerable.Any(Layers, l => l.Dense is not null);
 
     /// <summary>The declared shape contract, for a member NetGen cannot see into.</summary>
     public ContractSpec? Contract { get; init; }

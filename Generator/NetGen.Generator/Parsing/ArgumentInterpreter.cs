@@ -31,6 +31,21 @@ internal sealed class ArgumentInterpreter
         _parameters = parameters;
     }
 
+    public string ModelName => _modelName;
+
+    /// <summary>The names expressions may read: the constructor parameters, and a loop's names inside <c>[ForEach]</c>.</summary>
+    public EquatableArray<ParameterSpec> Parameters => _parameters;
+
+    public List<DiagnosticInfo> Diagnostics => _diagnostics;
+
+    /// <summary>This interpreter with <paramref name="names"/> (a stage table's item, index and carry) readable as int parameters.</summary>
+    public ArgumentInterpreter WithIntNames(IReadOnlyCollection<string> names)
+    {
+        var added = names.Select(n => new ParameterSpec(n, "int", null)).ToList();
+        return new ArgumentInterpreter(_modelName, _parameterNames.AddRange(names), _diagnostics, _integerParameters.AddRange(names),
+            _parameters.Concat(added).ToEquatableArray());
+    }
+
     /// <summary>Whether the named constructor parameter has an integer type, so it can be a size.</summary>
     public bool IsIntegerParameter(string name) => _integerParameters.Contains(name);
 

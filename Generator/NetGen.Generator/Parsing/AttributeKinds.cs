@@ -18,6 +18,8 @@ internal enum AttributeKind
     Factory,
     Parameter,
     Contract,
+    /// <summary><c>[ForEach]</c>: a Sequential member built from a stage table.</summary>
+    ForEach,
     /// <summary>A layer attribute NetGen knows (including <c>[Block&lt;T&gt;]</c>).</summary>
     Layer,
     /// <summary>A class derived from <c>LayerAttribute</c> that is not NetGen's: NetGen cannot know its layer.</summary>
@@ -54,7 +56,9 @@ internal static class AttributeKinds
             case KnownNames.FactoryAttribute: return AttributeKind.Factory;
             case KnownNames.ParameterAttribute: return AttributeKind.Parameter;
             case KnownNames.ContractAttribute: return AttributeKind.Contract;
+            case KnownNames.ForEachAttribute: return AttributeKind.ForEach;
             case KnownNames.BlockOfTAttribute:
+            case KnownNames.DenseBlockAttribute:
                 layer = LayerKind.Block;
                 return AttributeKind.Layer;
         }

@@ -15,16 +15,40 @@ internal static class LayerParser
     public static LayerSpec Parse(AttributeData attribute, LayerKind kind, ArgumentInterpreter interpreter)
     {
         var location = LocationInfo.From(attribute.ApplicationSyntaxReference?.GetSyntax());
+        string? when = null;
+        string? name = null;
+        foreach (var raw in AttributeArguments.Read(attribute).Where(a => a.Name is "When" or "Name" && a.Value.Value is string))
+        {
+            var text = (string)raw.Value.Value!;
+            if (raw.Name == "Name")
+            {
+                name = ChildName(text, kind, raw.Location, interpreter);
+                continue;
+            }
+
+            when = ConditionParser.Read(text, interpreter.Parameters, interpreter.ModelName, raw.Location, interpreter.Diagnostics);
+        }
+
         if (kind == LayerKind.Block)
         {
             var blockType = attribute.AttributeClass!.TypeArguments[0].ToDisplayString(TypeShapes.FullyQualified);
-            return new LayerSpec(kind, EquatableArray<LayerArg>.Empty, location, blockType, interpreter.BlockArguments(attribute));
+            if (TypeShapes.MetadataName(attribute.AttributeClass!.OriginalDefinition) == KnownNames.DenseBlockAttribute)
+            {
+                return DenseStageParser.Parse(attribute, location, blockType, interpreter) with { When = when, Name = name };
+            }
+
+            return new LayerSpec(kind, EquatableArray<LayerArg>.Empty, location, blockType, interpreter.BlockArguments(attribute)) { When = when, Name = name };
         }
 
         var entry = kind.Entry();
         var args = ImmutableArray.CreateBuilder<LayerArg>();
         foreach (var raw in AttributeArguments.Read(attribute))
         {
+            if (raw.Name is "When" or "Name")
+            {
+                continue;
+            }
+
             var argument = entry?.Argument(raw.Name);
             var value = argument?.Rule == ArgRule.Shape
                 ? InterpretShape(raw, kind, interpreter)
@@ -42,7 +66,23 @@ internal static class LayerParser
             args.Add(new LayerArg(raw.Name, value, raw.Location));
         }
 
-        return new LayerSpec(kind, new EquatableArray<LayerArg>(args.ToImmutable()), location);
+        return new LayerSpec(kind, new EquatableArray<LayerArg>(args.ToImmutable()), location) { When = when, Name = name };
+    }
+
+    /// <summary>
+    /// A child's name: an identifier, as PyTorch module names are in practice (no '.', which would split its keys), and
+    /// not all digits, which would collide with the positions of the children without a name.
+    /// </summary>
+    private static string? ChildName(string text, LayerKind kind, LocationInfo? location, ArgumentInterpreter interpreter)
+    {
+        if (Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(text))
+        {
+            return text;
+        }
+
+        interpreter.Report(DiagnosticDescriptors.InvalidStageTable, location, $"[{kind.Name}(Name = \"{text}\")]", interpreter.ModelName,
+            "a child's name must be an identifier (letters, digits and '_', not starting with a digit), so that its keys read 'features.conv0.weight'");
+        return null;
     }
 
     /// <summary>A shape argument (LayerNorm's normalized_shape): one int per dimension, or a single parameter name.</summary>

@@ -21,7 +21,7 @@ internal static class MemberParser
     {
         public readonly ImmutableArray<LayerSpec>.Builder Layers = ImmutableArray.CreateBuilder<LayerSpec>();
         public readonly List<AttributeData> Foreign = new();
-        public AttributeData? Block, Repeat, When, Branch, Init, Factory, Parameter, Contract;
+        public AttributeData? Block, Repeat, When, Branch, Init, Factory, Parameter, Contract, ForEach;
 
         /// <summary>A NetGen attribute the compiler could not bind (an undefined name in it): the compiler's error is the one to show.</summary>
         public bool HasCompilerErrors;
@@ -29,12 +29,16 @@ internal static class MemberParser
         /// <summary>Whether anything says how NetGen creates the member.</summary>
         public bool SaysHowToCreate => Layers.Count > 0 || Block is not null || Repeat is not null || Factory is not null || Parameter is not null;
 
-        public bool HasAny => SaysHowToCreate || Foreign.Count > 0 || When is not null || Branch is not null || Init is not null || Contract is not null;
+        public bool HasAny => SaysHowToCreate || Foreign.Count > 0 || When is not null || Branch is not null || Init is not null || Contract is not null || ForEach is not null;
     }
 
     public static MemberSpec? Parse(IPropertySymbol property, MemberContext context)
     {
-        var attributes = Sort(property, context);
+        // A stage table's names (its item, index, carry) are readable in the member's layer attributes.
+        var forEach = property.GetAttributes().FirstOrDefault(a => AttributeKinds.Classify(a.AttributeClass, out _) == AttributeKind.ForEach && !HasErrors(a));
+        var loopNames = new List<string>();
+        var stageTable = forEach is null ? null : StageTableParser.Read(forEach, context, out loopNames);
+        var attributes = Sort(property, context, loopNames.Count == 0 ? context.Interpreter : context.Interpreter.WithIntNames(loopNames));
         var syntax = TypeShapes.UserSyntax(property).OfType<PropertyDeclarationSyntax>().FirstOrDefault();
         var location = LocationInfo.From(syntax?.Identifier.GetLocation() ?? property.Locations.FirstOrDefault());
         if (attributes.HasCompilerErrors)
@@ -86,6 +90,11 @@ internal static class MemberParser
             return null;
         }
 
+        if (attributes.ForEach is not null && stageTable is null)
+        {
+            return null;
+        }
+
         var whenParameter = ReadWhen(property, attributes.When, context);
         if (whenParameter is not null && property.NullableAnnotation == NullableAnnotation.NotAnnotated)
         {
@@ -102,13 +111,25 @@ internal static class MemberParser
         }
 
         var repeatSpec = attributes.Repeat is null ? null : ReadRepeat(attributes.Repeat, context);
+        if (attributes.Repeat is not null && repeatSpec is null)
+        {
+            return null;
+        }
+
         if (attributes.Repeat is not null && repeatSpec is not null)
         {
             var blockType = attributes.Repeat.AttributeClass!.TypeArguments[0];
             context.UsesBlock(blockType);
             var repeatLocation = BlockLocation(attributes.Repeat, location);
-            BlockConstructors.Check(blockType, repeatSpec.First, context, "First", repeatLocation);
-            BlockConstructors.Check(blockType, repeatSpec.Rest, context, "Rest", repeatLocation);
+            if (attributes.Repeat.NamedArguments.Any(a => a.Key == "Each"))
+            {
+                BlockConstructors.Check(blockType, repeatSpec.First, context, "Each", repeatLocation);
+            }
+            else
+            {
+                BlockConstructors.Check(blockType, repeatSpec.First, context, "First", repeatLocation);
+                BlockConstructors.Check(blockType, repeatSpec.Rest, context, "Rest", repeatLocation);
+            }
         }
 
         var member = new MemberSpec(
@@ -127,13 +148,14 @@ internal static class MemberParser
             Location: location)
         {
             TakesOneTensor = kind is MemberKind.Layer or MemberKind.Sequential or MemberKind.Repeat || TypeShapes.IsModuleOfTensor(property.Type),
+            ForEach = stageTable,
             InheritanceModifiers = ShellReader.InheritanceModifiers(syntax),
         };
 
         return OpenWorldMembers.Complete(member, property, attributes.Factory, attributes.Parameter, attributes.Contract, location, context);
     }
 
-    private static MemberAttributes Sort(IPropertySymbol property, MemberContext context)
+    private static MemberAttributes Sort(IPropertySymbol property, MemberContext context, ArgumentInterpreter interpreter)
     {
         var sorted = new MemberAttributes();
         if (property.Type.TypeKind == TypeKind.Error)
@@ -161,8 +183,9 @@ internal static class MemberParser
                 case AttributeKind.Factory: sorted.Factory = attribute; break;
                 case AttributeKind.Parameter: sorted.Parameter = attribute; break;
                 case AttributeKind.Contract: sorted.Contract = attribute; break;
+                case AttributeKind.ForEach: sorted.ForEach = attribute; break;
                 case AttributeKind.Layer:
-                    var layer = LayerParser.Parse(attribute, layerKind, context.Interpreter);
+                    var layer = LayerParser.Parse(attribute, layerKind, interpreter);
                     if (layerKind == LayerKind.Block)
                     {
                         CheckChildBlock(attribute.AttributeClass!.TypeArguments[0], layer, context);
@@ -221,8 +244,33 @@ internal static class MemberParser
             return MemberKind.Factory;
         }
 
+        if (!TypeShapes.IsSequential(property.Type) && (attributes.ForEach is not null || layers.Any(l => l.When is not null || l.Name is not null)))
+        {
+            var child = layers.FirstOrDefault(l => l.When is not null || l.Name is not null);
+            context.Report(DiagnosticDescriptors.InvalidStageTable, child?.Location ?? BlockLocation(attributes.ForEach, location),
+                child is null ? "[ForEach]" : child.When is not null ? $"[{child.Kind}(When = \"{child.When}\")]" : $"[{child.Kind}(Name = \"{child.Name}\")]",
+                property.ContainingType.Name,
+                $"'{property.Name}' is typed {typeText}; a stage table, and children with a name or a condition, need a member typed Sequential (use [When] on the member to make it optional)");
+            return null;
+        }
+
+        if (SequentialChildren.NameProblem(layers, attributes.ForEach is not null) is { } problem)
+        {
+            context.Report(DiagnosticDescriptors.InvalidStageTable, problem.Layer.Location, $"[{problem.Layer.Kind}(Name = \"{problem.Layer.Name}\")]",
+                property.ContainingType.Name, problem.Why);
+            return null;
+        }
+
         if (TypeShapes.IsSequential(property.Type))
         {
+            if (attributes.ForEach is not null && (attributes.Repeat is not null || layers.Count == 0))
+            {
+                Conflict(attributes.Repeat is not null
+                    ? "combines [ForEach] with [Repeat<T>]; a stage table's body is the member's layer and [Block<T>] attributes"
+                    : "has [ForEach] but no layer or [Block<T>] attributes to add for each row");
+                return null;
+            }
+
             if (attributes.Repeat is not null)
             {
                 if (layers.Count > 0 || attributes.Block is not null)
@@ -341,7 +389,7 @@ internal static class MemberParser
     private static LocationInfo? BlockLocation(AttributeData? attribute, LocationInfo? fallback) =>
         attribute?.ApplicationSyntaxReference?.GetSyntax() is { } syntax ? LocationInfo.From(syntax) : fallback;
 
-    private static RepeatSpec ReadRepeat(AttributeData repeat, MemberContext context)
+    private static RepeatSpec? ReadRepeat(AttributeData repeat, MemberContext context)
     {
         var interpreter = context.Interpreter;
         var blockType = repeat.AttributeClass!.TypeArguments[0].ToDisplayString(TypeShapes.FullyQualified);
@@ -374,7 +422,49 @@ internal static class MemberParser
             }
         }
 
-        return new RepeatSpec(blockType, count, first, rest);
+        return ReadEach(repeat, context, new RepeatSpec(blockType, count, first, rest));
+    }
+
+    /// <summary><c>Each</c>, the arguments of every block, which may read the block's position under the name <c>Index</c>.</summary>
+    private static RepeatSpec? ReadEach(AttributeData repeat, MemberContext context, RepeatSpec spec)
+    {
+        var raw = AttributeArguments.Read(repeat).ToDictionary(a => a.Name, a => a);
+        var hasEach = raw.TryGetValue("Each", out var each);
+        var index = raw.TryGetValue("Index", out var indexArgument) ? indexArgument.Value.Value as string : null;
+        void Fail(RawArgument at, string why) => context.Report(DiagnosticDescriptors.InvalidStageTable, at.Location, "[Repeat]", context.Model.Name, why);
+        if (!hasEach)
+        {
+            if (index is not null)
+            {
+                Fail(indexArgument, "Index names the block's position for Each's arguments, so it needs Each = [...]");
+                return null;
+            }
+
+            return spec;
+        }
+
+        if (raw.TryGetValue("First", out var first) || raw.TryGetValue("Rest", out first))
+        {
+            Fail(first, "Each gives the arguments of every block, so First and Rest cannot be given too");
+            return null;
+        }
+
+        var interpreter = context.Interpreter;
+        if (index is not null)
+        {
+            if (!Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(index) || context.Parameters.Any(p => p.Name == index))
+            {
+                Fail(indexArgument, context.Parameters.Any(p => p.Name == index)
+                    ? $"Index '{index}' would hide the constructor parameter of that name; choose another name"
+                    : $"Index must be a C# identifier, not \"{index}\"");
+                return null;
+            }
+
+            interpreter = interpreter.WithIntNames(new[] { index });
+        }
+
+        var arguments = interpreter.InterpretEach(each.Value, each.Location);
+        return spec with { First = arguments, Rest = arguments, Index = index };
     }
 
     private static int ReadBranchDim(AttributeData branch)

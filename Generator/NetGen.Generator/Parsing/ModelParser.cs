@@ -187,6 +187,13 @@ internal static class ModelParser
             }
 
             var layer = LayerParser.Parse(attribute, layerKind, context.Interpreter);
+            if (layer.When is not null)
+            {
+                context.Report(DiagnosticDescriptors.InvalidStageTable, layer.Location, $"[{layerKind.Name}(When = \"{layer.When}\")]", type.Name,
+                    "the children declared on the model class are a fixed list; put the conditional children in a member typed Sequential");
+                continue;
+            }
+
             if (layerKind.Entry()?.ReturnsTuple == true)
             {
                 context.Report(DiagnosticDescriptors.MemberTypeMismatch, layer.Location, layerKind.Name, layerKind.ModuleTypeName(),
@@ -201,10 +208,18 @@ internal static class ModelParser
                 context.UsesBlock(blockType);
             }
 
-            var name = children.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var typeName = layer.Kind == LayerKind.Block ? layer.BlockType! : layer.Kind.ModuleTypeName();
+            // A named child (nn.Sequential(OrderedDict(...))) is a member of that name; the others keep their position.
+            var name = layer.KeyAt(children.Count);
+            if (children.Any(c => c.Name == name))
+            {
+                context.Report(DiagnosticDescriptors.InvalidStageTable, layer.Location, $"[{layerKind.Name}(Name = \"{name}\")]", type.Name,
+                    $"another child of '{type.Name}' is already named '{name}'");
+                continue;
+            }
+
+            var typeName = layer.Dense is not null ? DenseStageParser.StageType : layer.Kind == LayerKind.Block ? layer.BlockType! : layer.Kind.ModuleTypeName();
             children.Add(new MemberSpec(name, MemberKind.Layer, typeName, false, "private",
-                EquatableArray.Create(layer), 0, EquatableArray<ArgValue>.Empty, null, null, null, null, layer.Location, IsIndexedChild: true));
+                EquatableArray.Create(layer with { Name = null }), 0, EquatableArray<ArgValue>.Empty, null, null, null, null, layer.Location, IsIndexedChild: true));
         }
 
         return children.ToImmutable();

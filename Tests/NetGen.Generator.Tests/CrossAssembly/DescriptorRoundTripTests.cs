@@ -128,8 +128,11 @@ public sealed class DescriptorRoundTripTests
             IsVisibleAtAssemblyLevel = true,
             InheritedNames = EquatableArray<string>.Empty,
             DeclaresOtherConstructor = false,
+            // Format 1 does not carry an enum hyperparameter's members (Vgg's VggConfig is the first sample with one):
+            // another assembly cannot evaluate comparisons with them, so what depends on them is unknown there, never wrong.
+            Parameters = model.Shell.Parameters.Select(p => p with { EnumMembers = EquatableArray<string>.Empty }).ToEquatableArray(),
         },
-        Members = model.Members.Select(member => member with
+        Members = model.Members.Select(ModelDescriptor.Carried).Select(member => member with
         {
             Location = null,
             InitOverride = null,

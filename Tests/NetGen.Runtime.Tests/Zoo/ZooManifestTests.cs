@@ -30,6 +30,18 @@ public sealed class ZooManifestTests
         ["shufflenet_v2_x1_0"] = () => ShuffleNetV2.X1_0(),
         ["shufflenet_v2_x1_5"] = () => ShuffleNetV2.X1_5(),
         ["shufflenet_v2_x2_0"] = () => ShuffleNetV2.X2_0(),
+        ["densenet121"] = () => DenseNet.DenseNet121(),
+        ["densenet161"] = () => DenseNet.DenseNet161(),
+        ["densenet169"] = () => DenseNet.DenseNet169(),
+        ["densenet201"] = () => DenseNet.DenseNet201(),
+        ["vgg11"] = () => Vgg.Vgg11(),
+        ["vgg11_bn"] = () => Vgg.Vgg11BN(),
+        ["vgg13"] = () => Vgg.Vgg13(),
+        ["vgg13_bn"] = () => Vgg.Vgg13BN(),
+        ["vgg16"] = () => Vgg.Vgg16(),
+        ["vgg16_bn"] = () => Vgg.Vgg16BN(),
+        ["vgg19"] = () => Vgg.Vgg19(),
+        ["vgg19_bn"] = () => Vgg.Vgg19BN(),
     };
 
     public static IEnumerable<object[]> DeclaredModels() => Declared.Keys.Order(StringComparer.Ordinal).Select(m => new object[] { m });
