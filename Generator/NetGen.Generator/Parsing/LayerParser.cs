@@ -85,11 +85,11 @@ internal static class LayerParser
         return null;
     }
 
-    /// <summary>A shape argument (LayerNorm's normalized_shape): one int per dimension, or a single parameter name.</summary>
+    /// <summary>A shape argument (LayerNorm's normalized_shape): one int per dimension, or a single parameter name or int expression.</summary>
     private static ArgValue InterpretShape(RawArgument raw, LayerKind kind, ArgumentInterpreter interpreter)
     {
         var elements = interpreter.InterpretEach(raw.Value, raw.Location);
-        if (elements.Count == 1 && elements[0].Kind == ArgKind.Parameter)
+        if (elements.Count == 1 && elements[0].Kind is ArgKind.Parameter or ArgKind.Expression)
         {
             return elements[0];
         }
@@ -99,7 +99,7 @@ internal static class LayerParser
         {
             if (element.Kind != ArgKind.Int)
             {
-                interpreter.Report(DiagnosticDescriptors.InvalidArgument, raw.Location, raw.Name, kind.ToString(), "must be int constants or a single parameter name");
+                interpreter.Report(DiagnosticDescriptors.InvalidArgument, raw.Location, raw.Name, kind.ToString(), "must be int constants, or a single parameter name or int expression");
                 return ArgValue.Absent;
             }
 
@@ -163,7 +163,7 @@ internal static class LayerParser
 
     private static string ExpectedType(LayerArgument argument) => argument.Rule switch
     {
-        ArgRule.Size or ArgRule.Count or ArgRule.Index => "an int",
+        ArgRule.Size or ArgRule.Count or ArgRule.Index or ArgRule.Shape => "an int",
         ArgRule.Flag => "a bool",
         _ => "a number",
     };

@@ -1,6 +1,7 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using NetGen.Generator.Diagnostics;
+using NetGen.Generator.Expressions;
 using NetGen.Generator.Model;
 
 namespace NetGen.Generator.Parsing;
@@ -72,10 +73,12 @@ internal static class OpenWorldMembers
                 shape = context.Interpreter.InterpretEach(raw.Value, raw.Location);
                 foreach (var dim in shape)
                 {
-                    if (dim.Kind == ArgKind.Int && dim.Int < 0 || dim.Kind is not (ArgKind.Int or ArgKind.Parameter)
-                        || dim.Kind == ArgKind.Parameter && !context.Interpreter.IsIntegerParameter(dim.Text!))
+                    if (dim.Kind == ArgKind.Int && dim.Int < 0 || dim.Kind is not (ArgKind.Int or ArgKind.Parameter or ArgKind.Expression)
+                        || dim.Kind == ArgKind.Parameter && !context.Interpreter.IsIntegerParameter(dim.Text!)
+                        || dim.Kind == ArgKind.Expression && !dim.ExpressionType.IsInteger())
                     {
-                        context.Report(DiagnosticDescriptors.InvalidArgument, raw.Location, "Shape", "[Parameter]", $"holds {dim}; each dimension is an int of at least 0 or the name of an int hyperparameter");
+                        context.Report(DiagnosticDescriptors.InvalidArgument, raw.Location, "Shape", "[Parameter]",
+                            $"holds {dim}; each dimension is an int of at least 0, the name of an int hyperparameter or an int expression of them");
                     }
                 }
             }

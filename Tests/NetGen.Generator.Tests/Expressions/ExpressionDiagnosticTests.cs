@@ -53,6 +53,40 @@ public sealed class ExpressionDiagnosticTests
         }
         """);
 
+    /// <summary>LayerNorm's normalized_shape takes an int expression like any size (the random declarations found it refused).</summary>
+    [Fact]
+    public Task An_int_expression_as_LayerNorms_shape_is_checked_against_the_input_at_the_defaults() => GeneratorDiagnosticTest.VerifyAsync(Usings + """
+        [Model(Input = [5, 16])]
+        public partial class M : nn.Module<Tensor, Tensor>
+        {
+            public partial M(int dim = 4);
+            [{|NG0108:LayerNorm("dim * 2")|}] public partial LayerNorm norm { get; }
+        }
+        """);
+
+    [Fact]
+    public Task A_bool_expression_as_LayerNorms_shape_is_NG0031() => GeneratorDiagnosticTest.VerifyAsync(Usings + """
+        [Model(Input = [5, 16])]
+        public partial class M : nn.Module<Tensor, Tensor>
+        {
+            public partial M(int dim = 8);
+            [LayerNorm({|NG0031:"dim > 2"|})] public partial LayerNorm norm { get; }
+        }
+        """);
+
+    /// <summary>A [Parameter]'s shape takes int expressions too (the random declarations found them refused).</summary>
+    [Fact]
+    public Task An_int_expression_in_a_Parameter_shape_is_accepted_and_a_bool_one_is_NG0006() => GeneratorDiagnosticTest.VerifyAsync(Usings + """
+        [Model(Input = [4, 16])]
+        public partial class M : nn.Module<Tensor, Tensor>
+        {
+            public partial M(int dim = 16);
+            [Parameter(1, "dim / 4 + 1", "dim")] public partial Parameter token { get; }
+            [Parameter({|NG0006:1|}, "dim > 4")] public partial Parameter flag { get; }
+            public override Tensor forward(Tensor x) => x + token[.., ..4];
+        }
+        """);
+
     [Fact]
     public Task A_double_expression_where_a_size_is_needed_is_NG0031() => GeneratorDiagnosticTest.VerifyAsync(Usings + """
         [Model(Input = ["planes", 8, 8])]

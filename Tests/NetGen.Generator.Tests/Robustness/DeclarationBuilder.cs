@@ -344,7 +344,7 @@ internal sealed class DeclarationBuilder
                 _members.Add(LayerMember(preserve));
                 break;
             case 1:
-                _members.Add(SequentialMember(preserve));
+                _members.Add(_t.Chance(40) && !IsLongOnly(_channels) ? StageMember(preserve) : SequentialMember(preserve));
                 break;
             case 2:
                 _members.Add(HasParameter("flag") ? OptionalMember() : LayerMember(preserve));
@@ -387,6 +387,74 @@ internal sealed class DeclarationBuilder
         var count = 1 + _t.Pick(4);
         var attributes = Enumerable.Range(0, count).Select(_ => Layer(Module(), preserve)).ToList();
         return Member(attributes, "Sequential", Unique(_t.OneOf(MemberNames)), withInit: true);
+    }
+
+    /// <summary>
+    /// Issue 12's stage forms on a Sequential member: children with conditions and names, a [ForEach] over a static
+    /// table, a [Repeat] whose blocks take arguments computed from their index, and a [DenseBlock] of growing layers.
+    /// </summary>
+    private string StageMember(bool preserve)
+    {
+        var c = _channels;
+        var cExpr = IsParameterReference(c) ? Unquote(c) : c;
+        var name = Unique(_t.OneOf("stage", "features", "body"));
+        switch (preserve ? 0 : _t.Pick(4))
+        {
+            case 0:
+            {
+                // Conditional and named children: the kept channel count does not depend on which exist.
+                // A condition reads a constructor parameter (a constant one is NG0010 by design).
+                var condition = HasParameter("flag") ? _t.OneOf("flag", "!flag", "flag && 2 > 1")
+                    : HasParameter("width") ? _t.OneOf("width > 4", "width % 2 == 0")
+                    : null;
+                var when = condition is null ? "" : $", When = \"{condition}\"";
+                var children = new List<string>
+                {
+                    $"Conv2d({c}, {c}, 3, Padding = 1{(_t.Chance(50) ? ", Name = \"conv0\"" : "")})",
+                    $"BatchNorm2d({c}{when}{(_t.Chance(50) ? ", Name = \"norm0\"" : "")})",
+                    _t.OneOf("ReLU", "ReLU(Name = \"relu0\")", condition is null ? "ReLU" : $"ReLU(When = \"{condition}\")", "Identity(Name = \"skip\")"),
+                };
+                return Member(children, "Sequential", name, withInit: false);
+            }
+            case 1:
+            {
+                // A flat Sequential from a table: a conv per row, the channels carried from row to row.
+                var table = $"Widths{_methods.Count}";
+                var rows = Enumerable.Range(0, 1 + _t.Pick(4)).Select(_ => _t.OneOf(4, 8, 16)).ToList();
+                _methods.Add($"private static readonly int[] {table} = [{string.Join(", ", rows)}];");
+                _channels = rows[^1].ToString(System.Globalization.CultureInfo.InvariantCulture);
+                // The loop's names must not hide a constructor parameter (NG0040), and some cases have odd ones like i.
+                var (v, i, carry) = HasParameter("i") || HasParameter("v") ? ("row", "at", "chans") : ("v", "i", "c");
+                var body = new List<string>
+                {
+                    $"ForEach(\"{table}\", Item = \"{v}\", Index = \"{i}\", Carry = \"{carry}\", Start = {c}, Next = \"{v}\")",
+                    $"Conv2d(\"{carry}\", \"{v}\", 3, Padding = 1)",
+                    _t.OneOf("ReLU", $"ReLU(When = \"{v} > 4\")", $"BatchNorm2d(\"{v}\", When = \"{i} % 2 == 0\")"),
+                };
+                return Member(body, "Sequential", name, withInit: false);
+            }
+            case 2:
+            {
+                // Blocks built from their index: the first widens, the others keep the width.
+                var output = OutChannels(extreme: false);
+                var outExpr = IsParameterReference(output) ? Unquote(output) : output;
+                _channels = output;
+                var count = _t.OneOf(1, 2, 3);
+                var i = HasParameter("i") ? "at" : "i";
+                return Member(new List<string> { $"Repeat<Robust.Helpers.Unit>({count}, Each = [\"{i} == 0 ? {cExpr} : {outExpr}\", \"{outExpr}\", 1, \"{i} == 0\"], Index = \"{i}\")" },
+                    "Sequential", name, withInit: false);
+            }
+            default:
+            {
+                // Dense concatenation: each layer sees the input and every earlier output; the block gives all of them.
+                var count = _t.OneOf(1, 2, 3);
+                var growth = _t.OneOf(2, 4);
+                _channels = IsParameterReference(c) ? $"\"{cExpr} + {count * growth}\"" : (long.Parse(c, System.Globalization.CultureInfo.InvariantCulture) + count * growth).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var i = HasParameter("i") ? "at" : "i";
+                return Member(new List<string> { $"DenseBlock<Robust.Helpers.Grow>({count}, Each = [\"{cExpr} + {i} * {growth}\", {growth}], Index = \"{i}\", Prefix = \"layer\", FirstNumber = 1)" },
+                    "Sequential", name, withInit: false);
+            }
+        }
     }
 
     /// <summary>A [When] member: it may be absent, so it keeps the channel count.</summary>
@@ -665,7 +733,7 @@ internal sealed class DeclarationBuilder
             Flaw.NegativePadding => _t.OneOf($"Conv2d({c}, 8, 3, Padding = -1)", "MaxPool2d(2, Padding = -1)", $"ConvTranspose2d({c}, 8, 3, OutputPadding = -2)"),
             Flaw.DoubleForInt => _t.OneOf($"Conv2d({c}, 8, 3.5)", $"Conv2d({c}, 2.5, 3)", "Linear(4, 8.0)", $"Conv2d({c}, 8, 3, Stride = 1.5)", "MaxPool2d(2.0)", "BatchNorm2d(1.5)", $"Conv2d({c}, 8, 3, Padding = 0.5)"),
             Flaw.BoolForInt => _t.OneOf($"Conv2d({c}, true, 3)", "Linear(false, 4)", $"Conv2d({c}, 8, 3, Groups = true)", "MaxPool2d(true)"),
-            Flaw.UnknownHyperparameter => _t.OneOf($"Conv2d({c}, \"x\", 3)", "Linear(\"inFeatures\", 4)", $"Conv2d({c}, 8, 3, Stride = \"s\")", "BatchNorm2d(\"C0\")", "LayerNorm(\"width \")"),
+            Flaw.UnknownHyperparameter => _t.OneOf($"Conv2d({c}, \"x\", 3)", "Linear(\"inFeatures\", 4)", $"Conv2d({c}, 8, 3, Stride = \"s\")", "BatchNorm2d(\"C0\")", "LayerNorm(\"widht\")"),
             Flaw.PaddingKeywordNotAllowed => _t.OneOf($"ConvTranspose2d({c}, 8, 3, Padding = \"same\")", "MaxPool2d(3, Padding = \"same\")", "AvgPool2d(2, Padding = \"valid\")", $"Conv2d({c}, 8, 3, Padding = \"full\")", $"Conv2d({c}, 8, \"same\")"),
             Flaw.DropoutOutOfRange => _t.OneOf("Dropout(1.5)", "Dropout(-0.1)"),
             Flaw.UnknownGeluApproximation => _t.OneOf("GELU(Approximate = \"fast\")", "GELU(Approximate = \"\")"),

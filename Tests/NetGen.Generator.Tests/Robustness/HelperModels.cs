@@ -35,6 +35,16 @@ internal static class HelperModels
             public partial Sequential? proj { get; }
         }
 
+        /// <summary>A dense block's layer: <c>growth</c> new channels from whatever it receives.</summary>
+        [Model]
+        public partial class Grow : nn.Module<Tensor, Tensor>
+        {
+            public partial Grow(int inChannels, int growth);
+
+            [Conv2d("inChannels", "growth", 3, Padding = 1), ReLU]
+            public partial Sequential body { get; }
+        }
+
         /// <summary>A block with no hyperparameters.</summary>
         [Model]
         [ReLU]
