@@ -24,6 +24,7 @@ public static class TorchVisionComparison
         new("resnet34", () => ResNet.ResNet34(), () => torchvision.models.resnet34()),
         new("resnet50", () => BottleneckResNet.ResNet50(), () => torchvision.models.resnet50()),
         new("mobilenet_v2", () => new MobileNetV2(1000), () => torchvision.models.mobilenet_v2()),
+        new("alexnet", () => new AlexNet(), () => torchvision.models.alexnet()),
         new("vgg11", () => Vgg.Vgg11(), () => torchvision.models.vgg11()),
         new("vgg11_bn", () => Vgg.Vgg11BN(), () => torchvision.models.vgg11_bn()),
     ];

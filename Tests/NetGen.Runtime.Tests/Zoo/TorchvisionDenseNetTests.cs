@@ -14,8 +14,6 @@ namespace NetGen.Runtime.Tests.Zoo;
 /// </summary>
 public sealed class TorchvisionDenseNetTests(ITestOutputHelper output)
 {
-    private const double RelativeTolerance = 1e-4;
-
     [SkippableFact]
     public void Densenet121_loads_the_torchvision_checkpoint_strictly_and_computes_its_output_within_1e_4_relative()
     {
@@ -25,26 +23,9 @@ public sealed class TorchvisionDenseNetTests(ITestOutputHelper output)
         using var scope = NewDisposeScope();
         using var model = DenseNet.DenseNet121();
 
-        using (var reader = Checkpoint.Open(directory.File("densenet121.pt")))
-        {
-            var torchvisionKeys = reader.Entries.Select(e => e.Key).ToList();
-            Assert.Equal(torchvisionKeys, model.DescribeState().Select(e => e.Key));
-            var report = model.LoadState(reader, LoadOptions.Exact);
-            Assert.True(report.IsComplete, report.ToString());
-            Assert.Equal(torchvisionKeys, report.Loaded);
-            output.WriteLine($"densenet121: {report.Loaded.Count} entries loaded strictly, in torchvision's order ({log})");
-        }
-
-        model.eval();
-        var pair = Checkpoint.ReadAll(directory.File("densenet121.io.pt"));
-        using var noGrad = no_grad();
-        var actual = model.call(pair["input"]);
-
-        Assert.Equal(pair["output"].shape, actual.shape);
-        var difference = (actual - pair["output"]).abs().max().item<float>();
-        var magnitude = pair["output"].abs().max().item<float>();
-        output.WriteLine($"densenet121: max |NetGen - torchvision| = {difference:E2}, {difference / magnitude:E2} of max |output| = {magnitude:E3}, over {actual.numel()} logits");
-        Assert.True(difference <= RelativeTolerance * magnitude, $"densenet121: outputs differ by {difference} (max |output| {magnitude})");
+        output.WriteLine(log);
+        TorchvisionChecks.LoadsStrictly(model, directory.File("densenet121.pt"), "densenet121", output);
+        TorchvisionChecks.ComputesTorchvisionsOutput(model, directory.File("densenet121.io.pt"), "densenet121", output);
     }
 
     [Fact]

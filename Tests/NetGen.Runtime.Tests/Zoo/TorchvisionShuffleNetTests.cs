@@ -51,21 +51,13 @@ public sealed class TorchvisionShuffleNetCheckpoint : IDisposable
 public sealed class TorchvisionShuffleNetTests(TorchvisionShuffleNetCheckpoint checkpoint, ITestOutputHelper output)
     : IClassFixture<TorchvisionShuffleNetCheckpoint>
 {
-    private const double RelativeTolerance = 1e-4;
-
     [SkippableFact]
     public void Loads_torchvisions_checkpoint_strictly_with_torchvisions_keys_in_order()
     {
         PythonScripts.SkipUnless("torchvision");
         using var model = ShuffleNetV2.X0_5();
+        var torchvisionKeys = TorchvisionChecks.LoadsStrictly(model, checkpoint.StateDict, TorchvisionShuffleNetCheckpoint.Arch, output);
         using var reader = Checkpoint.Open(checkpoint.StateDict);
-        var torchvisionKeys = reader.Entries.Select(e => e.Key).ToList();
-
-        Assert.Equal(torchvisionKeys, model.DescribeState().Select(e => e.Key));
-        var report = model.LoadState(reader, LoadOptions.Exact);
-
-        Assert.True(report.IsComplete, report.ToString());
-        Assert.Equal(torchvisionKeys, report.Loaded);
         var state = model.OrderedStateDict().ToDictionary(e => e.Key, e => e.Value);
         foreach (var key in torchvisionKeys)
         {
@@ -76,27 +68,16 @@ public sealed class TorchvisionShuffleNetTests(TorchvisionShuffleNetCheckpoint c
         // Stride-2 units have branch1, stride-1 units do not (torchvision's empty Sequential has no state).
         Assert.Contains("stage2.0.branch1.0.weight", torchvisionKeys);
         Assert.DoesNotContain(torchvisionKeys, k => k.StartsWith("stage2.1.branch1", StringComparison.Ordinal));
-        output.WriteLine($"{TorchvisionShuffleNetCheckpoint.Arch}: {report.Loaded.Count} entries loaded strictly\n{checkpoint.Log}");
+        output.WriteLine(checkpoint.Log);
     }
 
     [SkippableFact]
     public void Computes_torchvisions_output_within_1e_4_relative()
     {
         PythonScripts.SkipUnless("torchvision");
-        using var scope = NewDisposeScope();
         using var model = ShuffleNetV2.X0_5();
         model.LoadCheckpoint(checkpoint.StateDict);
-        model.eval();
-        var pair = Checkpoint.ReadAll(checkpoint.InputOutput);
-
-        using var noGrad = no_grad();
-        var actual = model.call(pair["input"]);
-
-        Assert.Equal(pair["output"].shape, actual.shape);
-        var difference = (actual - pair["output"]).abs().max().item<float>();
-        var largest = pair["output"].abs().max().item<float>();
-        output.WriteLine($"{TorchvisionShuffleNetCheckpoint.Arch}: max |NetGen - torchvision| = {difference:E2} over {actual.numel()} logits, |output| <= {largest:F3}, relative {difference / largest:E2}");
-        Assert.True(difference <= RelativeTolerance * largest, $"outputs differ by {difference} (largest logit {largest})");
+        TorchvisionChecks.ComputesTorchvisionsOutput(model, checkpoint.InputOutput, TorchvisionShuffleNetCheckpoint.Arch, output);
     }
 
     [SkippableFact]

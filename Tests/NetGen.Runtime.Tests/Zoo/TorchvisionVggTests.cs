@@ -19,8 +19,6 @@ namespace NetGen.Runtime.Tests.Zoo;
 /// </summary>
 public sealed class TorchvisionVggTests(ITestOutputHelper output)
 {
-    private const double RelativeTolerance = 1e-4;
-
     [SkippableTheory]
     [InlineData("vgg11")]
     [InlineData("vgg11_bn")]
@@ -32,27 +30,9 @@ public sealed class TorchvisionVggTests(ITestOutputHelper output)
         using var scope = NewDisposeScope();
         using var model = arch == "vgg11" ? Vgg.Vgg11() : Vgg.Vgg11BN();
 
-        using (var reader = Checkpoint.Open(directory.File(arch + ".pt")))
-        {
-            var torchvisionKeys = reader.Entries.Select(e => e.Key).ToList();
-            Assert.Equal(torchvisionKeys, model.DescribeState().Select(e => e.Key));
-            var report = model.LoadState(reader, LoadOptions.Exact);
-            Assert.True(report.IsComplete, report.ToString());
-            Assert.Equal(torchvisionKeys, report.Loaded);
-            Assert.Empty(report.Converted);
-            output.WriteLine($"{arch}: {report.Loaded.Count} entries loaded strictly, in torchvision's order ({log})");
-        }
-
-        model.eval();
-        var pair = Checkpoint.ReadAll(directory.File(arch + ".io.pt"));
-        using var noGrad = no_grad();
-        var actual = model.call(pair["input"]);
-
-        Assert.Equal(pair["output"].shape, actual.shape);
-        var difference = (actual - pair["output"]).abs().max().item<float>();
-        var magnitude = pair["output"].abs().max().item<float>();
-        output.WriteLine($"{arch}: max |NetGen - torchvision| = {difference:E2}, {difference / magnitude:E2} of max |output| = {magnitude:E3}, over {actual.numel()} logits");
-        Assert.True(difference <= RelativeTolerance * magnitude, $"{arch}: outputs differ by {difference} (max |output| {magnitude})");
+        output.WriteLine(log);
+        TorchvisionChecks.LoadsStrictly(model, directory.File(arch + ".pt"), arch, output);
+        TorchvisionChecks.ComputesTorchvisionsOutput(model, directory.File(arch + ".io.pt"), arch, output);
     }
 
     [Fact]

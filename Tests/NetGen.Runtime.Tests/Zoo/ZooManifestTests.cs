@@ -30,6 +30,7 @@ public sealed class ZooManifestTests
         ["shufflenet_v2_x1_0"] = () => ShuffleNetV2.X1_0(),
         ["shufflenet_v2_x1_5"] = () => ShuffleNetV2.X1_5(),
         ["shufflenet_v2_x2_0"] = () => ShuffleNetV2.X2_0(),
+        ["alexnet"] = () => new AlexNet(),
         ["densenet121"] = () => DenseNet.DenseNet121(),
         ["densenet161"] = () => DenseNet.DenseNet161(),
         ["densenet169"] = () => DenseNet.DenseNet169(),
