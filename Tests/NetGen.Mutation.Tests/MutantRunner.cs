@@ -49,7 +49,6 @@ public sealed class MutantRunner
     private readonly IReadOnlyList<SampleFile> _files;
     private readonly CSharpCompilation _baseCompilation;
     private readonly GeneratorDriver _baseDriver;
-    private readonly Dictionary<string, RootInput> _inputs;
     private int _counter;
 
     public MutantRunner(IReadOnlyList<SampleFile> mutableFiles)
@@ -64,7 +63,6 @@ public sealed class MutantRunner
             new[] { new NetGenGenerator().AsSourceGenerator() },
             parseOptions: ParseOptions);
         _baseDriver = driver.RunGenerators(_baseCompilation);
-        _inputs = SampleSet.Roots.ToDictionary(r => r.TypeName, r => SampleSet.InputOf(_files, r));
         torch.set_num_threads(Math.Max(1, Environment.ProcessorCount));
     }
 
@@ -118,7 +116,9 @@ public sealed class MutantRunner
         {
             stream.Position = 0;
             var assembly = context.LoadFromStream(stream);
-            var runs = roots.Select(root => RunRoot(assembly, root, contracts)).ToList();
+            // A root is fed its declared input as the mutant declares it (a changed default may change the input's size).
+            var files = mutant is null ? _files : _files.Select(f => f.Name == mutant.File ? f with { Text = mutant.MutatedText } : f).ToList();
+            var runs = roots.Select(root => RunRoot(assembly, root, contracts, SampleSet.InputOf(files, root))).ToList();
             return new MutantResult(mutant, errorIds, messages, [], runs, boundary);
         }
         finally
@@ -127,7 +127,7 @@ public sealed class MutantRunner
         }
     }
 
-    private RootRun RunRoot(Assembly assembly, RootModel root, IReadOnlyList<DeclaredContract> contracts)
+    private RootRun RunRoot(Assembly assembly, RootModel root, IReadOnlyList<DeclaredContract> contracts, RootInput declared)
     {
         var watch = Stopwatch.StartNew();
         using var scope = torch.NewDisposeScope();
@@ -147,7 +147,6 @@ public sealed class MutantRunner
             using var noGrad = torch.no_grad();
             try
             {
-                var declared = _inputs[root.TypeName];
                 using var input = declared.Create();
                 using var result = model.call(input);
                 outputShape = "[" + string.Join(", ", result.shape) + "]";

@@ -69,7 +69,8 @@ public static class SampleSet
         new("NetGen.Samples.Torchvision.ResNet", ["Torchvision/ResNet.cs", "Torchvision/BasicBlock.cs"]),
         new("NetGen.Samples.Torchvision.BottleneckResNet", ["Torchvision/BottleneckResNet.cs", "Torchvision/Bottleneck.cs"]),
         new("NetGen.Samples.Torchvision.ShuffleNetV2", ["Torchvision/ShuffleNetV2.cs", "Torchvision/ShuffleInvertedResidual.cs"]),
-        new("NetGen.Samples.Torchvision.SqueezeExcitation", ["Torchvision/SqueezeExcitation.cs"], RootInput.Floats(1, 64, 14, 14)),
+        new("NetGen.Samples.Torchvision.SqueezeExcitation", ["Torchvision/SqueezeExcitation.cs"]),
+        new("NetGen.Samples.Torchvision.AlexNet", ["Torchvision/AlexNet.cs"]),
         new("NetGen.Samples.Torchvision.Vgg", ["Torchvision/Vgg.cs"]),
         new("NetGen.Samples.Torchvision.DenseNet", ["Torchvision/DenseNet.cs"]),
         // The open-world models take what their runtime tests give them (Tests/NetGen.Runtime.Tests/OpenWorld/OpenWorldModels.cs), with batch 1.
@@ -136,10 +137,27 @@ public static class SampleSet
                 .FirstOrDefault(a => a.NameEquals?.Name.Identifier.Text == "Input");
             if (input?.Expression is CollectionExpressionSyntax collection)
             {
-                return collection.Elements.OfType<ExpressionElementSyntax>().Select(e => Convert.ToInt64(((LiteralExpressionSyntax)e.Expression).Token.Value, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+                return collection.Elements.OfType<ExpressionElementSyntax>().Select(e => Dimension(cls!, e.Expression)).ToArray();
             }
         }
 
         throw new InvalidOperationException($"{root.TypeName} has no [Model(Input = [...])] of literals and no input of its own.");
+    }
+
+    /// <summary>
+    /// One declared input dimension: an int literal, or a hyperparameter's name, read as the default of the constructor
+    /// parameter of that name, so that a mutant that changes the default (64 → 65 input channels) is fed what it declares.
+    /// </summary>
+    private static long Dimension(ClassDeclarationSyntax cls, ExpressionSyntax element)
+    {
+        var literal = (LiteralExpressionSyntax)element;
+        if (literal.Token.Value is string name)
+        {
+            var parameter = cls.Members.OfType<ConstructorDeclarationSyntax>().SelectMany(c => c.ParameterList.Parameters)
+                .First(p => p.Identifier.Text == name);
+            literal = (LiteralExpressionSyntax)parameter.Default!.Value;
+        }
+
+        return Convert.ToInt64(literal.Token.Value, System.Globalization.CultureInfo.InvariantCulture);
     }
 }
