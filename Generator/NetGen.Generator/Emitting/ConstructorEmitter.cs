@@ -87,7 +87,7 @@ internal static class ConstructorEmitter
                 writer.Line($"{field} = {factory.Method}({arguments});");
                 break;
             case MemberKind.Parameter:
-                var shape = "new long[] { " + string.Join(", ", member.ParameterShape.Select(d => d.Kind == ArgKind.Expression ? "(long)(" + d.ToCSharp() + ")" : "(long)" + d.ToCSharp())) + " }";
+                var shape = "new long[] { " + string.Join(", ", member.ParameterShape.Select(d => d.ToCSharpLong())) + " }";
                 var requiresGrad = member.RequiresGrad ? "true" : "false";
                 writer.Line($"{field} = new global::TorchSharp.Modules.Parameter(global::TorchSharp.torch.zeros({shape}), requires_grad: {requiresGrad});");
                 writer.Line($"this.register_parameter({name}, {field});");

@@ -61,6 +61,12 @@ internal readonly record struct ArgValue(ArgKind Kind, long Int, double Double, 
         _ => "default",
     };
 
+    /// <summary>
+    /// The value as a C# <c>long</c>, for TorchSharp's <c>long</c> size parameters: an expression is cast whole, since
+    /// <c>(long)</c> before <c>@p + 1</c> would bind to <c>@p</c> alone.
+    /// </summary>
+    public string ToCSharpLong() => Kind == ArgKind.Expression ? "(long)(" + ToCSharp() + ")" : "(long)" + ToCSharp();
+
     /// <summary>A C# literal for any double: <c>0.5d</c>, or <c>double.NaN</c> and the infinities, which have no literal.</summary>
     public static string DoubleLiteral(double value) =>
         double.IsNaN(value) ? "double.NaN"

@@ -184,15 +184,7 @@ internal sealed class LayerNormEntry : LayerEntry
     public override string Construct(LayerSpec layer)
     {
         var shape = layer.Get("NormalizedShape");
-        var args = new List<string>
-        {
-            shape.Kind switch
-            {
-                ArgKind.Parameter => "(long)" + shape.ToCSharp(),
-                ArgKind.Expression => "(long)(" + shape.ToCSharp() + ")",
-                _ => shape.ToCSharp(),
-            },
-        };
+        var args = new List<string> { shape.Kind is ArgKind.Parameter or ArgKind.Expression ? shape.ToCSharpLong() : shape.ToCSharp() };
         FactoryCall.Optional(args, layer, "Eps", "eps");
         FactoryCall.Optional(args, layer, "ElementwiseAffine", "elementwise_affine");
         return FactoryCall.Call(Name, args);

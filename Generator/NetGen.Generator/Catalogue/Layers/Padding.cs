@@ -29,7 +29,7 @@ internal abstract class PadEntry : LayerEntry
     public override string Construct(LayerSpec layer)
     {
         var padding = layer.Get("Padding");
-        var args = new List<string> { padding.Kind == ArgKind.IntList ? Tuple(padding) : "(long)" + padding.ToCSharp() };
+        var args = new List<string> { padding.Kind == ArgKind.IntList ? Tuple(padding) : padding.ToCSharpLong() };
         if (ValueArgument is not null)
         {
             args.Add(Required(layer, ValueArgument));
@@ -52,7 +52,7 @@ internal abstract class PadEntry : LayerEntry
     {
         var items = padding.Kind == ArgKind.IntList
             ? padding.Ints.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L")
-            : Enumerable.Repeat("(long)" + padding.ToCSharp(), 2 * PaddedDims);
+            : Enumerable.Repeat(padding.ToCSharpLong(), 2 * PaddedDims);
         return "(" + string.Join(", ", items) + ")";
     }
 }
