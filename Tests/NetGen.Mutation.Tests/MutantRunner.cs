@@ -47,6 +47,7 @@ public sealed class MutantRunner
         });
 
     private readonly IReadOnlyList<SampleFile> _files;
+    private readonly Dictionary<string, RootInput> _inputs;
     private readonly CSharpCompilation _baseCompilation;
     private readonly GeneratorDriver _baseDriver;
     private int _counter;
@@ -63,6 +64,7 @@ public sealed class MutantRunner
             new[] { new NetGenGenerator().AsSourceGenerator() },
             parseOptions: ParseOptions);
         _baseDriver = driver.RunGenerators(_baseCompilation);
+        _inputs = SampleSet.Roots.ToDictionary(r => r.TypeName, r => SampleSet.InputOf(_files, r));
         torch.set_num_threads(Math.Max(1, Environment.ProcessorCount));
     }
 
@@ -116,9 +118,7 @@ public sealed class MutantRunner
         {
             stream.Position = 0;
             var assembly = context.LoadFromStream(stream);
-            // A root is fed its declared input as the mutant declares it (a changed default may change the input's size).
-            var files = mutant is null ? _files : _files.Select(f => f.Name == mutant.File ? f with { Text = mutant.MutatedText } : f).ToList();
-            var runs = roots.Select(root => RunRoot(assembly, root, contracts, SampleSet.InputOf(files, root))).ToList();
+            var runs = roots.Select(root => RunRoot(assembly, root, contracts, InputOf(root, mutant))).ToList();
             return new MutantResult(mutant, errorIds, messages, [], runs, boundary);
         }
         finally
@@ -126,6 +126,15 @@ public sealed class MutantRunner
             context.Unload();
         }
     }
+
+    /// <summary>
+    /// A root's declared input, as the mutant declares it where the mutant edits the root's own file (a changed default
+    /// may change the input's size); otherwise the original set's, read once.
+    /// </summary>
+    private RootInput InputOf(RootModel root, Mutant? mutant) =>
+        mutant is not null && root.Files.Contains(mutant.File)
+            ? SampleSet.InputOf(_files.Select(f => f.Name == mutant.File ? f with { Text = mutant.MutatedText } : f).ToList(), root)
+            : _inputs[root.TypeName];
 
     private RootRun RunRoot(Assembly assembly, RootModel root, IReadOnlyList<DeclaredContract> contracts, RootInput declared)
     {

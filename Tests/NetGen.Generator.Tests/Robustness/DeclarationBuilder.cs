@@ -70,17 +70,23 @@ internal sealed class DeclarationBuilder
         ("register_module", "int"), ("__conv", "int"), ("this", "int"), ("i", "int"), ("training", "bool"), ("input", "int"), ("ReferenceEquals", "int"), ("Keys", "int"),
     };
 
-    private static readonly string[] Stateless =
+    /// <summary>Issue 12's parameter-free layers: each serves as a module or as an op around one.</summary>
+    private static readonly string[] CatalogueStateless =
     {
-        "ReLU", "ReLU6", "LeakyReLU", "GELU", "SiLU", "Sigmoid", "Tanh", "Softmax", "Flatten", "Dropout", "MaxPool2d", "AvgPool2d", "AdaptiveAvgPool2d",
-        // issue 12's catalogue
         "Hardswish", "Hardsigmoid", "SELU", "Mish", "ELU", "Softplus", "Hardtanh", "LogSoftmax", "Identity", "Dropout1d", "Dropout2d",
         "LocalResponseNorm", "ZeroPad2d", "ConstantPad2d", "MaxPool1d", "AvgPool1d", "AdaptiveMaxPool2d", "AdaptiveAvgPool1d", "Unflatten",
         "PixelShuffle", "Upsample", "StochasticDepth", "Permute", "Mean", "ChannelShuffle",
     };
 
+    private static readonly string[] Stateless = new[]
+    {
+        "ReLU", "ReLU6", "LeakyReLU", "GELU", "SiLU", "Sigmoid", "Tanh", "Softmax", "Flatten", "Dropout", "MaxPool2d", "AvgPool2d", "AdaptiveAvgPool2d",
+    }.Concat(CatalogueStateless).ToArray();
+
     /// <summary>Issue 12's layers with state: each is the one module of its member.</summary>
     private static readonly string[] CatalogueStateful = { "PReLU", "InstanceNorm2d", "BatchNorm3d", "LayerNorm2d", "Conv3d" };
+
+    private static readonly string[] CatalogueLayers = CatalogueStateless.Concat(CatalogueStateful).ToArray();
 
     private readonly ChoiceTape _t;
     private readonly Flaw _flaw;
@@ -749,7 +755,7 @@ internal sealed class DeclarationBuilder
 
     /// <summary>The seed's layers, or (a third of the time) one of issue 12's catalogue.</summary>
     private string Module() => _t.Chance(33)
-        ? _t.OneOf(Stateless.Skip(13).Concat(CatalogueStateful).ToArray())
+        ? _t.OneOf(CatalogueLayers)
         : _t.OneOf("Conv2d", "BatchNorm2d", "ReLU", "Linear", "MaxPool2d", "Conv1d", "ConvTranspose2d", "BatchNorm1d",
             "LayerNorm", "GroupNorm", "AvgPool2d", "AdaptiveAvgPool2d", "Dropout", "Flatten", "Embedding", "ReLU6", "LeakyReLU", "GELU", "SiLU", "Sigmoid", "Tanh", "Softmax");
 
