@@ -14,7 +14,8 @@ namespace NetGen
 
         public object EmbedDim { get; }
         public object NumHeads { get; }
-        public double Dropout { get; set; }
+        /// <summary>Dropout on the attention weights: a number, or the name of a <c>double</c> hyperparameter.</summary>
+        public object Dropout { get; set; } = 0.0;
         public bool Bias { get; set; } = true;
         public bool AddBiasKv { get; set; }
         public bool AddZeroAttn { get; set; }
@@ -35,7 +36,8 @@ namespace NetGen
         public object DModel { get; }
         public object Nhead { get; }
         public object DimFeedforward { get; set; } = 2048;
-        public double Dropout { get; set; } = 0.1;
+        /// <summary>A number, or the name of a <c>double</c> hyperparameter.</summary>
+        public object Dropout { get; set; } = 0.1;
         /// <summary><c>"relu"</c> or <c>"gelu"</c>.</summary>
         public string Activation { get; set; } = "relu";
     }

@@ -23,7 +23,13 @@ namespace NetGen
     /// A learnable tensor of the model itself (PyTorch's <c>nn.Parameter</c>), such as a class token, on a
     /// member typed <c>Parameter</c>. The shape's entries are ints or hyperparameter names. It starts as
     /// zeros, like <c>nn.Parameter(torch.zeros(...))</c>; an <c>[Init]</c> on the member says otherwise.
+    /// A hand-written forward uses it as it likes; a generated forward uses it where it is declared, as
+    /// <see cref="Use"/> says.
     /// </summary>
+    /// <example>
+    /// A vision transformer's tokens: <c>[Parameter(1, 1, "hiddenDim", Use = ParameterUse.Prepend)]</c> on
+    /// <c>class_token</c>, <c>[Parameter(1, "seqLength", "hiddenDim", Use = ParameterUse.Add)]</c> on <c>pos_embedding</c>.
+    /// </example>
     [AttributeUsage(AttributeTargets.Property, AllowMultiple = false, Inherited = false)]
     public sealed class ParameterAttribute : Attribute
     {
@@ -33,6 +39,28 @@ namespace NetGen
 
         /// <summary>False for a tensor that is saved with the model but not trained.</summary>
         public bool RequiresGrad { get; set; } = true;
+
+        /// <summary>What a generated forward does with the tensor where it is declared; nothing by default.</summary>
+        public ParameterUse Use { get; set; } = ParameterUse.None;
+
+        /// <summary>For <see cref="ParameterUse.Prepend"/>: the dimension to prepend along, counting the batch (1: the sequence).</summary>
+        public int Dim { get; set; } = 1;
+    }
+
+    /// <summary>What a generated forward does with a <see cref="ParameterAttribute"/> member, at its place among the members.</summary>
+    public enum ParameterUse
+    {
+        /// <summary>Nothing: only a hand-written forward uses it.</summary>
+        None,
+
+        /// <summary><c>x + p</c>, broadcast as PyTorch broadcasts: a position embedding of shape (1, seq, dim).</summary>
+        Add,
+
+        /// <summary>
+        /// <c>cat([p.expand(batch, -1, …), x], dim)</c>: the tensor, whose first dimension is 1, is repeated for every sample
+        /// and put in front of <c>x</c> along <see cref="ParameterAttribute.Dim"/>: a class token of shape (1, 1, dim).
+        /// </summary>
+        Prepend,
     }
 
     /// <summary>

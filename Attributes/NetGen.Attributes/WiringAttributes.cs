@@ -28,7 +28,7 @@ namespace NetGen
 
     /// <summary>
     /// PyTorch's <c>make_layer</c> pattern on a member typed <c>Sequential</c>: <c>count</c>
-    /// blocks of <typeparamref name="TBlock"/>, named <c>0</c> … <c>count-1</c>. The first block is built
+    /// blocks of <typeparamref name="TBlock"/>, named <c>0</c> … <c>count-1</c> (after <see cref="Prefix"/>). The first block is built
     /// with <see cref="First"/> and the others with <see cref="Rest"/>.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property, AllowMultiple = false, Inherited = false)]
@@ -49,6 +49,11 @@ namespace NetGen
         public object[] Each { get; set; } = Array.Empty<object>();
         /// <summary>The name <see cref="Each"/>'s expressions use for the block's position (0, 1, …).</summary>
         public string? Index { get; set; }
+        /// <summary>
+        /// What each block's name starts with; its position follows. torchvision's vision transformer names its
+        /// blocks <c>encoder_layer_0</c>, <c>encoder_layer_1</c>, …: <c>Prefix = "encoder_layer_"</c>.
+        /// </summary>
+        public string Prefix { get; set; } = "";
     }
 
     /// <summary>

@@ -24,7 +24,7 @@ internal sealed partial class ShapeWalker
 
         var before = _rows.Count;
         var failures = _failures.Count;
-        var x = WalkBlock(repeat.BlockType, repeat.First, path + ".0", env, input, scope.Inside(0), member.Location);
+        var x = WalkBlock(repeat.BlockType, repeat.First, path + "." + repeat.BlockName(0), env, input, scope.Inside(0), member.Location);
         var count = env.Size(repeat.Count);
         if (_failures.Skip(failures).Any(f => f.Failure.Kind is ShapeFailureKind.BlockCycle or ShapeFailureKind.TooLarge))
         {
@@ -32,7 +32,7 @@ internal sealed partial class ShapeWalker
         }
         else if (!count.TryGetValue(out var n))
         {
-            x = WalkBlock(repeat.BlockType, repeat.Rest, path + ".1", env, x, scope.Inside(1) with { Certain = false }, member.Location);
+            x = WalkBlock(repeat.BlockType, repeat.Rest, path + "." + repeat.BlockName(1), env, x, scope.Inside(1) with { Certain = false }, member.Location);
             _unchecked.Add($"{member.Name}: the number of blocks depends on '{repeat.Count}'");
         }
         else
@@ -42,7 +42,7 @@ internal sealed partial class ShapeWalker
                 var blockInput = x;
                 var rowsBefore = _rows.Count;
                 var failuresBefore = _failures.Count;
-                x = WalkBlock(repeat.BlockType, repeat.Rest, path + "." + i, env, x, scope.Inside(i), member.Location);
+                x = WalkBlock(repeat.BlockType, repeat.Rest, path + "." + repeat.BlockName(i), env, x, scope.Inside(i), member.Location);
                 if (_failures.Count > failuresBefore && i < n - 1)
                 {
                     // One error per stage: later blocks receive what the failing one leaves, so they would repeat it.
@@ -55,7 +55,7 @@ internal sealed partial class ShapeWalker
                     // Every later block is built from the same arguments and receives what this one returns.
                     var block = _rows[rowsBefore];
                     var remaining = n - 2;
-                    _rows.Add(new SummaryRow($"{path}.2…{n - 1}", string.Format(CultureInfo.InvariantCulture, "{0:N0} × {1}", remaining, block.Type), scope.Depth + 1, block.OutputShape,
+                    _rows.Add(new SummaryRow($"{path}.{repeat.BlockName(2)}…{n - 1}", string.Format(CultureInfo.InvariantCulture, "{0:N0} × {1}", remaining, block.Type), scope.Depth + 1, block.OutputShape,
                         Counting.Times(block.Parameters, remaining), Counting.Times(block.MultAdds, remaining)));
                     _unchecked.Add($"{member.Name}: blocks 2 to {n - 1} are built like block 1 and summarised in one row");
                     break;

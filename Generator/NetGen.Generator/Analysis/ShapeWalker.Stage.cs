@@ -64,7 +64,7 @@ internal sealed partial class ShapeWalker
         for (var i = 0; i < (known ? count : 1) && _steps <= MaxSteps; i++)
         {
             var failures = _failures.Count;
-            x = WalkBlock(repeat.BlockType, repeat.First, path + "." + i, env.With(repeat.Index!, Dim.Of(i)), x, scope.Inside(i), member.Location);
+            x = WalkBlock(repeat.BlockType, repeat.First, path + "." + repeat.BlockName(i), env.With(repeat.Index!, Dim.Of(i)), x, scope.Inside(i), member.Location);
             if (_failures.Count > failures && i < count - 1)
             {
                 // One error per stage: later blocks receive what the failing one leaves, so they would repeat it.

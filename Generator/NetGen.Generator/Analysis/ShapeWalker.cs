@@ -161,7 +161,7 @@ internal sealed partial class ShapeWalker
         var current = input;
         for (var i = 0; i < members.Count; i++)
         {
-            if (members[i].Kind is MemberKind.Field or MemberKind.Parameter)
+            if (!members[i].IsOnGeneratedPath)
             {
                 // Registered with the model, but no generated forward calls them.
                 WalkMember(members[i], env, TensorShape.UnknownRank, scope.ForMember(members[i], IndexOf(model, members[i])) with { OnForwardPath = false });
@@ -253,15 +253,15 @@ internal sealed partial class ShapeWalker
             case MemberKind.Repeat:
                 return WalkRepeat(member, path, env, input, scope);
             case MemberKind.Parameter:
-                WalkParameter(member, path, env, scope);
-                return input;
+                var parameter = WalkParameter(member, path, env, scope);
+                return member.Use is { } use && scope.OnForwardPath ? WalkParameterUse(member, use, path, parameter, input, scope) : input;
             default:
                 return WalkOpaque(member, path, env, input, scope);
         }
     }
 
     /// <summary>A learnable tensor of the model itself: an own entry (before the children's) and a row.</summary>
-    private void WalkParameter(MemberSpec member, string path, ShapeEnvironment env, WalkScope scope)
+    private TensorShape WalkParameter(MemberSpec member, string path, ShapeEnvironment env, WalkScope scope)
     {
         var shape = member.ParameterShape.Select(env.Size).ToEquatableArray();
         var own = scope with { Order = scope.Order.RemoveAt(scope.Order.Length - 1) };
@@ -273,6 +273,7 @@ internal sealed partial class ShapeWalker
         }
 
         _rows.Add(new SummaryRow(path, "Parameter", scope.Depth, SummaryShapes.Of(TensorShape.Of(shape)), elements, 0));
+        return TensorShape.Of(shape);
     }
 
     /// <summary>

@@ -20,6 +20,8 @@ internal static class ModelDescriptor
 
     private const string GateAndChunkSection = "gate+chunk";
 
+    private const string ParameterUseSection = "parameter-use";
+
     public static string Write(ModelSpec model)
     {
         var writer = new TokenWriter().Text(Version);
@@ -44,6 +46,23 @@ internal static class ModelDescriptor
 
         writer.List(model.Input, WriteArg);
         WriteGateAndChunk(writer, model);
+        WriteParameterUses(writer, model);
+    }
+
+    /// <summary>
+    /// The parameters a generated forward adds or prepends, as an optional section after the others, written only by
+    /// models that have them: a NetGen that predates them refuses such a model (trailing data) and treats it as opaque
+    /// rather than walking it without its tokens.
+    /// </summary>
+    private static void WriteParameterUses(TokenWriter writer, ModelSpec model)
+    {
+        var used = model.Members.Where(m => m.Use is not null).ToEquatableArray();
+        if (used.IsEmpty)
+        {
+            return;
+        }
+
+        writer.Text(ParameterUseSection).List(used, (w, m) => w.Text(m.Name).Text(m.Use!.Kind.ToString()).Number(m.Use.Dim));
     }
 
     /// <summary>
@@ -65,21 +84,49 @@ internal static class ModelDescriptor
         }
     }
 
-    private static (GateSpec? Gate, ChunkSpec? Chunk) ReadGateAndChunk(TokenReader reader)
+    /// <summary>The optional sections after the input, each at most once and in the order they are written.</summary>
+    private static ModelSpec ReadOptionalSections(TokenReader reader, ModelSpec model)
     {
-        if (reader.AtEnd)
+        var next = 0;
+        string[] order = { GateAndChunkSection, ParameterUseSection };
+        while (!reader.AtEnd)
         {
-            return (null, null);
+            var section = reader.Required();
+            var index = Array.IndexOf(order, section, next);
+            if (index < 0)
+            {
+                throw new FormatException($"an unknown or repeated section '{section}' follows the input");
+            }
+
+            next = index + 1;
+            model = section == GateAndChunkSection ? ReadGateAndChunk(reader, model) : ReadParameterUses(reader, model);
         }
 
-        if (reader.Required() != GateAndChunkSection)
-        {
-            throw new FormatException("an unknown section follows the input");
-        }
+        return model;
+    }
 
+    private static ModelSpec ReadGateAndChunk(TokenReader reader, ModelSpec model)
+    {
         var gate = reader.Flag() ? new GateSpec(null) : null;
         var chunk = reader.Flag() ? new ChunkSpec((int)reader.Number(), (int)reader.Number(), reader.Text(), null) : null;
-        return (gate, chunk);
+        return model with { Gate = gate, Chunk = chunk };
+    }
+
+    private static ModelSpec ReadParameterUses(TokenReader reader, ModelSpec model)
+    {
+        var members = model.Members.ToList();
+        foreach (var (name, kind, dim) in reader.List(r => (r.Required(), Parse<ParameterUseKind>(r.Required()), checked((int)r.Number()))).ToList())
+        {
+            var index = members.FindIndex(m => m.Name == name && m.Kind == MemberKind.Parameter);
+            if (index < 0)
+            {
+                throw new FormatException($"the parameter '{name}' it uses is not a member");
+            }
+
+            members[index] = members[index] with { Use = new ParameterUseSpec(kind, dim) };
+        }
+
+        return model with { Members = members.ToEquatableArray() };
     }
 
     /// <summary>
@@ -139,13 +186,12 @@ internal static class ModelDescriptor
         var members = reader.List(ReadMember).ToEquatableArray();
         var residual = reader.Flag() ? new ResidualSpec(reader.Text(), reader.Required(), reader.Text()) : null;
         var input = reader.List(ReadArg).ToEquatableArray();
-        var (gate, chunk) = ReadGateAndChunk(reader);
         var shell = new ModelShell(ns, name, metadataName, HintNames.For(metadataName), containing, declaration, parameters,
             hasPartialConstructor, "public", declaresForward, EquatableArray<PartialPropertyInfo>.Empty, "", EquatableArray<string>.Empty)
         {
             IsVisibleAtAssemblyLevel = true,
         };
-        return new ModelSpec(shell, members, EquatableArray<InitRuleSpec>.Empty, residual, input) { Gate = gate, Chunk = chunk };
+        return ReadOptionalSections(reader, new ModelSpec(shell, members, EquatableArray<InitRuleSpec>.Empty, residual, input));
     }
 
     private static void WriteDeclaration(TokenWriter writer, TypeDeclInfo declaration) =>

@@ -36,6 +36,14 @@ internal static class ConstructorEmitter
         writer.CloseBlock();
     }
 
+    /// <summary>The name of the block at <paramref name="position"/> (a C# int expression), as the Sequential registers it.</summary>
+    private static string BlockName(RepeatSpec repeat, string position)
+    {
+        var number = $"{position}.ToString(global::System.Globalization.CultureInfo.InvariantCulture)";
+        // The parser admits only letters, digits and '_' in a prefix, so it needs no escaping.
+        return repeat.Prefix.Length == 0 ? number : $"\"{repeat.Prefix}\" + {number}";
+    }
+
     private static void EmitMember(SourceWriter writer, MemberSpec member, EquatableArray<ParameterSpec> parameters)
     {
         var field = "this." + member.BackingField;
@@ -63,13 +71,13 @@ internal static class ConstructorEmitter
             case MemberKind.Repeat when member.Repeat!.Index is { } index:
                 writer.Line($"{field} = global::TorchSharp.torch.nn.Sequential();");
                 writer.OpenBlock($"for (var @{index} = 0; @{index} < {member.Repeat.Count.ToCSharp()}; @{index}++)");
-                writer.Line($"{field}.append(@{index}.ToString(global::System.Globalization.CultureInfo.InvariantCulture), new {member.Repeat.BlockType}({string.Join(", ", member.Repeat.First.Select(a => a.ToCSharp()))}));");
+                writer.Line($"{field}.append({BlockName(member.Repeat, $"@{index}")}, new {member.Repeat.BlockType}({string.Join(", ", member.Repeat.First.Select(a => a.ToCSharp()))}));");
                 writer.CloseBlock();
                 break;
             case MemberKind.Repeat:
                 var repeat = member.Repeat!;
                 writer.Line($"{field} = global::TorchSharp.torch.nn.Sequential();");
-                writer.Line($"{field}.append(\"0\", new {repeat.BlockType}({string.Join(", ", repeat.First.Select(a => a.ToCSharp()))}));");
+                writer.Line($"{field}.append(\"{repeat.BlockName(0)}\", new {repeat.BlockType}({string.Join(", ", repeat.First.Select(a => a.ToCSharp()))}));");
                 // The loop variable must not hide a hyperparameter the loop reads (CS0136).
                 var loop = "i";
                 while (parameters.Any(p => p.Name == loop))
@@ -78,7 +86,7 @@ internal static class ConstructorEmitter
                 }
 
                 writer.OpenBlock($"for (var {loop} = 1; {loop} < {repeat.Count.ToCSharp()}; {loop}++)");
-                writer.Line($"{field}.append({loop}.ToString(global::System.Globalization.CultureInfo.InvariantCulture), new {repeat.BlockType}({string.Join(", ", repeat.Rest.Select(a => a.ToCSharp()))}));");
+                writer.Line($"{field}.append({BlockName(repeat, loop)}, new {repeat.BlockType}({string.Join(", ", repeat.Rest.Select(a => a.ToCSharp()))}));");
                 writer.CloseBlock();
                 break;
             case MemberKind.Factory:

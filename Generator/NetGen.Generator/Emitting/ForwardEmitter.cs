@@ -31,7 +31,7 @@ internal sealed partial class ForwardEmitter
     {
         var shortcut = model.Residual?.ShortcutMember;
         // Fields the user initialises are registered, but only the declared members are wired.
-        var mainPath = model.Members.Where(m => m.Name != shortcut && m.Kind != MemberKind.Field).ToList();
+        var mainPath = model.Members.Where(m => m.Name != shortcut && m.IsOnGeneratedPath).ToList();
         var result = EmitPath(mainPath, "input");
         if (model.Gate is not null)
         {
@@ -93,6 +93,11 @@ internal sealed partial class ForwardEmitter
     private string EmitMember(MemberSpec member, string x, bool owned)
     {
         _writer.Line($"// {member.Name}");
+        if (member.Use is { } use)
+        {
+            return EmitParameterUse(member, use, x);
+        }
+
         var current = x;
         var moduleIndex = member.Kind == MemberKind.Layer ? member.ModuleIndex : -1;
         var before = member.Kind == MemberKind.Layer ? member.Layers.Take(moduleIndex) : Enumerable.Empty<LayerSpec>();

@@ -26,7 +26,26 @@ internal sealed record RepeatSpec(string BlockType, ArgValue Count, EquatableArr
     /// from <see cref="First"/> (which equals <see cref="Rest"/>) with its own index.
     /// </summary>
     public string? Index { get; init; }
+
+    /// <summary>What each block's name starts with, before its position: <c>encoder_layer_</c> makes <c>encoder_layer_0</c>, ….</summary>
+    public string Prefix { get; init; } = "";
+
+    /// <summary>The name of block <paramref name="position"/> in the Sequential, which is also its state-dict key.</summary>
+    public string BlockName(int position) => Prefix + position.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
+
+/// <summary>What a generated forward does with a learnable tensor of the model, where it is declared (<c>[Parameter(Use = …)]</c>).</summary>
+internal enum ParameterUseKind
+{
+    /// <summary><c>x + p</c>: a position embedding.</summary>
+    Add = 1,
+
+    /// <summary><c>cat([p.expand(batch, -1, …), x], dim)</c>: a class token.</summary>
+    Prepend = 2,
+}
+
+/// <summary>A <see cref="ParameterUseKind"/> and, for <see cref="ParameterUseKind.Prepend"/>, the dimension (counting the batch).</summary>
+internal sealed record ParameterUseSpec(ParameterUseKind Kind, int Dim);
 
 /// <summary>A factory method and what each of its parameters is passed, by name.</summary>
 internal sealed record FactorySpec(string Method, EquatableArray<FactoryArgument> Arguments);
@@ -93,6 +112,9 @@ internal sealed record MemberSpec(
     /// <summary>For <see cref="MemberKind.Parameter"/>: its shape.</summary>
     public EquatableArray<ArgValue> ParameterShape { get; init; }
 
+    /// <summary>For <see cref="MemberKind.Parameter"/>: what a generated forward does with it; null when only a hand-written one uses it.</summary>
+    public ParameterUseSpec? Use { get; init; }
+
     /// <summary>For <see cref="MemberKind.Parameter"/>: whether it is trained.</summary>
     public bool RequiresGrad { get; init; } = true;
 
@@ -112,7 +134,7 @@ internal sealed record MemberSpec(
     /// Whether the member's structure is made at run time by loops (a stage table, conditional children, per-index
     /// block arguments, a dense stage), which descriptor format 1 cannot carry.
     /// </summary>
-    public bool IsBuiltByLoops => IsBuiltChildByChild || Repeat?.Index is not null || System.Linq.Enumerable.Any(Layers, l => l.Dense is not null);
+    public bool IsBuiltByLoops => IsBuiltChildByChild || Repeat?.Index is not null || Repeat?.Prefix is { Length: > 0 } || System.Linq.Enumerable.Any(Layers, l => l.Dense is not null);
 
     /// <summary>The declared shape contract, for a member NetGen cannot see into.</summary>
     public ContractSpec? Contract { get; init; }
@@ -124,6 +146,9 @@ internal sealed record MemberSpec(
     public bool TakesOneTensor { get; init; } = true;
 
     public bool IsOptional => WhenParameter is not null;
+
+    /// <summary>Whether a generated forward runs the member: every module, and a parameter with a <see cref="Use"/>.</summary>
+    public bool IsOnGeneratedPath => Kind != MemberKind.Field && (Kind != MemberKind.Parameter || Use is not null);
 
     /// <summary>The field that holds the member: generated for declared members, the user's own for fields.</summary>
     public string BackingField => Kind == MemberKind.Field ? Identifiers.Escape(Name) : "__f_" + Name;

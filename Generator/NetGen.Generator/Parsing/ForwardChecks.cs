@@ -22,6 +22,11 @@ internal static class ForwardChecks
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WiringIgnored, modelLocation, "[Residual]", model));
             }
 
+            foreach (var parameter in members.Where(m => m.Use is not null))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WiringIgnored, parameter.Location, $"Use = ParameterUse.{parameter.Use!.Kind} on '{parameter.Name}'", model));
+            }
+
             foreach (var branch in members.Where(m => m.BranchDim is not null))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WiringIgnored, branch.Location, $"[Branch] on '{branch.Name}'", model));
@@ -42,9 +47,9 @@ internal static class ForwardChecks
 
         foreach (var member in members.Where(m => m.Kind != MemberKind.Field))
         {
-            var why = member.Kind == MemberKind.Parameter
-                ? "it is a learnable tensor, not a layer"
-                : !member.TakesOneTensor ? $"'{member.TypeName.Replace("global::", "")}' does not map one tensor to one tensor" : null;
+            var why = member.Kind == MemberKind.Parameter && member.Use is null
+                ? "it is a learnable tensor, not a layer, and its [Parameter] has no Use (ParameterUse.Add or Prepend) for the generated forward"
+                : member.Kind != MemberKind.Parameter && !member.TakesOneTensor ? $"'{member.TypeName.Replace("global::", "")}' does not map one tensor to one tensor" : null;
             if (why is not null)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NeedsHandWrittenForward, member.Location, member.Name, why));

@@ -396,6 +396,7 @@ internal static class MemberParser
         var count = ArgValue.Absent;
         var first = EquatableArray<ArgValue>.Empty;
         var rest = EquatableArray<ArgValue>.Empty;
+        var prefix = "";
         foreach (var raw in AttributeArguments.Read(repeat))
         {
             switch (raw.Name)
@@ -419,10 +420,21 @@ internal static class MemberParser
                     break;
                 case "First": first = interpreter.InterpretEach(raw.Value, raw.Location); break;
                 case "Rest": rest = interpreter.InterpretEach(raw.Value, raw.Location); break;
+                case "Prefix":
+                    prefix = raw.Value.Value as string ?? "";
+                    if (!prefix.All(c => c == '_' || char.IsLetterOrDigit(c)))
+                    {
+                        // A '.' would split the block's key into two levels of the state dict.
+                        interpreter.Report(DiagnosticDescriptors.InvalidArgument, raw.Location, "Prefix", "[Repeat]",
+                            $"is \"{prefix}\"; a block's name may hold only letters, digits and '_'");
+                        return null;
+                    }
+
+                    break;
             }
         }
 
-        return ReadEach(repeat, context, new RepeatSpec(blockType, count, first, rest));
+        return ReadEach(repeat, context, new RepeatSpec(blockType, count, first, rest) { Prefix = prefix });
     }
 
     /// <summary><c>Each</c>, the arguments of every block, which may read the block's position under the name <c>Index</c>.</summary>

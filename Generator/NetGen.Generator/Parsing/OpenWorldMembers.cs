@@ -66,6 +66,8 @@ internal static class OpenWorldMembers
     {
         var shape = EquatableArray<ArgValue>.Empty;
         var requiresGrad = true;
+        ParameterUseKind? kind = null;
+        var prependDim = 1;
         foreach (var raw in AttributeArguments.Read(attribute))
         {
             if (raw.Name == "Shape")
@@ -86,9 +88,30 @@ internal static class OpenWorldMembers
             {
                 requiresGrad = value;
             }
+            else if (raw.Name == "Use" && raw.Value.Value is int use)
+            {
+                if (use is (int)ParameterUseKind.Add or (int)ParameterUseKind.Prepend)
+                {
+                    kind = (ParameterUseKind)use;
+                }
+                else if (use != 0)
+                {
+                    context.Report(DiagnosticDescriptors.InvalidArgument, raw.Location, "Use", "[Parameter]",
+                        $"is {use}, which is no ParameterUse; write ParameterUse.Add or ParameterUse.Prepend");
+                }
+            }
+            else if (raw.Name == "Dim" && raw.Value.Value is int dimension)
+            {
+                prependDim = dimension;
+            }
         }
 
-        return member with { ParameterShape = shape, RequiresGrad = requiresGrad };
+        return member with
+        {
+            ParameterShape = shape,
+            RequiresGrad = requiresGrad,
+            Use = kind is { } useKind ? new ParameterUseSpec(useKind, useKind == ParameterUseKind.Prepend ? prependDim : 0) : null,
+        };
     }
 
     private static ContractSpec ReadContract(AttributeData attribute, MemberContext context)

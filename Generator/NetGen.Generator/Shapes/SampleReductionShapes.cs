@@ -10,6 +10,12 @@ internal sealed record MeanSpec(string Name, EquatableArray<int> Dims, bool Keep
     public override LayerShapeSpec Bind(ShapeBindings bindings) => this;
 }
 
+/// <summary><c>x.select(dim, index)</c>, the dim counting the batch: that dimension goes.</summary>
+internal sealed record SelectSpec(string Name, int Dim, long Index) : LayerShapeSpec(Name)
+{
+    public override LayerShapeSpec Bind(ShapeBindings bindings) => this;
+}
+
 /// <summary><c>nn.ChannelShuffle(groups)</c>: keeps the shape; the channels (dim 1 of the batch) must be divisible by groups.</summary>
 internal sealed record ChannelShuffleSpec(string Name, Dim Groups) : LayerShapeSpec(Name)
 {
@@ -17,7 +23,7 @@ internal sealed record ChannelShuffleSpec(string Name, Dim Groups) : LayerShapeS
 }
 
 /// <summary>
-/// Shapes of reductions and channel rearrangements: <c>mean</c> over dims, <c>channel_shuffle</c>, and the pieces
+/// Shapes of reductions and channel rearrangements: <c>mean</c> over dims, <c>select</c>, <c>channel_shuffle</c>, and the pieces
 /// of <c>x.chunk(n, dim)</c>, each with the check PyTorch makes.
 /// </summary>
 internal static class SampleReductionShapes
@@ -62,6 +68,37 @@ internal static class SampleReductionShapes
 
         var output = input.Dims.Select((d, i) => axes.Contains(i) ? (spec.Keepdim ? Dim.Of(1) : (Dim?)null) : d).Where(d => d is not null).Select(d => d!.Value);
         return check.Finish(TensorShape.Of(output));
+    }
+
+    /// <summary>The selected dimension goes; an index outside its known size is PyTorch's IndexError.</summary>
+    public static ShapeResult Infer(SelectSpec spec, TensorShape input)
+    {
+        var check = new LayerCheck(spec.Name);
+        if (!input.IsRankKnown)
+        {
+            return check.FinishUnknownRank("the input's rank is unknown");
+        }
+
+        if (!check.BatchedDim(spec.Dim, input.Rank, "dim", out var axis))
+        {
+            return check.Finish(TensorShape.UnknownRank);
+        }
+
+        if (axis < 0)
+        {
+            // One sample of the batch: what is left has no batch dimension to follow.
+            return check.FinishUnknownRank("selects along the batch dimension; the per-sample shape is not followed");
+        }
+
+        if (input[axis].TryGetValue(out var size) && (spec.Index >= size || spec.Index < -size))
+        {
+            check.Fail(ShapeFailureKind.InvalidArgument,
+                $"{spec.Name}: index {spec.Index} is out of range for dim {axis + 1} of size {size}",
+                $"{-size} to {size - 1}", spec.Index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return check.Finish(TensorShape.UnknownRank);
+        }
+
+        return check.Finish(TensorShape.Of(input.Dims.Where((_, i) => i != axis)));
     }
 
     public static ShapeResult Infer(ChannelShuffleSpec spec, TensorShape input)

@@ -34,6 +34,7 @@ internal static class ShapeInference
         AttentionSpec attention => SequenceShapes.Infer(attention, input),
         PermuteSpec permute => ReshapingShapes.Infer(permute, input),
         MeanSpec mean => SampleReductionShapes.Infer(mean, input),
+        SelectSpec select => SampleReductionShapes.Infer(select, input),
         ChannelShuffleSpec channelShuffle => SampleReductionShapes.Infer(channelShuffle, input),
         FlattenSpec flatten => FlattenShapes.Infer(flatten, input),
         LinearSpec linear => LinearShapes.Infer(linear, input),

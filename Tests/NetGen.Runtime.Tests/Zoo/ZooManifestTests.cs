@@ -43,6 +43,11 @@ public sealed class ZooManifestTests
         ["vgg16_bn"] = () => Vgg.Vgg16BN(),
         ["vgg19"] = () => Vgg.Vgg19(),
         ["vgg19_bn"] = () => Vgg.Vgg19BN(),
+        ["vit_b_16"] = () => VisionTransformer.B16(),
+        ["vit_b_32"] = () => VisionTransformer.B32(),
+        ["vit_l_16"] = () => VisionTransformer.L16(),
+        ["vit_l_32"] = () => VisionTransformer.L32(),
+        ["vit_h_14"] = () => VisionTransformer.H14(),
     };
 
     public static IEnumerable<object[]> DeclaredModels() => Declared.Keys.Order(StringComparer.Ordinal).Select(m => new object[] { m });

@@ -33,6 +33,31 @@ internal sealed class MeanEntry : LayerEntry
         new MeanSpec(name, layer.Get("Dims").Ints.Select(d => (int)d).ToEquatableArray(), FlagOr(layer, "Keepdim", false));
 }
 
+/// <summary>
+/// <c>x.select(dim, index)</c>, PyTorch's <c>x[:, 0]</c>: a vision transformer's class token. As a module it is
+/// <c>NetGen.Select</c> of NetGen.Runtime.
+/// </summary>
+internal sealed class SelectEntry : LayerEntry
+{
+    public override string Name => "Select";
+    public override string PyTorch => "torch.select";
+    public override string ModuleType => "global::NetGen.Select";
+
+    public override IReadOnlyList<LayerArgument> Arguments { get; } = new[]
+    {
+        LayerArgument.Required("Dim", "dim", ArgRule.Index),
+        LayerArgument.Required("Index", "index", ArgRule.Index),
+    };
+
+    public override string Construct(LayerSpec layer) => $"new {ModuleType}({Required(layer, "Dim")}, {Required(layer, "Index")})";
+
+    public override string? Functional(LayerSpec layer, string x, bool mayWorkInPlace) =>
+        $"{x}.select({Required(layer, "Dim")}, {Required(layer, "Index")})";
+
+    public override LayerShapeSpec Shape(LayerSpec layer, string name, ShapeEnvironment env) =>
+        new SelectSpec(name, IntOr(layer, "Dim", 1), IntOr(layer, "Index", 0));
+}
+
 /// <summary><c>nn.ChannelShuffle(groups)</c>, ShuffleNet's channel shuffle; TorchSharp has the module and <c>Tensor.channel_shuffle</c>.</summary>
 internal sealed class ChannelShuffleEntry : LayerEntry
 {
