@@ -57,13 +57,20 @@ namespace NetGen
     }
 
     /// <summary>
-    /// Wires the model as <c>activation(main(x) + shortcut(x))</c>: every member except
+    /// On the model: wires it as <c>activation(main(x) + shortcut(x))</c>. Every member except
     /// <see cref="Shortcut"/> forms the main path in order; the shortcut is the identity when that
     /// member is absent (see <see cref="WhenAttribute"/>) or not named.
+    /// On a member: a shortcut around part of the forward, from this member's input to the output of
+    /// <see cref="Through"/> (this member alone when not given): <c>x = activation(span(x) + x)</c>. A transformer
+    /// block has two: <c>[Residual(Through = nameof(dropout))]</c> on <c>ln_1</c> and
+    /// <c>[Residual(Through = nameof(mlp))]</c> on <c>ln_2</c>.
     /// </summary>
-    [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+    [AttributeUsage(AttributeTargets.Class | AttributeTargets.Property, AllowMultiple = false, Inherited = false)]
     public sealed class ResidualAttribute : Attribute
     {
+        /// <summary>On a member: the last member the shortcut goes around; write it with <c>nameof</c>.</summary>
+        public string? Through { get; set; }
+
         /// <summary>The member that projects the input, e.g. a 1×1 conv + BN.</summary>
         public string? Shortcut { get; set; }
         /// <summary>

@@ -156,11 +156,22 @@ internal sealed partial class ShapeWalker
         }
     }
 
-    private TensorShape WalkPath(ModelSpec model, IReadOnlyList<MemberSpec> members, ShapeEnvironment env, TensorShape input, WalkScope scope)
+    private TensorShape WalkPath(ModelSpec model, IReadOnlyList<MemberSpec> members, ShapeEnvironment env, TensorShape input, WalkScope scope) =>
+        WalkRange(model, members, 0, members.Count, env, input, scope, spanStart: -1);
+
+    /// <summary>Members <paramref name="from"/> to <paramref name="to"/> (exclusive); the residual span starting at <paramref name="spanStart"/> is the caller's.</summary>
+    private TensorShape WalkRange(ModelSpec model, IReadOnlyList<MemberSpec> members, int from, int to, ShapeEnvironment env, TensorShape input, WalkScope scope, int spanStart)
     {
         var current = input;
-        for (var i = 0; i < members.Count; i++)
+        for (var i = from; i < to; i++)
         {
+            if (members[i].Residual is { } span && i != spanStart && SpanEnd(members, i, span) is var end and >= 0 && end < to)
+            {
+                current = WalkResidualSpan(model, members, i, end, span, env, current, scope);
+                i = end;
+                continue;
+            }
+
             if (!members[i].IsOnGeneratedPath)
             {
                 // Registered with the model, but no generated forward calls them.
@@ -170,7 +181,7 @@ internal sealed partial class ShapeWalker
 
             if (members[i].BranchDim is { } dim)
             {
-                var group = members.Skip(i).TakeWhile(m => m.BranchDim == dim).ToList();
+                var group = members.Skip(i).Take(to - i).TakeWhile(m => m.BranchDim == dim).ToList();
                 var outputs = WalkBranchGroup(model, group, env, current, scope);
                 var name = scope.PathOf(string.Join("+", group.Select(m => m.Name)));
                 var concatenated = Guarded(name, () => MergeShapes.Concat(name, outputs, dim));

@@ -22,6 +22,8 @@ internal static class ModelDescriptor
 
     private const string ParameterUseSection = "parameter-use";
 
+    private const string ResidualSpanSection = "residual-span";
+
     public static string Write(ModelSpec model)
     {
         var writer = new TokenWriter().Text(Version);
@@ -47,6 +49,19 @@ internal static class ModelDescriptor
         writer.List(model.Input, WriteArg);
         WriteGateAndChunk(writer, model);
         WriteParameterUses(writer, model);
+        WriteResidualSpans(writer, model);
+    }
+
+    /// <summary>Shortcuts around members (<c>[Residual]</c> on a member), an optional last section like the others.</summary>
+    private static void WriteResidualSpans(TokenWriter writer, ModelSpec model)
+    {
+        var spans = model.Members.Where(m => m.Residual is not null).ToEquatableArray();
+        if (spans.IsEmpty)
+        {
+            return;
+        }
+
+        writer.Text(ResidualSpanSection).List(spans, (w, m) => w.Text(m.Name).Text(m.Residual!.Through).Text(m.Residual.Activation).Text(m.Residual.When));
     }
 
     /// <summary>
@@ -88,7 +103,7 @@ internal static class ModelDescriptor
     private static ModelSpec ReadOptionalSections(TokenReader reader, ModelSpec model)
     {
         var next = 0;
-        string[] order = { GateAndChunkSection, ParameterUseSection };
+        string[] order = { GateAndChunkSection, ParameterUseSection, ResidualSpanSection };
         while (!reader.AtEnd)
         {
             var section = reader.Required();
@@ -99,7 +114,12 @@ internal static class ModelDescriptor
             }
 
             next = index + 1;
-            model = section == GateAndChunkSection ? ReadGateAndChunk(reader, model) : ReadParameterUses(reader, model);
+            model = section switch
+            {
+                GateAndChunkSection => ReadGateAndChunk(reader, model),
+                ParameterUseSection => ReadParameterUses(reader, model),
+                _ => ReadResidualSpans(reader, model),
+            };
         }
 
         return model;
@@ -110,6 +130,23 @@ internal static class ModelDescriptor
         var gate = reader.Flag() ? new GateSpec(null) : null;
         var chunk = reader.Flag() ? new ChunkSpec((int)reader.Number(), (int)reader.Number(), reader.Text(), null) : null;
         return model with { Gate = gate, Chunk = chunk };
+    }
+
+    private static ModelSpec ReadResidualSpans(TokenReader reader, ModelSpec model)
+    {
+        var members = model.Members.ToList();
+        foreach (var (name, through, activation, when) in reader.List(r => (r.Required(), r.Required(), r.Required(), r.Text())).ToList())
+        {
+            var index = members.FindIndex(m => m.Name == name);
+            if (index < 0 || !members.Skip(index).Any(m => m.Name == through))
+            {
+                throw new FormatException($"the shortcut around '{name}' … '{through}' names no members of the model");
+            }
+
+            members[index] = members[index] with { Residual = new ResidualSpanSpec(through, activation, when) };
+        }
+
+        return model with { Members = members.ToEquatableArray() };
     }
 
     private static ModelSpec ReadParameterUses(TokenReader reader, ModelSpec model)

@@ -47,15 +47,23 @@ internal sealed partial class ForwardEmitter
     }
 
     /// <summary>Runs members from <paramref name="start"/>, which this path does not own and never disposes.</summary>
-    private string EmitPath(IReadOnlyList<MemberSpec> members, string start)
+    private string EmitPath(IReadOnlyList<MemberSpec> members, string start) => EmitRange(members, 0, members.Count, start, spanStart: -1);
+
+    /// <summary>Members <paramref name="from"/> to <paramref name="to"/> (exclusive); the residual span starting at <paramref name="spanStart"/> is the caller's.</summary>
+    private string EmitRange(IReadOnlyList<MemberSpec> members, int from, int to, string start, int spanStart)
     {
         var current = start;
-        for (var i = 0; i < members.Count; i++)
+        for (var i = from; i < to; i++)
         {
             string next;
-            if (members[i].BranchDim is { } dim)
+            if (members[i].Residual is { } span && i != spanStart && SpanEnd(members, i, span) is var end and >= 0 && end < to)
             {
-                var group = members.Skip(i).TakeWhile(m => m.BranchDim == dim).ToList();
+                next = EmitResidualSpan(members, i, end, span, current);
+                i = end;
+            }
+            else if (members[i].BranchDim is { } dim)
+            {
+                var group = members.Skip(i).Take(to - i).TakeWhile(m => m.BranchDim == dim).ToList();
                 next = EmitBranches(group, current, dim);
                 i += group.Count - 1;
             }
@@ -149,15 +157,21 @@ internal sealed partial class ForwardEmitter
         Release(main, sum, "input");
         Release(shortcut, sum, "input");
 
-        if (residual.Activation == "ReLU")
+        return EmitActivation(residual.Activation, sum);
+    }
+
+    /// <summary>The activation after a residual add, on <paramref name="sum"/>, which is this forward's own temporary.</summary>
+    private string EmitActivation(string activation, string sum)
+    {
+        if (activation == "ReLU")
         {
             // The sum is this forward's own temporary, so the activation may overwrite it.
             _writer.Line($"{sum}.relu_();");
         }
-        else if (residual.Activation != "None")
+        else if (activation != "None")
         {
             var activated = Fresh();
-            _writer.Line($"var {activated} = global::TorchSharp.torch.nn.functional.{ActivationFunction(residual.Activation)}({sum});");
+            _writer.Line($"var {activated} = global::TorchSharp.torch.nn.functional.{ActivationFunction(activation)}({sum});");
             _writer.Line($"{sum}.Dispose();");
             return activated;
         }

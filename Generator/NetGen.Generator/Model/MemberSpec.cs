@@ -47,6 +47,12 @@ internal enum ParameterUseKind
 /// <summary>A <see cref="ParameterUseKind"/> and, for <see cref="ParameterUseKind.Prepend"/>, the dimension (counting the batch).</summary>
 internal sealed record ParameterUseSpec(ParameterUseKind Kind, int Dim);
 
+/// <summary>
+/// <c>[Residual]</c> on a member: <c>activation(span(x) + x)</c>, where the span runs from the member through
+/// <see cref="Through"/>, only when <see cref="When"/> holds if given.
+/// </summary>
+internal sealed record ResidualSpanSpec(string Through, string Activation, string? When);
+
 /// <summary>A factory method and what each of its parameters is passed, by name.</summary>
 internal sealed record FactorySpec(string Method, EquatableArray<FactoryArgument> Arguments);
 
@@ -114,6 +120,9 @@ internal sealed record MemberSpec(
 
     /// <summary>For <see cref="MemberKind.Parameter"/>: what a generated forward does with it; null when only a hand-written one uses it.</summary>
     public ParameterUseSpec? Use { get; init; }
+
+    /// <summary>A shortcut from this member's input around the members through <see cref="ResidualSpanSpec.Through"/>.</summary>
+    public ResidualSpanSpec? Residual { get; init; }
 
     /// <summary>For <see cref="MemberKind.Parameter"/>: whether it is trained.</summary>
     public bool RequiresGrad { get; init; } = true;

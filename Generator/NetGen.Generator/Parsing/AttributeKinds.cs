@@ -18,6 +18,8 @@ internal enum AttributeKind
     Factory,
     Parameter,
     Contract,
+    /// <summary><c>[Residual]</c> on a member: a shortcut around part of the forward.</summary>
+    Residual,
     /// <summary><c>[ForEach]</c>: a Sequential member built from a stage table.</summary>
     ForEach,
     /// <summary>A layer attribute NetGen knows (including <c>[Block&lt;T&gt;]</c>).</summary>
@@ -57,6 +59,7 @@ internal static class AttributeKinds
             case KnownNames.ParameterAttribute: return AttributeKind.Parameter;
             case KnownNames.ContractAttribute: return AttributeKind.Contract;
             case KnownNames.ForEachAttribute: return AttributeKind.ForEach;
+            case KnownNames.ResidualAttribute: return AttributeKind.Residual;
             case KnownNames.BlockOfTAttribute:
             case KnownNames.DenseBlockAttribute:
                 layer = LayerKind.Block;

@@ -22,6 +22,11 @@ internal static class ForwardChecks
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WiringIgnored, modelLocation, "[Residual]", model));
             }
 
+            foreach (var span in members.Where(m => m.Residual is not null))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WiringIgnored, span.Location, $"[Residual] on '{span.Name}'", model));
+            }
+
             foreach (var parameter in members.Where(m => m.Use is not null))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WiringIgnored, parameter.Location, $"Use = ParameterUse.{parameter.Use!.Kind} on '{parameter.Name}'", model));

@@ -21,7 +21,7 @@ internal static class MemberParser
     {
         public readonly ImmutableArray<LayerSpec>.Builder Layers = ImmutableArray.CreateBuilder<LayerSpec>();
         public readonly List<AttributeData> Foreign = new();
-        public AttributeData? Block, Repeat, When, Branch, Init, Factory, Parameter, Contract, ForEach;
+        public AttributeData? Block, Repeat, When, Branch, Init, Factory, Parameter, Contract, ForEach, Residual;
 
         /// <summary>A NetGen attribute the compiler could not bind (an undefined name in it): the compiler's error is the one to show.</summary>
         public bool HasCompilerErrors;
@@ -29,7 +29,7 @@ internal static class MemberParser
         /// <summary>Whether anything says how NetGen creates the member.</summary>
         public bool SaysHowToCreate => Layers.Count > 0 || Block is not null || Repeat is not null || Factory is not null || Parameter is not null;
 
-        public bool HasAny => SaysHowToCreate || Foreign.Count > 0 || When is not null || Branch is not null || Init is not null || Contract is not null || ForEach is not null;
+        public bool HasAny => SaysHowToCreate || Foreign.Count > 0 || When is not null || Branch is not null || Init is not null || Contract is not null || ForEach is not null || Residual is not null;
     }
 
     public static MemberSpec? Parse(IPropertySymbol property, MemberContext context)
@@ -150,6 +150,7 @@ internal static class MemberParser
             TakesOneTensor = kind is MemberKind.Layer or MemberKind.Sequential or MemberKind.Repeat || TypeShapes.IsModuleOfTensor(property.Type),
             ForEach = stageTable,
             InheritanceModifiers = ShellReader.InheritanceModifiers(syntax),
+            Residual = attributes.Residual is null ? null : ResidualSpans.Read(attributes.Residual, property.Name, context),
         };
 
         return OpenWorldMembers.Complete(member, property, attributes.Factory, attributes.Parameter, attributes.Contract, location, context);
@@ -184,6 +185,7 @@ internal static class MemberParser
                 case AttributeKind.Parameter: sorted.Parameter = attribute; break;
                 case AttributeKind.Contract: sorted.Contract = attribute; break;
                 case AttributeKind.ForEach: sorted.ForEach = attribute; break;
+                case AttributeKind.Residual: sorted.Residual = attribute; break;
                 case AttributeKind.Layer:
                     var layer = LayerParser.Parse(attribute, layerKind, interpreter);
                     if (layerKind == LayerKind.Block)

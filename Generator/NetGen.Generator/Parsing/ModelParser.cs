@@ -84,6 +84,11 @@ internal static class ModelParser
         var input = ReadInput(modelAttribute, interpreter);
         var residual = ReadResidual(type, members, constructor.Parameters, diagnostics);
         ForwardChecks.Check(type.Name, shell.DeclaresForward, members, residual, nameLocation, diagnostics);
+        if (!shell.DeclaresForward)
+        {
+            ResidualSpans.Check(members, type.Name, diagnostics);
+        }
+
         var initRules = InitRuleParser.ParseModelRules(type);
         var gate = GateAndChunkParser.ReadGate(type, shell.DeclaresForward, residual, diagnostics);
         var chunk = GateAndChunkParser.ReadChunk(type, shell.DeclaresForward, members, constructor.Parameters, diagnostics);
