@@ -39,7 +39,9 @@ public static class SampleSet
 {
     /// <summary>
     /// SeedBlock is used by no sample model, so the harness adds one use site: the seed's own
-    /// <c>SeedBlock(64, 128, 2)</c> (the instance the runtime tests build). It is never mutated.
+    /// <c>SeedBlock(64, 128, 2)</c> (the instance the runtime tests build). It also holds a vision transformer of
+    /// torchvision's shape at a small size (patch 8 on 32×32, 2 blocks of width 64), which runs in milliseconds where
+    /// vit_b_16 takes seconds a mutant. It is never mutated.
     /// </summary>
     public const string HarnessFileName = "Harness/SeedBlockUse.cs";
 
@@ -55,6 +57,13 @@ public static class SampleSet
         {
             [Block<NetGen.Samples.SeedBlock>(64, 128, 2)]
             public partial Sequential block { get; }
+        }
+
+        [Model(Input = [3, 32, 32])]
+        public partial class SmallVisionTransformerUse : nn.Module<Tensor, Tensor>
+        {
+            [Block(8, 2, 4, 64, 128, 0.0, 0.0, 10, 32)]
+            public partial NetGen.Samples.Torchvision.VisionTransformer vit { get; }
         }
         """;
 
@@ -73,6 +82,8 @@ public static class SampleSet
         new("NetGen.Samples.Torchvision.AlexNet", ["Torchvision/AlexNet.cs"]),
         new("NetGen.Samples.Torchvision.Vgg", ["Torchvision/Vgg.cs"]),
         new("NetGen.Samples.Torchvision.DenseNet", ["Torchvision/DenseNet.cs"]),
+        new("NetGen.Mutation.Roots.SmallVisionTransformerUse",
+            ["Torchvision/VisionTransformer.cs", "Torchvision/ViTEncoder.cs", "Torchvision/ViTEncoderBlock.cs", HarnessFileName]),
         // The open-world models take what their runtime tests give them (Tests/NetGen.Runtime.Tests/OpenWorld/OpenWorldModels.cs), with batch 1.
         new(OpenWorld + "TextClassifier", ["OpenWorld/TextClassifier.cs"], RootInput.TokenIds(1, 7)),
         new(OpenWorld + "WrapperNet", ["OpenWorld/WrapperNet.cs"]),

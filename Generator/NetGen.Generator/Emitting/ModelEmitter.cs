@@ -15,7 +15,9 @@ internal static class ModelEmitter
         foreach (var member in model.Members.Where(m => m.Kind != MemberKind.Field))
         {
             var nullable = member.IsOptional ? "?" : "";
-            writer.Line($"private readonly {member.TypeName}{nullable} {member.BackingField};");
+            // A parameter is replaced by a converted copy when the model changes dtype or device (ConversionEmitter).
+            var modifiers = member.Kind == MemberKind.Parameter ? "private" : "private readonly";
+            writer.Line($"{modifiers} {member.TypeName}{nullable} {member.BackingField};");
         }
 
         HyperparameterEmitter.EmitFields(writer, model.Shell);
@@ -36,6 +38,9 @@ internal static class ModelEmitter
         writer.Line("/// registration would add the backing fields a second time, and is lost under trimming and NativeAOT.");
         writer.Line("/// </summary>");
         writer.Line("protected override void RegisterComponents() { }");
+
+        writer.Line();
+        ConversionEmitter.Emit(writer, model);
 
         writer.Line();
         InitWeightsEmitter.Emit(writer, model);

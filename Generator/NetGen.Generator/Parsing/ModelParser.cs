@@ -84,10 +84,8 @@ internal static class ModelParser
         var input = ReadInput(modelAttribute, interpreter);
         var residual = ReadResidual(type, members, constructor.Parameters, diagnostics);
         ForwardChecks.Check(type.Name, shell.DeclaresForward, members, residual, nameLocation, diagnostics);
-        if (!shell.DeclaresForward)
-        {
-            ResidualSpans.Check(members, type.Name, diagnostics);
-        }
+        // A span naming no member is wrong whoever writes the forward, as a [Residual(Shortcut)] naming none is.
+        ResidualSpans.Check(members, type.Name, diagnostics);
 
         var initRules = InitRuleParser.ParseModelRules(type);
         var gate = GateAndChunkParser.ReadGate(type, shell.DeclaresForward, residual, diagnostics);

@@ -75,7 +75,7 @@ internal sealed class DeclarationBuilder
     {
         "Hardswish", "Hardsigmoid", "SELU", "Mish", "ELU", "Softplus", "Hardtanh", "LogSoftmax", "Identity", "Dropout1d", "Dropout2d",
         "LocalResponseNorm", "ZeroPad2d", "ConstantPad2d", "MaxPool1d", "AvgPool1d", "AdaptiveMaxPool2d", "AdaptiveAvgPool1d", "Unflatten",
-        "PixelShuffle", "Upsample", "StochasticDepth", "Permute", "Mean", "ChannelShuffle",
+        "PixelShuffle", "Upsample", "StochasticDepth", "Permute", "Mean", "ChannelShuffle", "Select",
     };
 
     private static readonly string[] Stateless = new[]
@@ -344,7 +344,7 @@ internal sealed class DeclarationBuilder
                 _members.Add(Is(Flaw.IndexedAndMembers) ? LayerMember(preserve) : FieldMember());
                 break;
             case 8:
-                _members.Add(_handWrittenForward ? ParameterMember() : LayerMember(preserve));
+                _members.Add(_handWrittenForward ? ParameterMember() : _t.Chance(50) ? TokenMember() : LayerMember(preserve));
                 break;
             case 0:
                 _members.Add(LayerMember(preserve));
@@ -385,7 +385,13 @@ internal sealed class DeclarationBuilder
             attributes.Add(FunctionalOp(except: kind));
         }
 
-        return Member(attributes, kind, name ?? Unique(NameFor(kind)), withInit: true);
+        name ??= Unique(NameFor(kind));
+        if (_t.Chance(12))
+        {
+            attributes.Add(ShortcutAttribute(name));
+        }
+
+        return Member(attributes, kind, name, withInit: true);
     }
 
     private string SequentialMember(bool preserve)
@@ -567,6 +573,44 @@ internal sealed class DeclarationBuilder
         return Member(new List<string> { $"Parameter({shape}{extra})" }, "Parameter", Unique("token"), withInit: false);
     }
 
+    /// <summary>A parameter the generated forward adds or prepends (a position embedding, a class token), right or wrong.</summary>
+    private string TokenMember()
+    {
+        var use = _t.OneOf("ParameterUse.Add", "ParameterUse.Prepend");
+        var shape = _t.OneOf($"1, 1, {_channels}", $"1, {_channels}", $"{_channels}", "1, 17, 8", "2, 1, 8", "1");
+        var dim = _t.Chance(30) ? ", Dim = " + _t.OneOf("2", "-1", "0", "9") : "";
+        return Member(new List<string> { $"Parameter({shape}, Use = {use}{dim})" }, "Parameter", Unique("token"), withInit: false);
+    }
+
+    /// <summary>The members written so far, other than <paramref name="name"/>, by the names a <c>Through</c> gives.</summary>
+    private List<string> EarlierMemberNames(string name) =>
+        _members.Select(m => m.Split('\n').Last()).Select(line => line.Split(' ')).Where(words => words.Length > 3 && words.Contains("partial"))
+            .Select(words => words[Array.IndexOf(words, "partial") + 2].TrimStart('@')).Where(n => n != name.TrimStart('@')).ToList();
+
+    /// <summary>A shortcut around this member and, sometimes, members declared after it (or a name that does not fit).</summary>
+    private string ShortcutAttribute(string name)
+    {
+        // Only the member itself: the names of later members are not known yet (the flaws cover wrong ones).
+        var through = _t.Chance(50) ? "" : $"Through = \"{name.TrimStart('@')}\"";
+        var extras = new List<string>();
+        if (through.Length > 0)
+        {
+            extras.Add(through);
+        }
+
+        if (HasParameter("flag") && _t.Chance(30))
+        {
+            extras.Add("When = \"flag\"");
+        }
+
+        if (_t.Chance(30))
+        {
+            extras.Add(_t.OneOf("Activation = Activation.ReLU", "Activation = Activation.GELU"));
+        }
+
+        return extras.Count == 0 ? "Residual" : $"Residual({string.Join(", ", extras)})";
+    }
+
     private static bool IsParameterReference(string size) => size.StartsWith("\"", StringComparison.Ordinal);
 
     private static string Unquote(string size) => size.Trim('"');
@@ -675,6 +719,11 @@ internal sealed class DeclarationBuilder
             Flaw.RepeatTooLong => $"[Repeat<Robust.Helpers.Unit>({_t.OneOf("10001", "100000", "int.MaxValue", "long.MaxValue")}, First = [{c}, 8], Rest = [8, 8])]\npublic partial Sequential {name} {{ get; }}",
             Flaw.FactoryMissingMethod => $"[Factory({_t.OneOf("\"Missing\"", "\"\"", "nameof(System.Math.Abs)")})]\npublic partial Linear {name} {{ get; }}",
             Flaw.ParameterInGeneratedForward => $"[Parameter(1, 4)]\npublic partial Parameter {name} {{ get; }}",
+            Flaw.ParameterUseUnknown => $"[Parameter(1, 1, {c}, Use = (ParameterUse){_t.OneOf("3", "7", "(-1)")})]\npublic partial Parameter {name} {{ get; }}",
+            Flaw.ShortcutUnknownMember => $"[ReLU, Residual(Through = \"{_t.OneOf("nope", "", "Keys", name.TrimStart('@') + "x")}\")]\npublic partial ReLU {name} {{ get; }}",
+            Flaw.ShortcutBackwards => EarlierMemberNames(name).Count > 0 && _t.Chance(60)
+                ? $"[ReLU, Residual(Through = \"{_t.OneOf(EarlierMemberNames(name).ToArray())}\")]\npublic partial ReLU {name} {{ get; }}"
+                : $"[ReLU, Residual(Shortcut = \"{name.TrimStart('@')}\")]\npublic partial ReLU {name} {{ get; }}",
             _ when ArgumentFlaws.Contains(_flaw) => _t.Chance(50)
                 ? $"[{FlawedLayer()}]\npublic partial Sequential {name} {{ get; }}"
                 : FlawedLayerMember(name),
@@ -870,6 +919,7 @@ internal sealed class DeclarationBuilder
         "Permute" => _t.OneOf("Permute(0, 2, 3, 1)", "Permute(0, 1, 2, 3)"),
         "Mean" => _t.OneOf("Mean(2, 3)", "Mean(-1)", "Mean(1, Keepdim = true)", "Mean(0)", "Mean(2, 2)", "Mean(5)"),
         "ChannelShuffle" => _t.OneOf("ChannelShuffle(2)", "ChannelShuffle(3)", "ChannelShuffle(1)"),
+        "Select" => _t.OneOf("Select(1, 0)", "Select(-1, 0)", "Select(2, 5)", "Select(1, -1)", "Select(0, 0)", "Select(3, 0)"),
         _ => kind,
     };
 

@@ -55,4 +55,7 @@ internal enum Flaw
     ExpressionUnknownName,     // NG0030: an expression naming no hyperparameter
     ExpressionWrongType,       // NG0031: a bool or double expression where a size is expected
     ExpressionFailsAtDefaults, // NG0032 / NG0006: a division by zero, or a size of 0, at the defaults
+    ParameterUseUnknown,       // NG0006: Use = (ParameterUse)7
+    ShortcutUnknownMember,     // NG0009: [Residual(Through = ...)] on a member, naming no member
+    ShortcutBackwards,         // NG0011: [Residual(Through = ...)] naming an earlier member, or with Shortcut =
 }
