@@ -61,6 +61,9 @@ namespace NetGen
         /// and put in front of <c>x</c> along <see cref="ParameterAttribute.Dim"/>: a class token of shape (1, 1, dim).
         /// </summary>
         Prepend,
+
+        /// <summary><c>p * x</c>, broadcast as PyTorch broadcasts: ConvNeXt's layer scale of shape (dim, 1, 1).</summary>
+        Multiply,
     }
 
     /// <summary>

@@ -8,9 +8,9 @@ internal sealed partial class ShapeWalker
 {
     private TensorShape WalkParameterUse(MemberSpec member, ParameterUseSpec use, string path, TensorShape parameter, TensorShape input, WalkScope scope)
     {
-        var result = use.Kind == ParameterUseKind.Add
-            ? Guarded(path, () => TokenShapes.Add(path, input, parameter))
-            : Guarded(path, () => TokenShapes.Prepend(path, input, parameter, use.Dim));
+        var result = use.Kind == ParameterUseKind.Prepend
+            ? Guarded(path, () => TokenShapes.Prepend(path, input, parameter, use.Dim))
+            : Guarded(path, () => TokenShapes.Broadcast(path, input, parameter, use.Kind == ParameterUseKind.Add ? "add" : "multiply"));
         foreach (var note in result.Unchecked)
         {
             _unchecked.Add(note);
@@ -23,7 +23,7 @@ internal sealed partial class ShapeWalker
         }
 
         var output = result.Shape ?? TensorShape.UnknownRank;
-        Chain(scope, use.Kind == ParameterUseKind.Add ? "+ " + member.Name : "cat " + member.Name, output);
+        Chain(scope, use.Kind switch { ParameterUseKind.Add => "+ ", ParameterUseKind.Multiply => "* ", _ => "cat " } + member.Name, output);
         return output;
     }
 }

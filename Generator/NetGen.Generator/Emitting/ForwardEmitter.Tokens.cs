@@ -14,6 +14,11 @@ internal sealed partial class ForwardEmitter
             return EmitStep($"{x}.add({parameter})", x, x);
         }
 
+        if (use.Kind == ParameterUseKind.Multiply)
+        {
+            return EmitStep($"{parameter}.mul({x})", x, x);
+        }
+
         // expand(batch, -1, …) repeats the first dimension, of size 1, for every sample and keeps the rest.
         var sizes = string.Join(", ", new[] { $"{x}.shape[0]" }.Concat(Enumerable.Repeat("-1L", member.ParameterShape.Count - 1)));
         var expanded = Fresh();

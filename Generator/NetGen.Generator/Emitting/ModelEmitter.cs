@@ -39,7 +39,6 @@ internal static class ModelEmitter
         writer.Line("/// </summary>");
         writer.Line("protected override void RegisterComponents() { }");
 
-        writer.Line();
         ConversionEmitter.Emit(writer, model);
 
         writer.Line();

@@ -42,6 +42,9 @@ internal enum ParameterUseKind
 
     /// <summary><c>cat([p.expand(batch, -1, …), x], dim)</c>: a class token.</summary>
     Prepend = 2,
+
+    /// <summary><c>p * x</c>: a layer scale.</summary>
+    Multiply = 3,
 }
 
 /// <summary>A <see cref="ParameterUseKind"/> and, for <see cref="ParameterUseKind.Prepend"/>, the dimension (counting the batch).</summary>

@@ -90,14 +90,14 @@ internal static class OpenWorldMembers
             }
             else if (raw.Name == "Use" && raw.Value.Value is int use)
             {
-                if (use is (int)ParameterUseKind.Add or (int)ParameterUseKind.Prepend)
+                if (use is (int)ParameterUseKind.Add or (int)ParameterUseKind.Prepend or (int)ParameterUseKind.Multiply)
                 {
                     kind = (ParameterUseKind)use;
                 }
                 else if (use != 0)
                 {
                     context.Report(DiagnosticDescriptors.InvalidArgument, raw.Location, "Use", "[Parameter]",
-                        $"is {use}, which is no ParameterUse; write ParameterUse.Add or ParameterUse.Prepend");
+                        $"is {use}, which is no ParameterUse; write ParameterUse.Add, Multiply or Prepend");
                 }
             }
             else if (raw.Name == "Dim" && raw.Value.Value is int dimension)

@@ -12,14 +12,14 @@ internal static class MergeShapes
     /// almost always a missing projection, so it is an error here.
     /// </summary>
     public static ShapeResult Add(string name, TensorShape left, TensorShape right) =>
-        Combine(name, left, right, broadcast: false);
+        Combine(name, left, right, broadcast: false, "add");
 
     /// <summary>
     /// <c>left + right</c> exactly as PyTorch computes it on two batches: equal dimensions, or one of
     /// them 1. Samples of different ranks are refused, since whether PyTorch accepts them depends on the batch size.
     /// </summary>
-    public static ShapeResult BroadcastAdd(string name, TensorShape left, TensorShape right) =>
-        Combine(name, left, right, broadcast: true);
+    public static ShapeResult BroadcastAdd(string name, TensorShape left, TensorShape right, string operation = "add") =>
+        Combine(name, left, right, broadcast: true, operation);
 
     /// <summary>
     /// <c>torch.cat(inputs, dim)</c>, <paramref name="dim"/> counting the batch dimension (1 is channels).
@@ -86,19 +86,19 @@ internal static class MergeShapes
         return check.Finish(TensorShape.Of(output));
     }
 
-    private static ShapeResult Combine(string name, TensorShape left, TensorShape right, bool broadcast)
+    private static ShapeResult Combine(string name, TensorShape left, TensorShape right, bool broadcast, string operation)
     {
         var check = new LayerCheck(name);
         if (!left.IsRankKnown || !right.IsRankKnown)
         {
-            check.Note($"{left} + {right} not checked: a rank is unknown");
+            check.Note($"{operation} of {left} and {right} not checked: a rank is unknown");
             return check.Finish(left.IsRankKnown ? left : right);
         }
 
         if (left.Rank != right.Rank)
         {
             check.Fail(ShapeFailureKind.AddShapeMismatch,
-                $"{name}: cannot add {left} and {right}: they have different ranks", left.ToString(), right.ToString());
+                $"{name}: cannot {operation} {left} and {right}: they have different ranks", left.ToString(), right.ToString());
             return check.Finish(TensorShape.UnknownRank);
         }
 
@@ -123,7 +123,7 @@ internal static class MergeShapes
             {
                 string rule = broadcast ? "sizes must be equal or 1" : "shapes must be equal";
                 check.Fail(ShapeFailureKind.AddShapeMismatch,
-                    $"{name}: cannot add {left} and {right}: dim {i + 1} differs ({a} vs {b}); {rule}",
+                    $"{name}: cannot {operation} {left} and {right}: dim {i + 1} differs ({a} vs {b}); {rule}",
                     left.ToString(), right.ToString());
             }
             else

@@ -10,15 +10,16 @@ namespace NetGen.Generator.Shapes;
 internal static class TokenShapes
 {
     /// <summary>
-    /// <c>x + p</c>. A parameter as long as a batch must have 1 first, to broadcast over any batch size; a shorter one
-    /// is aligned from the right, as PyTorch aligns it. The sample dimensions then follow PyTorch's broadcast rule.
+    /// <c>x + p</c> or <c>p * x</c> (<paramref name="operation"/>, for messages). A parameter as long as a batch must have 1
+    /// first, to broadcast over any batch size; a shorter one is aligned from the right, as PyTorch aligns it. The sample
+    /// dimensions then follow PyTorch's broadcast rule.
     /// </summary>
-    public static ShapeResult Add(string name, TensorShape sample, TensorShape parameter)
+    public static ShapeResult Broadcast(string name, TensorShape sample, TensorShape parameter, string operation)
     {
         var check = new LayerCheck(name);
         if (!sample.IsRankKnown || !parameter.IsRankKnown)
         {
-            return check.FinishUnknownRank("a rank is unknown; the add is not checked");
+            return check.FinishUnknownRank($"a rank is unknown; the {operation} is not checked");
         }
 
         if (parameter.Rank > sample.Rank + 1)
@@ -29,13 +30,13 @@ internal static class TokenShapes
 
         if (parameter.Rank == sample.Rank + 1 && !IsOne(parameter[0]))
         {
-            return check.FinishUnknownRank($"its first dimension, {parameter[0]}, meets the batch; the add holds for one batch size only and is not checked");
+            return check.FinishUnknownRank($"its first dimension, {parameter[0]}, meets the batch; the {operation} holds for one batch size only and is not checked");
         }
 
         var aligned = parameter.Rank == sample.Rank + 1
             ? parameter.Dims.Skip(1)
             : Enumerable.Repeat(Dim.Of(1), sample.Rank - parameter.Rank).Concat(parameter.Dims);
-        return MergeShapes.BroadcastAdd(name, sample, TensorShape.Of(aligned));
+        return MergeShapes.BroadcastAdd(name, sample, TensorShape.Of(aligned), operation);
     }
 
     /// <summary>

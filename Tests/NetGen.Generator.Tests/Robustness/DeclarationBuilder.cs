@@ -576,7 +576,7 @@ internal sealed class DeclarationBuilder
     /// <summary>A parameter the generated forward adds or prepends (a position embedding, a class token), right or wrong.</summary>
     private string TokenMember()
     {
-        var use = _t.OneOf("ParameterUse.Add", "ParameterUse.Prepend");
+        var use = _t.OneOf("ParameterUse.Add", "ParameterUse.Prepend", "ParameterUse.Multiply");
         var shape = _t.OneOf($"1, 1, {_channels}", $"1, {_channels}", $"{_channels}", "1, 17, 8", "2, 1, 8", "1");
         var dim = _t.Chance(30) ? ", Dim = " + _t.OneOf("2", "-1", "0", "9") : "";
         return Member(new List<string> { $"Parameter({shape}, Use = {use}{dim})" }, "Parameter", Unique("token"), withInit: false);

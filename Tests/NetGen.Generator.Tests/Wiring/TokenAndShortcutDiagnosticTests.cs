@@ -60,6 +60,30 @@ public sealed class TokenAndShortcutDiagnosticTests
         """);
 
     [Fact]
+    public Task A_layer_scale_of_other_channels_is_on_the_parameter() => GeneratorDiagnosticTest.VerifyAsync(Usings + """
+        [Model(Input = [16, 8, 8])]
+        public partial class M : nn.Module<Tensor, Tensor>
+        {
+            [Conv2d(16, 16, 3, Padding = 1)] public partial Conv2d conv { get; }
+            [Parameter(32, 1, 1, Use = ParameterUse.Multiply)] public partial Parameter {|NG0105:layer_scale|} { get; }
+        }
+        """);
+
+    [Fact]
+    public void The_layer_scale_message_says_multiply()
+    {
+        var result = GeneratorHarness.Run(Usings + """
+            [Model(Input = [16, 8, 8])]
+            public partial class M : nn.Module<Tensor, Tensor>
+            {
+                [Parameter(32, 1, 1, Use = ParameterUse.Multiply)] public partial Parameter layer_scale { get; }
+            }
+            """);
+        var error = Assert.Single(result.GeneratorDiagnostics, d => d.Id == "NG0105").GetMessage();
+        Assert.Contains("cannot multiply 16×8×8 and 32×1×1: dim 1 differs (16 vs 32)", error);
+    }
+
+    [Fact]
     public Task A_class_token_of_another_width_is_on_the_parameter() => GeneratorDiagnosticTest.VerifyAsync(Usings + """
         [Model(Input = [16, 48])]
         public partial class M : nn.Module<Tensor, Tensor>

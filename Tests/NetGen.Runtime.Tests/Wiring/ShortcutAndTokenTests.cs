@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 
 namespace NetGen.Runtime.Tests.Wiring;
 
-/// <summary>Two shortcuts around members, one conditional with an activation, and a class token with a position embedding.</summary>
+/// <summary>Two shortcuts around members, one conditional with an activation, a class token with a position embedding, and a layer scale.</summary>
 [Model(Input = [5, 8])]
 public partial class ShortcutTokenNet : nn.Module<Tensor, Tensor>
 {
@@ -23,6 +23,9 @@ public partial class ShortcutTokenNet : nn.Module<Tensor, Tensor>
 
     [Linear(8, 8), Residual(When = "inner", Activation = Activation.GELU)]
     public partial Linear b { get; }
+
+    [Parameter(8, Use = ParameterUse.Multiply), Init(InitKind.Normal, Std = 1.0)]
+    public partial Parameter scale { get; }
 
     [Linear(8, 8), Select(1, 0)]
     public partial Linear c { get; }
@@ -54,7 +57,7 @@ public sealed class ShortcutAndTokenTests
         var linear = nn.functional.linear(normed, state["b.weight"], state["b.bias"]);
         var inside = inner ? nn.functional.gelu(linear + normed) : linear;
         var outer = inside + tokens;
-        var expected = nn.functional.linear(outer, state["c.weight"], state["c.bias"]).select(1, 0);
+        var expected = nn.functional.linear(state["scale"] * outer, state["c.weight"], state["c.bias"]).select(1, 0);
 
         using var noGrad = no_grad();
         var before = x.clone();
@@ -89,7 +92,7 @@ public sealed class ShortcutAndTokenTests
     public void The_parameters_are_own_entries_before_the_children_as_in_PyTorch()
     {
         using var model = new ShortcutTokenNet();
-        Assert.Equal(["cls", "pos", "a.weight", "a.bias", "b.weight", "b.bias", "c.weight", "c.bias"], model.state_dict().Keys);
+        Assert.Equal(["cls", "pos", "scale", "a.weight", "a.bias", "b.weight", "b.bias", "c.weight", "c.bias"], model.state_dict().Keys);
         Assert.Equal(ShortcutTokenNet.Summary.TotalParameters, model.parameters().Sum(p => p.numel()));
     }
 }
