@@ -31,7 +31,17 @@ namespace NetGen
     /// blocks of <typeparamref name="TBlock"/>, named <c>0</c> … <c>count-1</c> (after <see cref="Prefix"/>). The first block is built
     /// with <see cref="First"/> and the others with <see cref="Rest"/>.
     /// </summary>
-    [AttributeUsage(AttributeTargets.Property, AllowMultiple = false, Inherited = false)]
+    /// <remarks>
+    /// Several <c>[Repeat&lt;T&gt;]</c> on one member are alternatives, each with a <see cref="When"/>: the stage is built
+    /// from the one whose condition holds, so one class serves several block types (torchvision's
+    /// <c>ResNet(block, layers)</c>):
+    /// <code>
+    /// [Repeat&lt;BasicBlock&gt;("layers1", First = [64, 64], Rest = [64, 64], When = "block == ResNetBlock.Basic")]
+    /// [Repeat&lt;Bottleneck&gt;("layers1", First = [64, 64], Rest = [256, 64], When = "block == ResNetBlock.Bottleneck")]
+    /// public partial Sequential layer1 { get; }
+    /// </code>
+    /// </remarks>
+    [AttributeUsage(AttributeTargets.Property, AllowMultiple = true, Inherited = false)]
     public sealed class RepeatAttribute<TBlock> : Attribute
     {
         public RepeatAttribute(object count) => Count = count;
@@ -54,6 +64,12 @@ namespace NetGen
         /// blocks <c>encoder_layer_0</c>, <c>encoder_layer_1</c>, …: <c>Prefix = "encoder_layer_"</c>.
         /// </summary>
         public string Prefix { get; set; } = "";
+
+        /// <summary>
+        /// With several <c>[Repeat&lt;T&gt;]</c> on one member: when this alternative is the one built, a bool expression of
+        /// the constructor parameters. Exactly one alternative's condition must hold for every value of the parameters.
+        /// </summary>
+        public string? When { get; set; }
     }
 
     /// <summary>

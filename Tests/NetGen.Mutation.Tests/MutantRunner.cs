@@ -47,7 +47,7 @@ public sealed class MutantRunner
         });
 
     private readonly IReadOnlyList<SampleFile> _files;
-    private readonly Dictionary<string, RootInput> _inputs;
+    private readonly Dictionary<RootModel, RootInput> _inputs;
     private readonly CSharpCompilation _baseCompilation;
     private readonly GeneratorDriver _baseDriver;
     private int _counter;
@@ -64,7 +64,7 @@ public sealed class MutantRunner
             new[] { new NetGenGenerator().AsSourceGenerator() },
             parseOptions: ParseOptions);
         _baseDriver = driver.RunGenerators(_baseCompilation);
-        _inputs = SampleSet.Roots.ToDictionary(r => r.TypeName, r => SampleSet.InputOf(_files, r));
+        _inputs = SampleSet.Roots.ToDictionary(r => r, r => SampleSet.InputOf(_files, r));
         torch.set_num_threads(Math.Max(1, Environment.ProcessorCount));
     }
 
@@ -134,7 +134,7 @@ public sealed class MutantRunner
     private RootInput InputOf(RootModel root, Mutant? mutant) =>
         mutant is not null && root.Files.Contains(mutant.File)
             ? SampleSet.InputOf(_files.Select(f => f.Name == mutant.File ? f with { Text = mutant.MutatedText } : f).ToList(), root)
-            : _inputs[root.TypeName];
+            : _inputs[root];
 
     private RootRun RunRoot(Assembly assembly, RootModel root, IReadOnlyList<DeclaredContract> contracts, RootInput declared)
     {
@@ -149,7 +149,8 @@ public sealed class MutantRunner
             var type = assembly.GetType(root.TypeName, throwOnError: true)!;
             var constructor = type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First();
             var arguments = constructor.GetParameters()
-                .Select(p => p.HasDefaultValue ? p.DefaultValue : throw new InvalidOperationException($"{root.TypeName}({p.Name}) has no default"))
+                .Select(p => root.Arguments.Any(a => a.Name == p.Name) ? Argument(p, root.Arguments.First(a => a.Name == p.Name).Value)
+                    : p.HasDefaultValue ? p.DefaultValue : throw new InvalidOperationException($"{root.TypeName}({p.Name}) has no default"))
                 .ToArray();
             model = (nn.Module<Tensor, Tensor>)constructor.Invoke(arguments);
             model.eval();
@@ -183,7 +184,7 @@ public sealed class MutantRunner
             model?.Dispose();
         }
 
-        return new RootRun(root.ShortName, outputShape, error, violations, watch.Elapsed.TotalSeconds);
+        return new RootRun(root.Label, outputShape, error, violations, watch.Elapsed.TotalSeconds);
     }
 
     /// <summary>
@@ -192,6 +193,10 @@ public sealed class MutantRunner
     /// position embedding of [2, tokens, dim], broadcasts with a batch of 1 or 2 and fails from 3 on).
     /// </summary>
     public static readonly long[] OtherBatches = { 2, 3 };
+
+    /// <summary>A root's own argument for <paramref name="parameter"/>: an enum member by its name, anything else as it is.</summary>
+    private static object? Argument(ParameterInfo parameter, object value) =>
+        parameter.ParameterType.IsEnum && value is string member ? Enum.Parse(parameter.ParameterType, member) : value;
 
     private static string? RunAtBatch(nn.Module<Tensor, Tensor> model, RootInput declared, long batch)
     {

@@ -115,7 +115,7 @@ public sealed class MutationReport
     }
 
     /// <summary>The roots a mutant runs ("ResNet34"), the key of the per-root table.</summary>
-    private static string RootsOf(MutantResult r) => string.Join(" + ", SampleSet.RootsUsing(r.Mutant!.File).Select(root => root.ShortName));
+    private static string RootsOf(MutantResult r) => string.Join(" + ", SampleSet.RootsUsing(r.Mutant!.File).Select(root => root.Label));
 
     public static string Detail(MutantResult r) =>
         !r.Runnable && r.CompileErrors.Count > 0 ? string.Join("; ", r.CompileErrors.Take(2))

@@ -20,7 +20,17 @@ public sealed record SampleFile(string Name, string Text);
 /// </summary>
 public sealed record RootModel(string TypeName, IReadOnlyList<string> Files, RootInput? Input = null)
 {
+    /// <summary>The model's class name.</summary>
     public string ShortName => TypeName.Substring(TypeName.LastIndexOf('.') + 1);
+
+    /// <summary>
+    /// Hyperparameters passed instead of their defaults, by name (an enum member by its name): a model whose members have
+    /// alternatives (ResNet's <c>block</c>) is a root once per alternative, since NetGen checks every alternative.
+    /// </summary>
+    public IReadOnlyList<(string Name, object Value)> Arguments { get; init; } = [];
+
+    /// <summary>The class name, and the arguments it is built with when not the defaults: <c>ResNet(block: Bottleneck)</c>.</summary>
+    public string Label => Arguments.Count == 0 ? ShortName : $"{ShortName}({string.Join(", ", Arguments.Select(a => $"{a.Name}: {a.Value}"))})";
 }
 
 /// <summary>A root's own input: a zero tensor of this shape (batch included) and element type.</summary>
@@ -75,8 +85,9 @@ public static class SampleSet
         new("NetGen.Samples.ResNet34", ["SeedModels/ResNet34.cs", "SeedModels/ResidualBlock.cs"]),
         new("NetGen.Samples.Torchvision.SqueezeNet", ["Torchvision/SqueezeNet.cs", "Torchvision/Fire.cs"]),
         new("NetGen.Samples.Torchvision.MobileNetV2", ["Torchvision/MobileNetV2.cs", "Torchvision/InvertedResidual.cs", "Torchvision/Conv2dNormActivation.cs"]),
+        // One class for BasicBlock and Bottleneck ResNets: the defaults build BasicBlocks, the second root Bottlenecks.
         new("NetGen.Samples.Torchvision.ResNet", ["Torchvision/ResNet.cs", "Torchvision/BasicBlock.cs"]),
-        new("NetGen.Samples.Torchvision.BottleneckResNet", ["Torchvision/BottleneckResNet.cs", "Torchvision/Bottleneck.cs"]),
+        new("NetGen.Samples.Torchvision.ResNet", ["Torchvision/ResNet.cs", "Torchvision/Bottleneck.cs"]) { Arguments = [("block", "Bottleneck")] },
         new("NetGen.Samples.Torchvision.ShuffleNetV2", ["Torchvision/ShuffleNetV2.cs", "Torchvision/ShuffleInvertedResidual.cs"]),
         new("NetGen.Samples.Torchvision.SqueezeExcitation", ["Torchvision/SqueezeExcitation.cs"]),
         new("NetGen.Samples.Torchvision.AlexNet", ["Torchvision/AlexNet.cs"]),

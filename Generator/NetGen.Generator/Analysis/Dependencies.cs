@@ -24,7 +24,7 @@ internal static class Dependencies
                 yield return member.TypeName;
             }
 
-            if (member.Repeat is { } repeat)
+            foreach (var repeat in member.Repeats)
             {
                 yield return repeat.BlockType;
             }

@@ -39,6 +39,23 @@ internal static class ModelAnalyzer
             diagnostics.AddRange(FailureDiagnostics.For(model, failure, AtDefaults(model)));
         }
 
+        // Alternative stages not built at the defaults are checked in the models that build them.
+        var reported = walker.Failures.Concat(defaultFailures).ToList();
+        foreach (var (alternative, where) in AlternativeChoices.Models(filled))
+        {
+            var walked = DefaultsWalk(alternative, catalog);
+            var fresh = walked is null ? new List<WalkFailure>() : walked.Value.Walker.Failures
+                .Where(d => !reported.Any(f => f.Location == d.Location && f.Failure.Kind == d.Failure.Kind))
+                .ToList();
+            foreach (var failure in fresh)
+            {
+                diagnostics.AddRange(FailureDiagnostics.For(model, failure, where));
+            }
+
+            reported.AddRange(fresh);
+            defaultFailures.AddRange(fresh);
+        }
+
         if (model.Input.IsEmpty && !model.DeclaresForward)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ShapeUnchecked, model.Location, model.Name,
@@ -81,8 +98,21 @@ internal static class ModelAnalyzer
     /// <summary>" with the default hyperparameters (flat = 186624, numClasses = 101)".</summary>
     private static string AtDefaults(ModelSpec model)
     {
-        var values = model.Parameters.Where(p => p.DefaultValue is not null).Select(p => $"{p.Name} = {p.DefaultValue}").ToList();
+        var values = model.Parameters.Where(p => p.DefaultValue is not null).Select(p => $"{p.Name} = {Shown(p)}").ToList();
         return values.Count == 0 ? "" : " with the default hyperparameters (" + string.Join(", ", values) + ")";
+    }
+
+    /// <summary>A default as the user wrote it: an enum's member (<c>ResNetBlock.Basic</c>) rather than its underlying value.</summary>
+    private static string Shown(ParameterSpec parameter)
+    {
+        var member = parameter.EnumMembers.FirstOrDefault(m => m.Substring(m.IndexOf('=') + 1) == parameter.DefaultValue);
+        if (member is null)
+        {
+            return parameter.DefaultValue!;
+        }
+
+        var type = parameter.TypeName.Substring(parameter.TypeName.LastIndexOfAny(new[] { '.', ':' }) + 1);
+        return type + "." + member.Substring(0, member.IndexOf('='));
     }
 
     /// <summary>The summary at the declared input with default hyperparameters; null when there is none.</summary>

@@ -74,7 +74,7 @@ internal sealed partial class ShapeWalker
             {
                 // A Sequential built child by child has as many children as its rows and conditions make.
                 MemberKind.Sequential when !member.IsBuiltChildByChild => Dim.Of(member.Layers.Count),
-                MemberKind.Repeat => _env.Size(member.Repeat!.Count),
+                MemberKind.Repeat when ChosenRepeat(member, _env) is { } chosen => _env.Size(chosen.Count),
                 _ => (Dim?)null,
             };
             if (member is null || module.Child is not null || count is not { } n)
@@ -287,7 +287,7 @@ internal sealed partial class ShapeWalker
             return WalkLayer(member.Layers[child], path, env, input, scope.Inside(child), member.Name, child, true);
         }
 
-        if (member.Kind == MemberKind.Repeat && member.Repeat is { } repeat)
+        if (member.Kind == MemberKind.Repeat && ChosenRepeat(member, env) is { } repeat)
         {
             var blockEnv = repeat.Index is { } index ? env.With(index, Dim.Of(child)) : env;
             return WalkBlock(repeat.BlockType, child == 0 ? repeat.First : repeat.Rest, path, blockEnv, input, scope.Inside(child), member.Location);

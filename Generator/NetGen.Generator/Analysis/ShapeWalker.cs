@@ -261,6 +261,8 @@ internal sealed partial class ShapeWalker
                 }
 
                 return y;
+            case MemberKind.Repeat when !member.Choices.IsEmpty:
+                return WalkChoice(member, path, env, input, scope);
             case MemberKind.Repeat:
                 return WalkRepeat(member, path, env, input, scope);
             case MemberKind.Parameter:

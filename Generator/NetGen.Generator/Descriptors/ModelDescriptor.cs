@@ -238,12 +238,12 @@ internal static class ModelDescriptor
 
     /// <summary>
     /// The member as format 1 carries it. That format has no stage tables, conditional or named children, per-index block
-    /// arguments or dense stages: another assembly sees such a member as a module it cannot see into (its output unknown,
+    /// arguments, dense stages or alternative repeated stages: another assembly sees such a member as a module it cannot see into (its output unknown,
     /// its state read at run time), which is never wrong.
     /// </summary>
     public static MemberSpec Carried(MemberSpec member) =>
         member.IsBuiltByLoops || member.Layers.Any(l => l.Name is not null)
-            ? member with { Kind = MemberKind.Factory, Layers = EquatableArray<LayerSpec>.Empty, ModuleIndex = -1, ForEach = null, Repeat = null }
+            ? member with { Kind = MemberKind.Factory, Layers = EquatableArray<LayerSpec>.Empty, ModuleIndex = -1, ForEach = null, Repeat = null, Choices = EquatableArray<RepeatSpec>.Empty, ChoicesCovered = false }
             : member;
 
     private static void WriteMember(TokenWriter writer, MemberSpec member)

@@ -74,6 +74,11 @@ internal static class DiagnosticDescriptors
         "Invalid stage table or Sequential child",
         "'{0}' in '{1}': {2}");
 
+    public static readonly DiagnosticDescriptor InvalidRepeatChoice = Error(
+        DiagnosticIds.InvalidRepeatChoice, Declaration,
+        "Alternative repeated stages must be exclusive and cover every value",
+        "'{0}' in '{1}': {2}");
+
     public static readonly DiagnosticDescriptor InvalidExpression = Error(
         DiagnosticIds.InvalidExpression, Declaration,
         "Invalid expression",
@@ -211,7 +216,7 @@ internal static class DiagnosticDescriptors
         ModelMustBePartial, ModelMustBeModule, MemberMustBePartialProperty, MemberTypeMismatch, UnknownParameter, InvalidArgument,
         ConstructorConflict, EmptyModel, UnknownMember, ConditionMustBeBool, ConflictingMemberAttributes, BlockCycle, ForeignLayerAttribute,
         MemberNotCreatable, NeedsHandWrittenForward, UnregisteredModule, InvalidFactory, ModelInheritance, WiringIgnored, ModelTooLarge, FileLocalModel,
-        InvalidExpression, ExpressionTypeMismatch, ExpressionFailsAtDefaults, InvalidStageTable, GeneratorFailure, ShapeUnchecked,
+        InvalidExpression, ExpressionTypeMismatch, ExpressionFailsAtDefaults, InvalidStageTable, InvalidRepeatChoice, GeneratorFailure, ShapeUnchecked,
         ChannelMismatch, FeatureMismatch, SpatialCollapse, GroupsDoNotDivide, ResidualShapeMismatch, ConcatShapeMismatch, BlockInputMismatch,
         ShapeError, CannotInfer, UncheckedBoundary, BlockUseMismatch, ContractMismatch, FitsOneBatchSize);
 

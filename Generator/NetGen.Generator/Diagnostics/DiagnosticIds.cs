@@ -28,6 +28,7 @@ public static class DiagnosticIds
     public const string ExpressionTypeMismatch = "NG0031";
     public const string ExpressionFailsAtDefaults = "NG0032";
     public const string InvalidStageTable = "NG0040";
+    public const string InvalidRepeatChoice = "NG0041";
     public const string GeneratorFailure = "NG0099";
     public const string ShapeUnchecked = "NG0100";
     public const string ChannelMismatch = "NG0101";

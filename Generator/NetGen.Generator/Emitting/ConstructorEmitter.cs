@@ -24,12 +24,12 @@ internal static class ConstructorEmitter
             if (member.WhenParameter is { } condition)
             {
                 writer.OpenBlock($"if ({Expressions.ExpressionText.ToCSharp(condition, name => "@" + name)})");
-                EmitMember(writer, member, model.Parameters);
+                EmitMember(writer, member, model.Name, model.Parameters);
                 writer.CloseBlock();
             }
             else
             {
-                EmitMember(writer, member, model.Parameters);
+                EmitMember(writer, member, model.Name, model.Parameters);
             }
         }
 
@@ -44,7 +44,7 @@ internal static class ConstructorEmitter
         return repeat.Prefix.Length == 0 ? number : $"\"{repeat.Prefix}\" + {number}";
     }
 
-    private static void EmitMember(SourceWriter writer, MemberSpec member, EquatableArray<ParameterSpec> parameters)
+    private static void EmitMember(SourceWriter writer, MemberSpec member, string modelName, EquatableArray<ParameterSpec> parameters)
     {
         var field = "this." + member.BackingField;
         var name = Identifiers.Literal(member.Name);
@@ -68,26 +68,11 @@ internal static class ConstructorEmitter
             case MemberKind.Block:
                 writer.Line($"{field} = new {member.TypeName}({string.Join(", ", member.BlockArgs.Select(a => a.ToCSharp()))});");
                 break;
-            case MemberKind.Repeat when member.Repeat!.Index is { } index:
-                writer.Line($"{field} = global::TorchSharp.torch.nn.Sequential();");
-                writer.OpenBlock($"for (var @{index} = 0; @{index} < {member.Repeat.Count.ToCSharp()}; @{index}++)");
-                writer.Line($"{field}.append({BlockName(member.Repeat, $"@{index}")}, new {member.Repeat.BlockType}({string.Join(", ", member.Repeat.First.Select(a => a.ToCSharp()))}));");
-                writer.CloseBlock();
+            case MemberKind.Repeat when !member.Choices.IsEmpty:
+                EmitChoices(writer, member, field, modelName, parameters);
                 break;
             case MemberKind.Repeat:
-                var repeat = member.Repeat!;
-                writer.Line($"{field} = global::TorchSharp.torch.nn.Sequential();");
-                writer.Line($"{field}.append(\"{repeat.BlockName(0)}\", new {repeat.BlockType}({string.Join(", ", repeat.First.Select(a => a.ToCSharp()))}));");
-                // The loop variable must not hide a hyperparameter the loop reads (CS0136).
-                var loop = "i";
-                while (parameters.Any(p => p.Name == loop))
-                {
-                    loop += "_";
-                }
-
-                writer.OpenBlock($"for (var {loop} = 1; {loop} < {repeat.Count.ToCSharp()}; {loop}++)");
-                writer.Line($"{field}.append({BlockName(repeat, loop)}, new {repeat.BlockType}({string.Join(", ", repeat.Rest.Select(a => a.ToCSharp()))}));");
-                writer.CloseBlock();
+                EmitRepeat(writer, member.Repeat!, field, parameters);
                 break;
             case MemberKind.Factory:
                 var factory = member.Factory!;
@@ -110,4 +95,58 @@ internal static class ConstructorEmitter
 
         writer.Line($"this.register_module({name}, {field});");
     }
+
+    private static void EmitRepeat(SourceWriter writer, RepeatSpec repeat, string field, EquatableArray<ParameterSpec> parameters)
+    {
+        writer.Line($"{field} = global::TorchSharp.torch.nn.Sequential();");
+        if (repeat.Index is { } index)
+        {
+            writer.OpenBlock($"for (var @{index} = 0; @{index} < {repeat.Count.ToCSharp()}; @{index}++)");
+            writer.Line($"{field}.append({BlockName(repeat, $"@{index}")}, new {repeat.BlockType}({string.Join(", ", repeat.First.Select(a => a.ToCSharp()))}));");
+            writer.CloseBlock();
+            return;
+        }
+
+        writer.Line($"{field}.append(\"{repeat.BlockName(0)}\", new {repeat.BlockType}({string.Join(", ", repeat.First.Select(a => a.ToCSharp()))}));");
+        // The loop variable must not hide a hyperparameter the loop reads (CS0136).
+        var loop = "i";
+        while (parameters.Any(p => p.Name == loop))
+        {
+            loop += "_";
+        }
+
+        writer.OpenBlock($"for (var {loop} = 1; {loop} < {repeat.Count.ToCSharp()}; {loop}++)");
+        writer.Line($"{field}.append({BlockName(repeat, loop)}, new {repeat.BlockType}({string.Join(", ", repeat.Rest.Select(a => a.ToCSharp()))}));");
+        writer.CloseBlock();
+    }
+
+    /// <summary>
+    /// Alternative stages: the one whose condition holds is built. Where NetGen could not prove at compile time that
+    /// exactly one holds, the constructor counts them first; a value no alternative covers throws either way.
+    /// </summary>
+    private static void EmitChoices(SourceWriter writer, MemberSpec member, string field, string modelName, EquatableArray<ParameterSpec> parameters)
+    {
+        var conditions = member.Choices.Select(c => Expressions.ExpressionText.ToCSharp(c.When!, name => "@" + name)).ToList();
+        var message = $"{modelName}: exactly one [Repeat] alternative of '{member.Name}' must hold, but ";
+        if (!member.ChoicesCovered)
+        {
+            writer.Line($"var {Holding(member)} = {string.Join(" + ", conditions.Select(c => $"({c} ? 1 : 0)"))};");
+            writer.OpenBlock($"if ({Holding(member)} > 1)");
+            writer.Line($"throw new global::System.ArgumentException({Identifiers.Literal(message)} + {Holding(member)} + \" hold for these hyperparameters\");");
+            writer.CloseBlock();
+        }
+
+        for (var i = 0; i < member.Choices.Count; i++)
+        {
+            writer.OpenBlock($"{(i == 0 ? "if" : "else if")} ({conditions[i]})");
+            EmitRepeat(writer, member.Choices[i], field, parameters);
+            writer.CloseBlock();
+        }
+
+        writer.OpenBlock("else");
+        writer.Line($"throw new global::System.ArgumentException({Identifiers.Literal(message + "none holds for these hyperparameters")});");
+        writer.CloseBlock();
+    }
+
+    private static string Holding(MemberSpec member) => "__holding_" + member.Name;
 }

@@ -32,6 +32,12 @@ internal sealed record RepeatSpec(string BlockType, ArgValue Count, EquatableArr
 
     /// <summary>The name of block <paramref name="position"/> in the Sequential, which is also its state-dict key.</summary>
     public string BlockName(int position) => Prefix + position.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>For one of several alternatives of a member (<see cref="MemberSpec.Choices"/>): the condition under which it is built.</summary>
+    public string? When { get; init; }
+
+    /// <summary>Where the alternative's <c>When</c> is written, for its diagnostics.</summary>
+    public LocationInfo? WhenLocation { get; init; }
 }
 
 /// <summary>What a generated forward does with a learnable tensor of the model, where it is declared (<c>[Parameter(Use = …)]</c>).</summary>
@@ -146,7 +152,19 @@ internal sealed record MemberSpec(
     /// Whether the member's structure is made at run time by loops (a stage table, conditional children, per-index
     /// block arguments, a dense stage), which descriptor format 1 cannot carry.
     /// </summary>
-    public bool IsBuiltByLoops => IsBuiltChildByChild || Repeat?.Index is not null || Repeat?.Prefix is { Length: > 0 } || System.Linq.Enumerable.Any(Layers, l => l.Dense is not null);
+    public bool IsBuiltByLoops => IsBuiltChildByChild || Repeat?.Index is not null || !Choices.IsEmpty || Repeat?.Prefix is { Length: > 0 } || System.Linq.Enumerable.Any(Layers, l => l.Dense is not null);
+
+    /// <summary>The repeated stages this member may build: its <see cref="Repeat"/>, or every one of its <see cref="Choices"/>.</summary>
+    public System.Collections.Generic.IEnumerable<RepeatSpec> Repeats => Repeat is { } repeat ? new[] { repeat } : Choices;
+
+    /// <summary>
+    /// For a <see cref="MemberKind.Repeat"/> member with several <c>[Repeat&lt;T&gt;(When = …)]</c>: the alternatives, in
+    /// declaration order, of which the one whose condition holds is built; <see cref="Repeat"/> is then null.
+    /// </summary>
+    public EquatableArray<RepeatSpec> Choices { get; init; } = EquatableArray<RepeatSpec>.Empty;
+
+    /// <summary>Whether NetGen proved that exactly one of <see cref="Choices"/> holds for every value of the parameters they read.</summary>
+    public bool ChoicesCovered { get; init; }
 
     /// <summary>The declared shape contract, for a member NetGen cannot see into.</summary>
     public ContractSpec? Contract { get; init; }

@@ -21,7 +21,11 @@ internal static class MemberParser
     {
         public readonly ImmutableArray<LayerSpec>.Builder Layers = ImmutableArray.CreateBuilder<LayerSpec>();
         public readonly List<AttributeData> Foreign = new();
-        public AttributeData? Block, Repeat, When, Branch, Init, Factory, Parameter, Contract, ForEach, Residual;
+        public readonly List<AttributeData> Repeats = new();
+        public AttributeData? Block, When, Branch, Init, Factory, Parameter, Contract, ForEach, Residual;
+
+        /// <summary>The member's first <c>[Repeat&lt;T&gt;]</c>; several are alternatives (<see cref="RepeatChoiceParser"/>).</summary>
+        public AttributeData? Repeat => Repeats.Count > 0 ? Repeats[0] : null;
 
         /// <summary>A NetGen attribute the compiler could not bind (an undefined name in it): the compiler's error is the one to show.</summary>
         public bool HasCompilerErrors;
@@ -110,8 +114,20 @@ internal static class MemberParser
                 BlockLocation(attributes.Block, location));
         }
 
-        var repeatSpec = attributes.Repeat is null ? null : ReadRepeat(attributes.Repeat, context);
-        if (attributes.Repeat is not null && repeatSpec is null)
+        var choices = EquatableArray<RepeatSpec>.Empty;
+        var choicesCovered = false;
+        if (RepeatChoiceParser.AreChoices(attributes.Repeats))
+        {
+            if (RepeatChoiceParser.Read(attributes.Repeats, property.Name, location, context, out choicesCovered) is not { } read)
+            {
+                return null;
+            }
+
+            choices = read;
+        }
+
+        var repeatSpec = attributes.Repeat is null || !choices.IsEmpty ? null : ReadRepeat(attributes.Repeat, context);
+        if (attributes.Repeat is not null && choices.IsEmpty && repeatSpec is null)
         {
             return null;
         }
@@ -149,6 +165,8 @@ internal static class MemberParser
         {
             TakesOneTensor = kind is MemberKind.Layer or MemberKind.Sequential or MemberKind.Repeat || TypeShapes.IsModuleOfTensor(property.Type),
             ForEach = stageTable,
+            Choices = choices,
+            ChoicesCovered = choicesCovered,
             InheritanceModifiers = ShellReader.InheritanceModifiers(syntax),
             Residual = attributes.Residual is null ? null : ResidualSpans.Read(attributes.Residual, property.Name, context),
         };
@@ -177,7 +195,7 @@ internal static class MemberParser
             switch (kind)
             {
                 case AttributeKind.Block: sorted.Block = attribute; break;
-                case AttributeKind.Repeat: sorted.Repeat = attribute; break;
+                case AttributeKind.Repeat: sorted.Repeats.Add(attribute); break;
                 case AttributeKind.When: sorted.When = attribute; break;
                 case AttributeKind.Branch: sorted.Branch = attribute; break;
                 case AttributeKind.Init: sorted.Init = attribute; break;
@@ -391,7 +409,7 @@ internal static class MemberParser
     private static LocationInfo? BlockLocation(AttributeData? attribute, LocationInfo? fallback) =>
         attribute?.ApplicationSyntaxReference?.GetSyntax() is { } syntax ? LocationInfo.From(syntax) : fallback;
 
-    private static RepeatSpec? ReadRepeat(AttributeData repeat, MemberContext context)
+    internal static RepeatSpec? ReadRepeat(AttributeData repeat, MemberContext context)
     {
         var interpreter = context.Interpreter;
         var blockType = repeat.AttributeClass!.TypeArguments[0].ToDisplayString(TypeShapes.FullyQualified);

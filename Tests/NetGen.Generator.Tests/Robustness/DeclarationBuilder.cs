@@ -241,7 +241,7 @@ internal sealed class DeclarationBuilder
             return;
         }
 
-        var needsFlag = Is(Flaw.WhenOnNonNullable) || Is(Flaw.NonIntParameterAsSize);
+        var needsFlag = Is(Flaw.WhenOnNonNullable) || Is(Flaw.NonIntParameterAsSize) || Is(Flaw.RepeatChoiceOverlap);
         if (_t.Chance(50) || needsFlag || Is(Flaw.WhenNotBool))
         {
             _parameters.Add(("c0", "int"));
@@ -526,8 +526,42 @@ internal sealed class DeclarationBuilder
         var output = OutChannels(extreme: false);
         var count = _t.OneOf("1", "2", "3", HasParameter("depth") ? "\"depth\"" : "2", HasParameter("i") ? "\"i\"" : "70");
         _channels = output;
+        if (_t.Chance(35) && ExclusiveConditions() is { } conditions)
+        {
+            return Member(AlternativeStages(conditions, count, input, output), "Sequential", Unique("stage"), withInit: false);
+        }
+
         return Member(new List<string> { $"Repeat<Robust.Helpers.Unit>({count}, First = [{input}, {output}, {_t.OneOf("1", "2")}, true], Rest = [{output}, {output}])" },
             "Sequential", Unique("stage"), withInit: false);
+    }
+
+    /// <summary>
+    /// Conditions of which exactly one holds for every value: over the bool flag (which NetGen proves by trying both
+    /// values) or an int (which the constructor checks); null when the case has neither parameter.
+    /// </summary>
+    private string[]? ExclusiveConditions()
+    {
+        if (HasParameter("flag") && (!HasParameter("width") || _t.Chance(50)))
+        {
+            return _t.OneOf(new[] { "flag", "!flag" }, new[] { "flag == true", "flag != true" }, new[] { "!(!flag)", "!flag || 1 > 2" });
+        }
+
+        return HasParameter("width") ? _t.OneOf(new[] { "width > 4", "width <= 4" }, new[] { "width < 4", "width == 4", "width > 4" }) : null;
+    }
+
+    /// <summary>
+    /// Issue 12's block selector: one [Repeat] alternative per condition, each building the same channels from
+    /// other arguments (First/Rest, or Each with the index), so whichever the constructor builds, the model fits.
+    /// </summary>
+    private List<string> AlternativeStages(string[] conditions, string count, string input, string output)
+    {
+        var inExpr = IsParameterReference(input) ? Unquote(input) : input;
+        var outExpr = IsParameterReference(output) ? Unquote(output) : output;
+        var i = HasParameter("i") ? "at" : "i";
+        return conditions.Select(condition => _t.Pick(2) == 0
+                ? $"Repeat<Robust.Helpers.Unit>({count}, First = [{input}, {output}, {_t.OneOf("1", "2")}, true], Rest = [{output}, {output}], When = \"{condition}\")"
+                : $"Repeat<Robust.Helpers.Unit>({_t.OneOf("1", "2")}, Each = [\"{i} == 0 ? {inExpr} : {outExpr}\", \"{outExpr}\", 1, \"{i} == 0\"], Index = \"{i}\", When = \"{condition}\")")
+            .ToList();
     }
 
     /// <summary>
@@ -696,6 +730,11 @@ internal sealed class DeclarationBuilder
                 $"[Linear(4, 8)]\npublic partial int {name} {{ get; }}"),
             Flaw.SecondStatefulLayer => $"[Conv2d({c}, 8, 3), BatchNorm2d(8)]\npublic partial Conv2d {name} {{ get; }}",
             Flaw.RepeatOnLayerMember => $"[Repeat<Robust.Helpers.Unit>(2, First = [{c}, 8], Rest = [8, 8])]\npublic partial Robust.Helpers.Unit {name} {{ get; }}",
+            Flaw.RepeatChoiceOverlap => _t.OneOf(
+                $"[Repeat<Robust.Helpers.Unit>(2, First = [{c}, 8, 1, true], Rest = [8, 8], When = \"flag\")]\n[Repeat<Robust.Helpers.Unit>(1, First = [{c}, 8, 1, true], When = \"flag || !flag\")]\npublic partial Sequential {name} {{ get; }}",
+                $"[Repeat<Robust.Helpers.Unit>(2, First = [{c}, 8, 1, true], Rest = [8, 8], When = \"flag\")]\n[Repeat<Robust.Helpers.Unit>(1, First = [{c}, 8, 1, true])]\npublic partial Sequential {name} {{ get; }}",
+                $"[Repeat<Robust.Helpers.Unit>(2, First = [{c}, 8, 1, true], Rest = [8, 8], When = \"flag\")]\npublic partial Sequential {name} {{ get; }}",
+                $"[Repeat<Robust.Helpers.Unit>(2, First = [{c}, 8, 1, true], Rest = [8, 8], When = \"flag && 1 > 2\")]\n[Repeat<Robust.Helpers.Unit>(1, First = [{c}, 8, 1, true], When = \"!flag\")]\npublic partial Sequential {name} {{ get; }}"),
             Flaw.BlockOnSequential => $"[Block({c}, 8), Conv2d({c}, 8, 3)]\npublic partial Sequential {name} {{ get; }}",
             Flaw.WhenNotBool => $"[When(\"{_t.OneOf("c0", "depth", "c0 * depth + 1")}\"), ReLU]\npublic partial Sequential? {name} {{ get; }}",
             Flaw.WhenUnknown => $"[When(\"{_t.OneOf("missing", "Flag", "", "missing != 1 || (", "1 > 2")}\"), ReLU]\npublic partial Sequential? {name} {{ get; }}",

@@ -27,6 +27,7 @@ internal enum Flaw
     MemberTypeMismatch,        // NG0004
     SecondStatefulLayer,       // NG0011
     RepeatOnLayerMember,       // NG0004
+    RepeatChoiceOverlap,       // NG0041: [Repeat] alternatives that can both hold, leave a value uncovered, or lack a When
     BlockOnSequential,         // NG0011
     WhenNotBool,               // NG0010
     WhenUnknown,               // NG0010

@@ -101,6 +101,22 @@ public sealed class RandomDeclarationTests
             + string.Join("\n", ordered[0].Problems) + "\n" + ordered[0].Case);
     }
 
+    [Fact]
+    public void The_cases_include_alternative_repeat_stages_valid_and_flawed()
+    {
+        // Issue 12's block selector: several [Repeat<T>(When = …)] on one member. Generating is cheap (no compilation).
+        var declarations = Enumerable.Range(0, 2_000).Select(i => Declarations.Generate(new PCG(1, Seed + (ulong)i), null, out _)).ToList();
+        var valid = declarations.Count(d => d.IsValid && AlternativeStages.IsMatch(d.Source));
+        var flawed = declarations.Count(d => d.Flaw == Flaw.RepeatChoiceOverlap);
+
+        _output.WriteLine($"{valid} valid cases with alternative stages and {flawed} with a flawed choice, of {declarations.Count}");
+        Assert.True(valid >= 20 && flawed >= 10, $"{valid} valid and {flawed} flawed cases with alternative stages");
+    }
+
+    /// <summary>Two [Repeat] attributes with a When on one member, as the builder writes alternatives.</summary>
+    private static readonly System.Text.RegularExpressions.Regex AlternativeStages =
+        new(@"Repeat<[^\n]*When = ""[^""]*""\)[^\n]*Repeat<[^\n]*When = ");
+
     private static int Setting(string name, int fallback) => (int)Setting(name, (long)fallback);
 
     private static long Setting(string name, long fallback) =>

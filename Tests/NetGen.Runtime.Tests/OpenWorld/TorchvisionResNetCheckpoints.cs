@@ -5,9 +5,10 @@ using NetGen.Runtime.Tests.StateDict;
 namespace NetGen.Runtime.Tests.OpenWorld;
 
 /// <summary>
-/// Real torchvision resnet18 and resnet34 checkpoints with an input and torchvision's output for it, written at
-/// test time by tools/fixtures/make_torchvision_resnet.py (Debian's python3-torchvision) into a temporary folder
-/// that is deleted afterwards: 134 MB that stay out of git. Written once, when a test first asks.
+/// Real torchvision resnet18, resnet34, resnet50, resnext50_32x4d and wide_resnet50_2 checkpoints with an input and
+/// torchvision's output for it, written at test time by tools/fixtures/make_torchvision_resnet.py (Debian's
+/// python3-torchvision) into a temporary folder that is deleted afterwards: about 600 MB that stay out of git. Written
+/// once, when a test first asks.
 /// </summary>
 public sealed class TorchvisionResNetCheckpoints : IDisposable
 {
@@ -15,7 +16,7 @@ public sealed class TorchvisionResNetCheckpoints : IDisposable
     private readonly Lazy<string> _log;
 
     public TorchvisionResNetCheckpoints() =>
-        _log = new Lazy<string>(() => PythonScripts.Run("make_torchvision_resnet.py", _directory.Path, "resnet18", "resnet34", "resnet50"));
+        _log = new Lazy<string>(() => PythonScripts.Run("make_torchvision_resnet.py", _directory.Path, "resnet18", "resnet34", "resnet50", "resnext50_32x4d", "wide_resnet50_2"));
 
     /// <summary>What the script printed: entries and output range per architecture.</summary>
     public string Log => _log.Value;

@@ -7,10 +7,11 @@ using static TorchSharp.torch;
 namespace NetGen.Runtime.Tests.OpenWorld;
 
 /// <summary>
-/// NetGen's torchvision ResNet (Samples/NetGen.SeedModels/Torchvision/ResNet.cs), whose stage depths are
-/// hyperparameters, and its Bottleneck variant (BottleneckResNet.cs, whose blocks compute <c>planes * 4</c> and their
-/// downsample condition), against real torchvision checkpoints of resnet18, resnet34 and resnet50 made at test time: it loads
-/// them strictly, with torchvision's keys in torchvision's order, and computes torchvision's output within 1e-4.
+/// NetGen's torchvision ResNet (Samples/NetGen.SeedModels/Torchvision/ResNet.cs), one class whose block type
+/// (<see cref="ResNetBlock"/>, alternative <c>[Repeat&lt;T&gt;(When = …)]</c> stages), stage depths, groups and width per
+/// group are hyperparameters, against real torchvision checkpoints made at test time of resnet18, resnet34 and resnet50,
+/// and of the smallest resnext (resnext50_32x4d) and wide_resnet (wide_resnet50_2): it loads them strictly, with
+/// torchvision's keys in torchvision's order, and computes torchvision's output within 1e-4.
 /// </summary>
 public sealed class TorchvisionResNetTests(TorchvisionResNetCheckpoints checkpoints, ITestOutputHelper output)
     : IClassFixture<TorchvisionResNetCheckpoints>
@@ -21,7 +22,9 @@ public sealed class TorchvisionResNetTests(TorchvisionResNetCheckpoints checkpoi
     {
         "resnet18" => ResNet.ResNet18(),
         "resnet34" => ResNet.ResNet34(),
-        "resnet50" => BottleneckResNet.ResNet50(),
+        "resnet50" => ResNet.ResNet50(),
+        "resnext50_32x4d" => ResNet.ResNeXt50_32X4D(),
+        "wide_resnet50_2" => ResNet.WideResNet50_2(),
         _ => throw new ArgumentOutOfRangeException(nameof(arch), arch, "no such torchvision ResNet"),
     };
 
@@ -29,6 +32,8 @@ public sealed class TorchvisionResNetTests(TorchvisionResNetCheckpoints checkpoi
     [InlineData("resnet18")]
     [InlineData("resnet34")]
     [InlineData("resnet50")]
+    [InlineData("resnext50_32x4d")]
+    [InlineData("wide_resnet50_2")]
     public void Loads_the_torchvision_checkpoint_strictly_with_torchvisions_keys_in_order(string arch)
     {
         PythonScripts.SkipUnless("torchvision");
@@ -50,7 +55,7 @@ public sealed class TorchvisionResNetTests(TorchvisionResNetCheckpoints checkpoi
         }
 
         Assert.Equal(2L, state["layer4.1.bn2.num_batches_tracked"].item<long>());
-        if (arch == "resnet50")
+        if (arch != "resnet18" && arch != "resnet34")
         {
             // Bottleneck computes its downsample condition: layer1.0 has one (64 → 256 channels at stride 1), layer1.1 none.
             Assert.Contains("layer1.0.downsample.0.weight", torchvisionKeys);
@@ -64,6 +69,8 @@ public sealed class TorchvisionResNetTests(TorchvisionResNetCheckpoints checkpoi
     [InlineData("resnet18")]
     [InlineData("resnet34")]
     [InlineData("resnet50")]
+    [InlineData("resnext50_32x4d")]
+    [InlineData("wide_resnet50_2")]
     public void Computes_torchvisions_output_within_1e_4(string arch)
     {
         PythonScripts.SkipUnless("torchvision");
@@ -78,21 +85,27 @@ public sealed class TorchvisionResNetTests(TorchvisionResNetCheckpoints checkpoi
 
         Assert.Equal(pair["output"].shape, actual.shape);
         var difference = (actual - pair["output"]).abs().max().item<float>();
-        output.WriteLine($"{arch}: max |NetGen - torchvision| = {difference:E2} over {actual.numel()} logits (|output| <= {pair["output"].abs().max().item<float>():F3})");
+        var largest = pair["output"].abs().max().item<float>();
+        output.WriteLine($"{arch}: max |NetGen - torchvision| = {difference:E2} over {actual.numel()} logits (|output| <= {largest:F3}, relative {difference / largest:E2})");
         Assert.True(difference <= Tolerance, $"{arch}: outputs differ by {difference}");
     }
 
-    [SkippableFact]
-    public void The_compile_time_summary_counts_the_parameters_of_torchvisions_resnet50()
+    [SkippableTheory]
+    [InlineData("resnet50")]
+    [InlineData("resnext50_32x4d")]
+    [InlineData("wide_resnet50_2")]
+    public void The_summary_of_a_bottleneck_variant_counts_the_parameters_of_torchvisions_checkpoint(string arch)
     {
         PythonScripts.SkipUnless("torchvision");
-        var parameters = Checkpoint.ReadAll(checkpoints.StateDict("resnet50"))
+        var parameters = Checkpoint.ReadAll(checkpoints.StateDict(arch))
             .Where(e => !e.Key.EndsWith("running_mean", StringComparison.Ordinal) && !e.Key.EndsWith("running_var", StringComparison.Ordinal)
                 && !e.Key.EndsWith("num_batches_tracked", StringComparison.Ordinal))
             .Sum(e => e.Value.numel());
+        using var model = Create(arch);
 
-        Assert.Equal(parameters, BottleneckResNet.Summary.TotalParameters);
-        output.WriteLine($"resnet50: {parameters:N0} parameters in torchvision's checkpoint and in BottleneckResNet.Summary");
+        // The compile-time summary is resnet34's (the defaults); For(model) counts this variant's own parameters.
+        Assert.Equal(parameters, ResNet.Summary.For(model).TotalParameters);
+        output.WriteLine($"{arch}: {parameters:N0} parameters in torchvision's checkpoint and in ResNet.Summary.For(model)");
     }
 
     [SkippableFact]
