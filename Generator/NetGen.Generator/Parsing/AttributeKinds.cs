@@ -59,6 +59,7 @@ internal static class AttributeKinds
             case KnownNames.ForEachAttribute: return AttributeKind.ForEach;
             case KnownNames.BlockOfTAttribute:
             case KnownNames.DenseBlockAttribute:
+            case KnownNames.StageAttribute:
                 layer = LayerKind.Block;
                 return AttributeKind.Layer;
         }
