@@ -7,8 +7,10 @@ namespace NetGen
 
         /// <summary>Channels; <c>null</c> when inferred.</summary>
         public object? NumFeatures { get; }
-        public double Eps { get; set; } = 1e-5;
-        public double Momentum { get; set; } = 0.1;
+        /// <summary>A number or a <c>double</c> expression of the hyperparameters (torchvision's EfficientNet-B5 uses 0.001).</summary>
+        public object Eps { get; set; } = 1e-5;
+        /// <summary>A number or a <c>double</c> expression of the hyperparameters (torchvision's MNASNet uses <c>1 - 0.9997</c>).</summary>
+        public object Momentum { get; set; } = 0.1;
         public bool Affine { get; set; } = true;
         public bool TrackRunningStats { get; set; } = true;
     }

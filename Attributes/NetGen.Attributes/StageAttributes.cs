@@ -81,4 +81,31 @@ namespace NetGen
         /// <summary>The number in the first layer's name: torchvision counts from 1.</summary>
         public int FirstNumber { get; set; }
     }
+
+    /// <summary>
+    /// A child of a <c>Sequential</c>: a stage, an <c>nn.Sequential</c> of <see cref="Count"/> blocks of
+    /// <typeparamref name="TBlock"/> named <c>0</c> … <c>Count-1</c>, each receiving the previous one's output. Block
+    /// <c>i</c> is built with <see cref="Each"/>, whose expressions may read <see cref="Index"/>. This is
+    /// <c>layers.append(nn.Sequential(*stage))</c> inside a loop, as torchvision's EfficientNet builds its stages and
+    /// MNASNet its <c>_stack</c>s.
+    /// </summary>
+    /// <example>
+    /// torchvision's EfficientNet stage 2 (<c>features.2.0.block.0.0.weight</c>, <c>features.2.1…</c>):
+    /// <code>
+    /// [Stage&lt;MBConv&gt;("ceil(2 * depthMult)", Each = ["i == 0 ? In2 : Out2", Out2, 6, 3, "i == 0 ? 2 : 1"], Index = "i")]
+    /// </code>
+    /// </example>
+    public sealed class StageAttribute<TBlock> : LayerAttribute
+    {
+        public StageAttribute(object count) => Count = count;
+
+        /// <summary>The number of blocks: an int, or an int expression of the constructor parameters.</summary>
+        public object Count { get; }
+
+        /// <summary>The constructor arguments of every block; with <see cref="Index"/> they may read its position.</summary>
+        public object[] Each { get; set; } = Array.Empty<object>();
+
+        /// <summary>The name <see cref="Each"/>'s expressions use for the block's position (0, 1, …).</summary>
+        public string? Index { get; set; }
+    }
 }

@@ -6,13 +6,16 @@ namespace NetGen
     /// </summary>
     public sealed class StochasticDepthAttribute : LayerAttribute
     {
-        public StochasticDepthAttribute(double p, string mode)
+        /// <param name="p">The drop probability: a number or a <c>double</c> expression of the hyperparameters
+        /// (torchvision's EfficientNet grows it with the block's position).</param>
+        /// <param name="mode"><c>"row"</c> or <c>"batch"</c>.</param>
+        public StochasticDepthAttribute(object p, string mode)
         {
             P = p;
             Mode = mode;
         }
 
-        public double P { get; }
+        public object P { get; }
         public string Mode { get; }
     }
 

@@ -34,6 +34,8 @@ public static class TorchVisionComparison
         new("alexnet", () => new AlexNet(), () => torchvision.models.alexnet()),
         new("vgg11", () => Vgg.Vgg11(), () => torchvision.models.vgg11()),
         new("vgg11_bn", () => Vgg.Vgg11BN(), () => torchvision.models.vgg11_bn()),
+        new("mobilenet_v3_small", () => MobileNetV3.Small(), () => torchvision.models.mobilenet_v3_small()),
+        new("mobilenet_v3_large", () => MobileNetV3.Large(), () => torchvision.models.mobilenet_v3_large()),
     ];
 
     /// <param name="only">The variants to compare, e.g. <c>["vgg11"]</c>; all when empty.</param>

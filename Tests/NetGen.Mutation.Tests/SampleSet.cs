@@ -95,6 +95,11 @@ public static class SampleSet
         new("NetGen.Samples.Torchvision.DenseNet", ["Torchvision/DenseNet.cs"]),
         new("NetGen.Mutation.Roots.SmallVisionTransformerUse",
             ["Torchvision/VisionTransformer.cs", "Torchvision/ViTEncoder.cs", "Torchvision/ViTEncoderBlock.cs", HarnessFileName]),
+        new("NetGen.Samples.Torchvision.MobileNetV3", ["Torchvision/MobileNetV3.cs", "Torchvision/MobileNetV3Block.cs", "Torchvision/Conv2dNormActivationVariants.cs", "Torchvision/SqueezeExcitation.cs"]),
+        new("NetGen.Samples.Torchvision.EfficientNet", ["Torchvision/EfficientNet.cs", "Torchvision/MBConv.cs", "Torchvision/Conv2dNormActivationVariants.cs", "Torchvision/SqueezeExcitation.cs"]),
+        new("NetGen.Samples.Torchvision.EfficientNetV2",
+            ["Torchvision/EfficientNetV2.cs", "Torchvision/FusedMBConv.cs", "Torchvision/MBConv.cs", "Torchvision/Conv2dNormActivationVariants.cs", "Torchvision/SqueezeExcitation.cs"]),
+        new("NetGen.Samples.Torchvision.MNASNet", ["Torchvision/MNASNet.cs", "Torchvision/MnasInvertedResidual.cs"]),
         // The open-world models take what their runtime tests give them (Tests/NetGen.Runtime.Tests/OpenWorld/OpenWorldModels.cs), with batch 1.
         new(OpenWorld + "TextClassifier", ["OpenWorld/TextClassifier.cs"], RootInput.TokenIds(1, 7)),
         new(OpenWorld + "WrapperNet", ["OpenWorld/WrapperNet.cs"]),

@@ -19,6 +19,10 @@ internal sealed class ShapeEnvironment
     private readonly Dictionary<string, string> _flagSymbols = new();
     private readonly Dictionary<string, ExprType> _types = new();
 
+    // double parameters (a width multiplier): known where a default or a use site gives them, so that expressions
+    // such as make_divisible(32 * widthMult, 8) and ceil(2 * depthMult) are sizes at compile time.
+    private readonly Dictionary<string, double> _reals = new();
+
     private readonly EquatableArray<ParameterSpec> _parameters;
 
     private ShapeEnvironment()
@@ -83,6 +87,11 @@ internal sealed class ShapeEnvironment
             {
                 environment._sizes[parameter.Name] = parent.Size(arguments[i]);
                 environment._flags[parameter.Name] = parent.Flag(arguments[i]);
+                if (parent.Real(arguments[i]) is { } real)
+                {
+                    environment._reals[parameter.Name] = real;
+                }
+
                 if (arguments[i].Kind == ArgKind.Parameter && parent.FlagSymbol(arguments[i].Text!) is { } symbol)
                 {
                     environment._flagSymbols[parameter.Name] = symbol;
@@ -123,9 +132,15 @@ internal sealed class ShapeEnvironment
             environment._types[pair.Key] = pair.Value;
         }
 
+        foreach (var pair in _reals)
+        {
+            environment._reals[pair.Key] = pair.Value;
+        }
+
         environment._sizes[name] = value;
         environment._types[name] = ExprType.Int;
         environment._flags.Remove(name);
+        environment._reals.Remove(name);
         return environment;
     }
 
@@ -156,6 +171,20 @@ internal sealed class ShapeEnvironment
         ArgKind.Bool => value.AsBool,
         ArgKind.Parameter => _flags.TryGetValue(value.Text!, out var flag) ? flag : null,
         ArgKind.Expression => Evaluate(value.Text!).AsBool,
+        _ => null,
+    };
+
+    /// <summary>A number here, for a <c>double</c> parameter of a block: null when it cannot be told.</summary>
+    public double? Real(ArgValue value) => value.Kind switch
+    {
+        ArgKind.Double => value.Double,
+        ArgKind.Int => value.Int,
+        ArgKind.Parameter or ArgKind.Expression => Evaluate(value.Text!) switch
+        {
+            { Kind: ExprValueKind.Real } known => known.Real,
+            { Kind: ExprValueKind.Integer, Type: not ExprType.Enum } known => known.Integer,
+            _ => null,
+        },
         _ => null,
     };
 
@@ -196,6 +225,11 @@ internal sealed class ShapeEnvironment
             return _flags.TryGetValue(name, out var known) && known is { } flag ? ExprValue.Of(flag) : ExprValue.Unknown(type);
         }
 
+        if (type == ExprType.Double)
+        {
+            return _reals.TryGetValue(name, out var real) ? ExprValue.Of(real) : ExprValue.Unknown(type);
+        }
+
         // An enum parameter's value is kept as a size is (its underlying value): the walk passes it on the same way.
         if (!(type.IsInteger() || type == ExprType.Enum) || !_sizes.TryGetValue(name, out var dim))
         {
@@ -214,6 +248,13 @@ internal sealed class ShapeEnvironment
         if (parameter.DefaultValue is "true" or "false")
         {
             _flags[parameter.Name] = parameter.DefaultValue == "true";
+        }
+        else if (_types.TryGetValue(parameter.Name, out var type) && type == ExprType.Double)
+        {
+            if (double.TryParse(parameter.DefaultValue, NumberStyles.Float, CultureInfo.InvariantCulture, out var real))
+            {
+                _reals[parameter.Name] = real;
+            }
         }
         else if (long.TryParse(parameter.DefaultValue, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
         {

@@ -91,6 +91,11 @@ internal sealed partial class ShapeWalker
     private TensorShape WalkDense(LayerSpec layer, string name, ShapeEnvironment env, TensorShape input, WalkScope scope)
     {
         var dense = layer.Dense!;
+        if (!dense.Concatenates)
+        {
+            return WalkStage(layer, name, env, input, scope);
+        }
+
         var before = _rows.Count;
         var known = env.Size(dense.Count).TryGetValue(out var count);
         var features = new List<TensorShape> { input };
@@ -123,6 +128,43 @@ internal sealed partial class ShapeWalker
         _rows.Insert(before, Row(name, "DenseStage", scope.Depth, output, _rows.Skip(before).Where(r => r.Depth == scope.Depth + 1)));
         Chain(scope, name, output);
         return output;
+    }
+
+    /// <summary>
+    /// A stage (<c>[Stage&lt;T&gt;]</c>): blocks <c>0</c> … <c>count-1</c>, each receiving the previous one's output, every
+    /// one walked with its own index where the count is known; otherwise block 0 is (it may not exist, so its keys get no
+    /// typed constants), and nothing after the stage is known.
+    /// </summary>
+    private TensorShape WalkStage(LayerSpec layer, string name, ShapeEnvironment env, TensorShape input, WalkScope scope)
+    {
+        var stage = layer.Dense!;
+        var before = _rows.Count;
+        var known = env.Size(stage.Count).TryGetValue(out var count);
+        var x = input;
+        for (var i = 0; i < (known ? count : 1) && _steps <= MaxSteps; i++)
+        {
+            var failures = _failures.Count;
+            var blockEnv = stage.Index is { } index ? env.With(index, Dim.Of(i)) : env;
+            var blockScope = known ? scope.Inside(i) : scope.Inside(i) with { Certain = false };
+            x = WalkBlock(layer.BlockType!, layer.BlockArgs, name + "." + stage.LayerName(i), blockEnv, x, blockScope, layer.Location);
+            if (_failures.Count > failures && i < count - 1)
+            {
+                // One error per stage: later blocks receive what the failing one leaves, so they would repeat it.
+                _unchecked.Add($"{name}: blocks {i + 1} to {count - 1} are not checked after the error in block {i}");
+                x = TensorShape.UnknownRank;
+                break;
+            }
+        }
+
+        if (!known)
+        {
+            _unchecked.Add($"{name}: the number of blocks depends on '{stage.Count}'");
+            x = TensorShape.UnknownRank;
+        }
+
+        _rows.Insert(before, Row(name, "Sequential", scope.Depth, x, _rows.Skip(before).Where(r => r.Depth == scope.Depth + 1)));
+        Chain(scope, name, x);
+        return x;
     }
 
     /// <summary>The channel-wise concatenation a dense stage feeds its next layer; null (reported) when the shapes do not join.</summary>

@@ -14,6 +14,11 @@ internal static class LayerFactoryEmitter
         if (layer.Dense is { } dense)
         {
             var index = dense.Index is null ? "__i" : "@" + dense.Index;
+            if (!dense.Concatenates)
+            {
+                return $"global::NetGen.SequentialStage.Of((int)({dense.Count.ToCSharp()}), (int {index}) => new {layer.BlockType}({string.Join(", ", layer.BlockArgs.Select(a => a.ToCSharp()))}))";
+            }
+
             return $"global::NetGen.DenseStage.Of((int)({dense.Count.ToCSharp()}), \"{dense.Prefix}\", {dense.FirstNumber}, (int {index}) => new {layer.BlockType}({string.Join(", ", layer.BlockArgs.Select(a => a.ToCSharp()))}))";
         }
 

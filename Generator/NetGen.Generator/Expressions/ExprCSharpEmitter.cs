@@ -54,6 +54,11 @@ internal static class ExprCSharpEmitter
             return $"global::NetGen.ExpressionFunctions.MakeDivisible((double){arguments[0]}, (long){arguments[1]}, (long){minimum})";
         }
 
+        if (call.Function == ExprFunctions.Ceil)
+        {
+            return $"global::NetGen.ExpressionFunctions.Ceil((double){arguments[0]})";
+        }
+
         var method = call.Function == ExprFunctions.Min ? "Min" : "Max";
         return $"global::System.Math.{method}({arguments[0]}, {arguments[1]})";
     }

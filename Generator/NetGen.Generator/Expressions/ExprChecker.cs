@@ -181,6 +181,13 @@ internal static class ExprChecker
                 return ExprType.Int;
             }
 
+            if (call.Function == ExprFunctions.Ceil)
+            {
+                return types.Length == 1 && types[0].IsNumeric()
+                    ? ExprType.Int
+                    : Fail(ExprErrorKind.WrongType, $"ceil takes one number, not ({string.Join(", ", types.Select(t => t.Keyword()))})");
+            }
+
             if (types.Length != 2 || !types[0].IsNumeric() || !types[1].IsNumeric())
             {
                 return Fail(ExprErrorKind.WrongType, $"{call.Function} takes two numbers, not ({string.Join(", ", types.Select(t => t.Keyword()))})");

@@ -92,7 +92,7 @@ internal static class ExprEvaluator
         ConditionalExpr conditional => TypeOf(conditional.WhenTrue, valueOf) is var whenTrue && whenTrue == ExprType.Bool
             ? ExprType.Bool
             : ExprTypes.Promote(whenTrue, TypeOf(conditional.WhenFalse, valueOf)),
-        CallExpr { Function: ExprFunctions.MakeDivisible } => ExprType.Int,
+        CallExpr { Function: ExprFunctions.MakeDivisible or ExprFunctions.Ceil } => ExprType.Int,
         CallExpr call when call.Arguments.Count == 2 => ExprTypes.Promote(TypeOf(call.Arguments[0].Value, valueOf), TypeOf(call.Arguments[1].Value, valueOf)),
         _ => ExprType.Int,
     };
@@ -280,6 +280,25 @@ internal static class ExprEvaluator
             return ExprFunctions.MakeDivisibleValue(arguments[0].AsDouble, divisor, minimum) is { } result
                 ? ExprValue.Of(result, ExprType.Int)
                 : ExprValue.Failed(ExprErrorKind.Overflow, $"{shown} does not fit an int");
+        }
+
+        if (function == ExprFunctions.Ceil)
+        {
+            var x = arguments[0];
+            if (x.Kind == ExprValueKind.Integer)
+            {
+                // The ceiling of an int is the int itself: C#'s int converts to double exactly (a long may not, and is evaluated below).
+                return x.Type == ExprType.Int ? x : ExprFunctions.CeilValue(x.Integer) is { } whole ? ExprValue.Of(whole, ExprType.Int) : ExprValue.Failed(ExprErrorKind.Overflow, $"ceil({x}) does not fit an int");
+            }
+
+            if (!x.IsKnown)
+            {
+                return x.Kind == ExprValueKind.Symbol && x.Type == ExprType.Int ? x : ExprValue.Unknown(ExprType.Int);
+            }
+
+            return ExprFunctions.CeilValue(x.AsDouble) is { } result
+                ? ExprValue.Of(result, ExprType.Int)
+                : ExprValue.Failed(ExprErrorKind.Overflow, $"ceil({x}) does not fit an int");
         }
 
         var (a, b) = (arguments[0], arguments[1]);

@@ -11,8 +11,21 @@ internal static class ExprFunctions
     public const string Min = "min";
     public const string Max = "max";
     public const string MakeDivisible = "make_divisible";
+    public const string Ceil = "ceil";
 
-    public static readonly string[] Names = [Min, Max, MakeDivisible];
+    public static readonly string[] Names = [Min, Max, MakeDivisible, Ceil];
+
+    /// <summary>
+    /// Python's <c>int(math.ceil(x))</c>, as torchvision's EfficientNet scales a stage's depth
+    /// (<c>ceil(num_layers * depth_mult)</c>): the smallest int not below <paramref name="value"/>. Null when that is
+    /// not an int (too large, or not a number).
+    /// </summary>
+    public static long? CeilValue(double value)
+    {
+        // Step for step NetGen.ExpressionFunctions.Ceil, which the generated code calls: where that throws, null.
+        var ceiling = Math.Ceiling(value);
+        return ceiling >= int.MinValue && ceiling <= int.MaxValue ? (long)ceiling : null;
+    }
 
     /// <summary>
     /// torchvision's <c>_make_divisible(v, divisor, min_value=None)</c>: <c>v</c> rounded to the nearest

@@ -31,7 +31,14 @@ internal sealed record StageTableSpec(
 /// block arguments (which may read <see cref="Index"/>), named <c>Prefix + (FirstNumber + i)</c>, each seeing the
 /// concatenation of the input and all earlier outputs.
 /// </summary>
-internal sealed record DenseStageSpec(ArgValue Count, string? Index, string Prefix, int FirstNumber)
+/// <param name="Concatenates">
+/// False for <c>[Stage&lt;T&gt;]</c>: the blocks are named <c>0</c>, <c>1</c>, … and chained, each taking the previous
+/// one's output, as in an <c>nn.Sequential</c>.
+/// </param>
+internal sealed record DenseStageSpec(ArgValue Count, string? Index, string Prefix, int FirstNumber, bool Concatenates = true)
 {
+    /// <summary>The module the stage is: NetGen's DenseStage, or TorchSharp's Sequential.</summary>
+    public string ModuleType => Concatenates ? Parsing.DenseStageParser.StageType : Parsing.DenseStageParser.SequentialType;
+
     public string LayerName(long i) => Prefix + (FirstNumber + i).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

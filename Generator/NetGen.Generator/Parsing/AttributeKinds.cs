@@ -62,6 +62,7 @@ internal static class AttributeKinds
             case KnownNames.ResidualAttribute: return AttributeKind.Residual;
             case KnownNames.BlockOfTAttribute:
             case KnownNames.DenseBlockAttribute:
+            case KnownNames.StageAttribute:
                 layer = LayerKind.Block;
                 return AttributeKind.Layer;
         }

@@ -16,6 +16,7 @@ internal static class KnownNames
     public const string WhenAttribute = "NetGen.WhenAttribute";
     public const string ForEachAttribute = "NetGen.ForEachAttribute";
     public const string DenseBlockAttribute = "NetGen.DenseBlockAttribute`1";
+    public const string StageAttribute = "NetGen.StageAttribute`1";
     public const string InitAttribute = "NetGen.InitAttribute";
     public const string InitOfTypeAttribute = "NetGen.InitAttribute`1";
     public const string FactoryAttribute = "NetGen.FactoryAttribute";

@@ -32,9 +32,10 @@ internal static class LayerParser
         if (kind == LayerKind.Block)
         {
             var blockType = attribute.AttributeClass!.TypeArguments[0].ToDisplayString(TypeShapes.FullyQualified);
-            if (TypeShapes.MetadataName(attribute.AttributeClass!.OriginalDefinition) == KnownNames.DenseBlockAttribute)
+            var metadataName = TypeShapes.MetadataName(attribute.AttributeClass!.OriginalDefinition);
+            if (metadataName is KnownNames.DenseBlockAttribute or KnownNames.StageAttribute)
             {
-                return DenseStageParser.Parse(attribute, location, blockType, interpreter) with { When = when, Name = name };
+                return DenseStageParser.Parse(attribute, location, blockType, interpreter, concatenates: metadataName == KnownNames.DenseBlockAttribute) with { When = when, Name = name };
             }
 
             return new LayerSpec(kind, EquatableArray<LayerArg>.Empty, location, blockType, interpreter.BlockArguments(attribute)) { When = when, Name = name };

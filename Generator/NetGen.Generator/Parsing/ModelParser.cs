@@ -220,7 +220,7 @@ internal static class ModelParser
                 continue;
             }
 
-            var typeName = layer.Dense is not null ? DenseStageParser.StageType : layer.Kind == LayerKind.Block ? layer.BlockType! : layer.Kind.ModuleTypeName();
+            var typeName = layer.Dense is { } dense ? dense.ModuleType : layer.Kind == LayerKind.Block ? layer.BlockType! : layer.Kind.ModuleTypeName();
             children.Add(new MemberSpec(name, MemberKind.Layer, typeName, false, "private",
                 EquatableArray.Create(layer with { Name = null }), 0, EquatableArray<ArgValue>.Empty, null, null, null, null, layer.Location, IsIndexedChild: true));
         }

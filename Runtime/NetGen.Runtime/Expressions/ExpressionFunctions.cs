@@ -29,4 +29,11 @@ public static class ExpressionFunctions
 
         return checked((int)result);
     }
+
+    /// <summary>
+    /// Python's <c>int(math.ceil(value))</c>, as torchvision's EfficientNet scales a stage's depth: the smallest int
+    /// not below <paramref name="value"/>.
+    /// </summary>
+    /// <exception cref="System.OverflowException">The result does not fit an int, or the value is not a number.</exception>
+    public static int Ceil(double value) => checked((int)System.Math.Ceiling(value));
 }

@@ -22,6 +22,12 @@ namespace NetGen
             _mode = mode;
         }
 
+        /// <summary>The drop probability while training.</summary>
+        public double P => _p;
+
+        /// <summary><c>"row"</c> (per sample) or <c>"batch"</c>.</summary>
+        public string Mode => _mode;
+
         /// <inheritdoc />
         public override Tensor forward(Tensor input) => Apply(input, _p, _mode, training);
 

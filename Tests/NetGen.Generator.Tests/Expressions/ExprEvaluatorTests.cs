@@ -110,6 +110,29 @@ public sealed class ExprEvaluatorTests
     }
 
     [Theory]
+    [InlineData("ceil(1 * 1.1)", 2)]
+    [InlineData("ceil(3 * 1.4)", 5)]
+    [InlineData("ceil(4 * 3.1)", 13)]
+    [InlineData("ceil(2 * 1.0)", 2)]
+    [InlineData("ceil(7)", 7)]
+    [InlineData("ceil(-0.5)", 0)]
+    public void Ceil_is_pythons_int_of_math_ceil_and_the_run_time_helpers(string text, int expected)
+    {
+        // torchvision's EfficientNet: int(math.ceil(num_layers * depth_mult)); 3 * 1.4 is 4.199999999999999 in doubles, ceil 5.
+        Assert.Equal(expected, Evaluate(text).Integer);
+        Assert.Equal(ExprType.Int, Evaluate(text).Type);
+        var argument = ExprEvaluator.Evaluate(((CallExpr)ExprParser.Parse(text, out _)!).Arguments[0].Value, _ => default);
+        Assert.Equal(expected, NetGen.ExpressionFunctions.Ceil(argument.AsDouble));
+    }
+
+    [Fact]
+    public void Ceil_of_a_value_beyond_an_int_is_an_overflow_at_compile_time_and_at_run_time()
+    {
+        Assert.True(Evaluate("ceil(3000000000.5)").IsError);
+        Assert.Throws<OverflowException>(() => NetGen.ExpressionFunctions.Ceil(3000000000.5));
+    }
+
+    [Theory]
     [InlineData("planes * (4", "ends where ')' is expected")]
     [InlineData("planes & 4", "write '&&'")]
     [InlineData("planes 4", "unexpected '4'")]

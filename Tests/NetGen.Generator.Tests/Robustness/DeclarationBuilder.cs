@@ -403,14 +403,15 @@ internal sealed class DeclarationBuilder
 
     /// <summary>
     /// Issue 12's stage forms on a Sequential member: children with conditions and names, a [ForEach] over a static
-    /// table, a [Repeat] whose blocks take arguments computed from their index, and a [DenseBlock] of growing layers.
+    /// table, a [Repeat] whose blocks take arguments computed from their index, a [Stage] of such blocks inside a
+    /// Sequential, and a [DenseBlock] of growing layers.
     /// </summary>
     private string StageMember(bool preserve)
     {
         var c = _channels;
         var cExpr = IsParameterReference(c) ? Unquote(c) : c;
         var name = Unique(_t.OneOf("stage", "features", "body"));
-        switch (preserve ? 0 : _t.Pick(4))
+        switch (preserve ? 0 : _t.Pick(5))
         {
             case 0:
             {
@@ -454,6 +455,22 @@ internal sealed class DeclarationBuilder
                 var count = _t.OneOf(1, 2, 3);
                 var i = HasParameter("i") ? "at" : "i";
                 return Member(new List<string> { $"Repeat<Robust.Helpers.Unit>({count}, Each = [\"{i} == 0 ? {cExpr} : {outExpr}\", \"{outExpr}\", 1, \"{i} == 0\"], Index = \"{i}\")" },
+                    "Sequential", name, withInit: false);
+            }
+            case 3:
+            {
+                // A stage as a child of a Sequential (EfficientNet's, MNASNet's): a 1×1 conv, then blocks built from
+                // their index, the first widening; the count may be computed (ceil of a double).
+                var output = OutChannels(extreme: false);
+                var outExpr = IsParameterReference(output) ? Unquote(output) : output;
+                _channels = output;
+                var count = _t.OneOf("1", "2", "\"ceil(1.5)\"", "\"ceil(2 * 0.75) + 1\"");
+                var i = HasParameter("i") ? "at" : "i";
+                return Member(new List<string>
+                    {
+                        $"Conv2d({c}, {c}, 1)",
+                        $"Stage<Robust.Helpers.Unit>({count}, Each = [\"{i} == 0 ? {cExpr} : {outExpr}\", \"{outExpr}\", 1, \"{i} == 0\"], Index = \"{i}\")",
+                    },
                     "Sequential", name, withInit: false);
             }
             default:

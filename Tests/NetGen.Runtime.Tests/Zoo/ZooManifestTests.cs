@@ -54,6 +54,23 @@ public sealed class ZooManifestTests
         ["vit_l_16"] = () => VisionTransformer.L16(),
         ["vit_l_32"] = () => VisionTransformer.L32(),
         ["vit_h_14"] = () => VisionTransformer.H14(),
+        ["mobilenet_v3_large"] = () => MobileNetV3.Large(),
+        ["mobilenet_v3_small"] = () => MobileNetV3.Small(),
+        ["efficientnet_b0"] = () => EfficientNet.B0(),
+        ["efficientnet_b1"] = () => EfficientNet.B1(),
+        ["efficientnet_b2"] = () => EfficientNet.B2(),
+        ["efficientnet_b3"] = () => EfficientNet.B3(),
+        ["efficientnet_b4"] = () => EfficientNet.B4(),
+        ["efficientnet_b5"] = () => EfficientNet.B5(),
+        ["efficientnet_b6"] = () => EfficientNet.B6(),
+        ["efficientnet_b7"] = () => EfficientNet.B7(),
+        ["efficientnet_v2_s"] = () => EfficientNetV2.S(),
+        ["efficientnet_v2_m"] = () => EfficientNetV2.M(),
+        ["efficientnet_v2_l"] = () => EfficientNetV2.L(),
+        ["mnasnet0_5"] = () => MNASNet.Alpha0_5(),
+        ["mnasnet0_75"] = () => MNASNet.Alpha0_75(),
+        ["mnasnet1_0"] = () => MNASNet.Alpha1_0(),
+        ["mnasnet1_3"] = () => MNASNet.Alpha1_3(),
     };
 
     public static IEnumerable<object[]> DeclaredModels() => Declared.Keys.Order(StringComparer.Ordinal).Select(m => new object[] { m });

@@ -1,0 +1,52 @@
+using System.Linq;
+using NetGen.Runtime.Tests.OpenWorld;
+using NetGen.Runtime.Tests.StateDict;
+using NetGen.Samples.Torchvision;
+using TorchSharp.Modules;
+using Xunit.Abstractions;
+using static TorchSharp.torch;
+
+namespace NetGen.Runtime.Tests.Zoo;
+
+/// <summary>
+/// NetGen's MNASNet (Samples/NetGen.SeedModels/Torchvision/MNASNet.cs, MnasInvertedResidual.cs) against a real
+/// torchvision mnasnet0_5 checkpoint (the family's smallest variant, 9 MB) written in the test run by
+/// tools/fixtures/make_torchvision_resnet.py.
+/// </summary>
+public sealed class TorchvisionMnasNetTests(ITestOutputHelper output)
+{
+    private const string Arch = "mnasnet0_5";
+
+    [SkippableFact]
+    public void Loads_the_torchvision_checkpoint_strictly_and_computes_its_output_within_1e_4_relative()
+    {
+        PythonScripts.SkipUnless("torchvision");
+        using var directory = new TempDirectory();
+        output.WriteLine(PythonScripts.Run("make_torchvision_resnet.py", directory.Path, Arch));
+        using var scope = NewDisposeScope();
+        using var model = MNASNet.Alpha0_5();
+
+        TorchvisionChecks.LoadsStrictly(model, directory.File(Arch + ".pt"), Arch, output);
+        TorchvisionChecks.ComputesTorchvisionsOutput(model, directory.File(Arch + ".io.pt"), Arch, output);
+    }
+
+    [Fact]
+    public void The_summary_counts_torchvisions_parameters()
+    {
+        // The defaults are mnasnet1_0; the manifests' counts are torchvision's own (make_zoo_manifests.py).
+        Assert.Equal(ZooManifest.Load("mnasnet1_0").Parameters, MNASNet.Summary.TotalParameters);
+        Assert.Equal(ZooManifest.Load(Arch).Parameters, MNASNet.Summary.For(MNASNet.Alpha0_5()).TotalParameters);
+        output.WriteLine(MNASNet.Summary.ToString());
+    }
+
+    [Fact]
+    public void Every_batch_norm_has_mnasnets_momentum()
+    {
+        // torchvision: _BN_MOMENTUM = 1 - 0.9997, TensorFlow's decay in PyTorch's terms. It changes training only,
+        // so no manifest or eval output would notice a wrong one.
+        using var model = MNASNet.Alpha1_3();
+        var norms = model.modules().OfType<BatchNorm2d>().ToList();
+        Assert.Equal(52, norms.Count);
+        Assert.All(norms, bn => Assert.Equal(1 - 0.9997, bn.momentum));
+    }
+}
