@@ -775,7 +775,7 @@ internal sealed class DeclarationBuilder
             Flaw.RepeatTooLong => $"[Repeat<Robust.Helpers.Unit>({_t.OneOf("10001", "100000", "int.MaxValue", "long.MaxValue")}, First = [{c}, 8], Rest = [8, 8])]\npublic partial Sequential {name} {{ get; }}",
             Flaw.FactoryMissingMethod => $"[Factory({_t.OneOf("\"Missing\"", "\"\"", "nameof(System.Math.Abs)")})]\npublic partial Linear {name} {{ get; }}",
             Flaw.ParameterInGeneratedForward => $"[Parameter(1, 4)]\npublic partial Parameter {name} {{ get; }}",
-            Flaw.ParameterUseUnknown => $"[Parameter(1, 1, {c}, Use = (ParameterUse){_t.OneOf("3", "7", "(-1)")})]\npublic partial Parameter {name} {{ get; }}",
+            Flaw.ParameterUseUnknown => $"[Parameter(1, 1, {c}, Use = (ParameterUse){_t.OneOf("4", "7", "(-1)")})]\npublic partial Parameter {name} {{ get; }}",
             Flaw.ShortcutUnknownMember => $"[ReLU, Residual(Through = \"{_t.OneOf("nope", "", "Keys", name.TrimStart('@') + "x")}\")]\npublic partial ReLU {name} {{ get; }}",
             Flaw.ShortcutBackwards => EarlierMemberNames(name).Count > 0 && _t.Chance(60)
                 ? $"[ReLU, Residual(Through = \"{_t.OneOf(EarlierMemberNames(name).ToArray())}\")]\npublic partial ReLU {name} {{ get; }}"
