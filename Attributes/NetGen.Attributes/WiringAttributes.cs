@@ -99,6 +99,17 @@ namespace NetGen
     }
 
     /// <summary>
+    /// A member the generated forward does not run: NetGen creates, registers, initialises and saves it, and a
+    /// hand-written training step may call it. torchvision's GoogLeNet and Inception v3 have such auxiliary
+    /// classifiers (<c>aux1</c>, <c>AuxLogits</c>), in their state dicts and used only in training, when their forward
+    /// returns a tuple.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Property, AllowMultiple = false, Inherited = false)]
+    public sealed class AuxiliaryAttribute : Attribute
+    {
+    }
+
+    /// <summary>
     /// Consecutive members marked <c>[Branch]</c> each take the same input, and their outputs are
     /// concatenated along <see cref="Dim"/> (channels by default).
     /// </summary>

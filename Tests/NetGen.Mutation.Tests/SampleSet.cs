@@ -51,7 +51,7 @@ public static class SampleSet
     /// SeedBlock is used by no sample model, so the harness adds one use site: the seed's own
     /// <c>SeedBlock(64, 128, 2)</c> (the instance the runtime tests build). It also holds a vision transformer of
     /// torchvision's shape at a small size (patch 8 on 32×32, 2 blocks of width 64), which runs in milliseconds where
-    /// vit_b_16 takes seconds a mutant. It is never mutated.
+    /// vit_b_16 takes seconds a mutant, and a ConvNeXt of width 16 on 64×64 for the same reason. It is never mutated.
     /// </summary>
     public const string HarnessFileName = "Harness/SeedBlockUse.cs";
 
@@ -75,6 +75,13 @@ public static class SampleSet
             [Block(8, 2, 4, 64, 128, 0.0, 0.0, 10, 32)]
             public partial NetGen.Samples.Torchvision.VisionTransformer vit { get; }
         }
+
+        [Model(Input = [3, 64, 64])]
+        public partial class SmallConvNeXtUse : nn.Module<Tensor, Tensor>
+        {
+            [Block(16, 2, 0.0, 10)]
+            public partial NetGen.Samples.Torchvision.ConvNeXt convnext { get; }
+        }
         """;
 
     public static readonly IReadOnlyList<RootModel> Roots =
@@ -93,6 +100,7 @@ public static class SampleSet
         new("NetGen.Samples.Torchvision.AlexNet", ["Torchvision/AlexNet.cs"]),
         new("NetGen.Samples.Torchvision.Vgg", ["Torchvision/Vgg.cs"]),
         new("NetGen.Samples.Torchvision.DenseNet", ["Torchvision/DenseNet.cs"]),
+        new("NetGen.Mutation.Roots.SmallConvNeXtUse", ["Torchvision/ConvNeXt.cs", "Torchvision/CNBlock.cs", HarnessFileName]),
         new("NetGen.Mutation.Roots.SmallVisionTransformerUse",
             ["Torchvision/VisionTransformer.cs", "Torchvision/ViTEncoder.cs", "Torchvision/ViTEncoderBlock.cs", HarnessFileName]),
         new("NetGen.Samples.Torchvision.MobileNetV3", ["Torchvision/MobileNetV3.cs", "Torchvision/MobileNetV3Block.cs", "Torchvision/Conv2dNormActivationVariants.cs", "Torchvision/SqueezeExcitation.cs"]),

@@ -24,6 +24,8 @@ internal static class ModelDescriptor
 
     private const string ResidualSpanSection = "residual-span";
 
+    private const string AuxiliarySection = "auxiliary";
+
     public static string Write(ModelSpec model)
     {
         var writer = new TokenWriter().Text(Version);
@@ -50,6 +52,17 @@ internal static class ModelDescriptor
         WriteGateAndChunk(writer, model);
         WriteParameterUses(writer, model);
         WriteResidualSpans(writer, model);
+        WriteAuxiliaries(writer, model);
+    }
+
+    /// <summary>Members the generated forward does not run (<c>[Auxiliary]</c>), an optional last section like the others.</summary>
+    private static void WriteAuxiliaries(TokenWriter writer, ModelSpec model)
+    {
+        var auxiliaries = model.Members.Where(m => m.IsAuxiliary).ToEquatableArray();
+        if (!auxiliaries.IsEmpty)
+        {
+            writer.Text(AuxiliarySection).List(auxiliaries, (w, m) => w.Text(m.Name));
+        }
     }
 
     /// <summary>Shortcuts around members (<c>[Residual]</c> on a member), an optional last section like the others.</summary>
@@ -103,7 +116,7 @@ internal static class ModelDescriptor
     private static ModelSpec ReadOptionalSections(TokenReader reader, ModelSpec model)
     {
         var next = 0;
-        string[] order = { GateAndChunkSection, ParameterUseSection, ResidualSpanSection };
+        string[] order = { GateAndChunkSection, ParameterUseSection, ResidualSpanSection, AuxiliarySection };
         while (!reader.AtEnd)
         {
             var section = reader.Required();
@@ -118,7 +131,8 @@ internal static class ModelDescriptor
             {
                 GateAndChunkSection => ReadGateAndChunk(reader, model),
                 ParameterUseSection => ReadParameterUses(reader, model),
-                _ => ReadResidualSpans(reader, model),
+                ResidualSpanSection => ReadResidualSpans(reader, model),
+                _ => ReadAuxiliaries(reader, model),
             };
         }
 
@@ -130,6 +144,23 @@ internal static class ModelDescriptor
         var gate = reader.Flag() ? new GateSpec(null) : null;
         var chunk = reader.Flag() ? new ChunkSpec((int)reader.Number(), (int)reader.Number(), reader.Text(), null) : null;
         return model with { Gate = gate, Chunk = chunk };
+    }
+
+    private static ModelSpec ReadAuxiliaries(TokenReader reader, ModelSpec model)
+    {
+        var members = model.Members.ToList();
+        foreach (var name in reader.List(r => r.Required()).ToList())
+        {
+            var index = members.FindIndex(m => m.Name == name);
+            if (index < 0)
+            {
+                throw new FormatException($"the auxiliary member '{name}' is not a member");
+            }
+
+            members[index] = members[index] with { IsAuxiliary = true };
+        }
+
+        return model with { Members = members.ToEquatableArray() };
     }
 
     private static ModelSpec ReadResidualSpans(TokenReader reader, ModelSpec model)

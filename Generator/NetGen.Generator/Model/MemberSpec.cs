@@ -177,8 +177,11 @@ internal sealed record MemberSpec(
 
     public bool IsOptional => WhenParameter is not null;
 
-    /// <summary>Whether a generated forward runs the member: every module, and a parameter with a <see cref="Use"/>.</summary>
-    public bool IsOnGeneratedPath => Kind != MemberKind.Field && (Kind != MemberKind.Parameter || Use is not null);
+    /// <summary><c>[Auxiliary]</c>: created, registered and saved, but not run by a generated forward.</summary>
+    public bool IsAuxiliary { get; init; }
+
+    /// <summary>Whether a generated forward runs the member: every module but an auxiliary one, and a parameter with a <see cref="Use"/>.</summary>
+    public bool IsOnGeneratedPath => Kind != MemberKind.Field && !IsAuxiliary && (Kind != MemberKind.Parameter || Use is not null);
 
     /// <summary>The field that holds the member: generated for declared members, the user's own for fields.</summary>
     public string BackingField => Kind == MemberKind.Field ? Identifiers.Escape(Name) : "__f_" + Name;

@@ -20,6 +20,8 @@ internal enum AttributeKind
     Contract,
     /// <summary><c>[Residual]</c> on a member: a shortcut around part of the forward.</summary>
     Residual,
+    /// <summary><c>[Auxiliary]</c>: a member the generated forward does not run.</summary>
+    Auxiliary,
     /// <summary><c>[ForEach]</c>: a Sequential member built from a stage table.</summary>
     ForEach,
     /// <summary>A layer attribute NetGen knows (including <c>[Block&lt;T&gt;]</c>).</summary>
@@ -60,6 +62,7 @@ internal static class AttributeKinds
             case KnownNames.ContractAttribute: return AttributeKind.Contract;
             case KnownNames.ForEachAttribute: return AttributeKind.ForEach;
             case KnownNames.ResidualAttribute: return AttributeKind.Residual;
+            case KnownNames.AuxiliaryAttribute: return AttributeKind.Auxiliary;
             case KnownNames.BlockOfTAttribute:
             case KnownNames.DenseBlockAttribute:
             case KnownNames.StageAttribute:

@@ -22,6 +22,11 @@ internal static class ForwardChecks
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WiringIgnored, modelLocation, "[Residual]", model));
             }
 
+            foreach (var auxiliary in members.Where(m => m.IsAuxiliary))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WiringIgnored, auxiliary.Location, $"[Auxiliary] on '{auxiliary.Name}'", model));
+            }
+
             foreach (var span in members.Where(m => m.Residual is not null))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WiringIgnored, span.Location, $"[Residual] on '{span.Name}'", model));
@@ -50,7 +55,7 @@ internal static class ForwardChecks
             return;
         }
 
-        foreach (var member in members.Where(m => m.Kind != MemberKind.Field))
+        foreach (var member in members.Where(m => m.Kind != MemberKind.Field && !m.IsAuxiliary))
         {
             var why = member.Kind == MemberKind.Parameter && member.Use is null
                 ? "it is a learnable tensor, not a layer, and its [Parameter] has no Use (ParameterUse.Add or Prepend) for the generated forward"

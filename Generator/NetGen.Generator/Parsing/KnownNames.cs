@@ -13,6 +13,7 @@ internal static class KnownNames
     public const string RepeatAttribute = "NetGen.RepeatAttribute`1";
     public const string ResidualAttribute = "NetGen.ResidualAttribute";
     public const string BranchAttribute = "NetGen.BranchAttribute";
+    public const string AuxiliaryAttribute = "NetGen.AuxiliaryAttribute";
     public const string WhenAttribute = "NetGen.WhenAttribute";
     public const string ForEachAttribute = "NetGen.ForEachAttribute";
     public const string DenseBlockAttribute = "NetGen.DenseBlockAttribute`1";

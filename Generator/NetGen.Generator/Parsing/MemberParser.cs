@@ -22,7 +22,7 @@ internal static class MemberParser
         public readonly ImmutableArray<LayerSpec>.Builder Layers = ImmutableArray.CreateBuilder<LayerSpec>();
         public readonly List<AttributeData> Foreign = new();
         public readonly List<AttributeData> Repeats = new();
-        public AttributeData? Block, When, Branch, Init, Factory, Parameter, Contract, ForEach, Residual;
+        public AttributeData? Block, When, Branch, Init, Factory, Parameter, Contract, ForEach, Residual, Auxiliary;
 
         /// <summary>The member's first <c>[Repeat&lt;T&gt;]</c>; several are alternatives (<see cref="RepeatChoiceParser"/>).</summary>
         public AttributeData? Repeat => Repeats.Count > 0 ? Repeats[0] : null;
@@ -33,7 +33,7 @@ internal static class MemberParser
         /// <summary>Whether anything says how NetGen creates the member.</summary>
         public bool SaysHowToCreate => Layers.Count > 0 || Block is not null || Repeat is not null || Factory is not null || Parameter is not null;
 
-        public bool HasAny => SaysHowToCreate || Foreign.Count > 0 || When is not null || Branch is not null || Init is not null || Contract is not null || ForEach is not null || Residual is not null;
+        public bool HasAny => SaysHowToCreate || Foreign.Count > 0 || When is not null || Branch is not null || Init is not null || Contract is not null || ForEach is not null || Residual is not null || Auxiliary is not null;
     }
 
     public static MemberSpec? Parse(IPropertySymbol property, MemberContext context)
@@ -169,6 +169,7 @@ internal static class MemberParser
             ChoicesCovered = choicesCovered,
             InheritanceModifiers = ShellReader.InheritanceModifiers(syntax),
             Residual = attributes.Residual is null ? null : ResidualSpans.Read(attributes.Residual, property.Name, context),
+            IsAuxiliary = attributes.Auxiliary is not null,
         };
 
         return OpenWorldMembers.Complete(member, property, attributes.Factory, attributes.Parameter, attributes.Contract, location, context);
@@ -204,6 +205,7 @@ internal static class MemberParser
                 case AttributeKind.Contract: sorted.Contract = attribute; break;
                 case AttributeKind.ForEach: sorted.ForEach = attribute; break;
                 case AttributeKind.Residual: sorted.Residual = attribute; break;
+                case AttributeKind.Auxiliary: sorted.Auxiliary = attribute; break;
                 case AttributeKind.Layer:
                     var layer = LayerParser.Parse(attribute, layerKind, interpreter);
                     if (layerKind == LayerKind.Block)
