@@ -215,8 +215,21 @@ namespace NetGen.Runtime.Tests.StateDict
             Assert.Contains(calls.Skip(rename), line => Regex.IsMatch(line, $@"fsync\({open.Groups[1].Value}\)\s+= 0"));
         }
 
+        // The child renames its temporary file onto the target when it finishes, so a name just listed may be gone: it counts as 0.
         private static long TemporaryBytes(string directory, string target) =>
-            Temporaries(directory, target).Select(name => new FileInfo(Path.Combine(directory, name)).Length).DefaultIfEmpty(0).Max();
+            Temporaries(directory, target).Select(name => LengthOrZero(Path.Combine(directory, name))).DefaultIfEmpty(0).Max();
+
+        private static long LengthOrZero(string path)
+        {
+            try
+            {
+                return new FileInfo(path).Length;
+            }
+            catch (FileNotFoundException)
+            {
+                return 0;
+            }
+        }
 
         private static List<string> Temporaries(string directory, string target) =>
             Directory.GetFiles(directory).Select(Path.GetFileName).Where(name => TemporaryFiles.IsTemporaryOf(name!, target)).ToList()!;
