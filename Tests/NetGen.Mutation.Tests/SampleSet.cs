@@ -101,6 +101,8 @@ public static class SampleSet
         new("NetGen.Samples.Torchvision.Vgg", ["Torchvision/Vgg.cs"]),
         new("NetGen.Samples.Torchvision.DenseNet", ["Torchvision/DenseNet.cs"]),
         new("NetGen.Samples.Torchvision.GoogLeNet", ["Torchvision/GoogLeNet.cs", "Torchvision/Inception.cs", "Torchvision/BasicConv2d.cs"]),
+        // GoogLeNet's forward does not run its [Auxiliary] classifiers, so the oracle runs one on its own.
+        new("NetGen.Samples.Torchvision.InceptionAux", ["Torchvision/Inception.cs", "Torchvision/BasicConv2d.cs"]),
         new("NetGen.Mutation.Roots.SmallConvNeXtUse", ["Torchvision/ConvNeXt.cs", "Torchvision/CNBlock.cs", HarnessFileName]),
         new("NetGen.Mutation.Roots.SmallVisionTransformerUse",
             ["Torchvision/VisionTransformer.cs", "Torchvision/ViTEncoder.cs", "Torchvision/ViTEncoderBlock.cs", HarnessFileName]),

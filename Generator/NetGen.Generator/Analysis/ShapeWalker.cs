@@ -174,8 +174,10 @@ internal sealed partial class ShapeWalker
 
             if (!members[i].IsOnGeneratedPath)
             {
-                // Registered with the model, but no generated forward calls them.
-                WalkMember(members[i], env, TensorShape.UnknownRank, scope.ForMember(members[i], IndexOf(model, members[i])) with { OnForwardPath = false });
+                // Registered with the model, but no generated forward calls them. An auxiliary module is checked from what it
+                // declares it takes, as a member of a hand-written forward is.
+                var seed = members[i].IsAuxiliary ? MemberSeeds.InputOf(members[i], env) : TensorShape.UnknownRank;
+                WalkMember(members[i], env, seed, scope.ForMember(members[i], IndexOf(model, members[i])) with { OnForwardPath = false });
                 continue;
             }
 

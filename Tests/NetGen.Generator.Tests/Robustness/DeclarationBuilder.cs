@@ -390,6 +390,10 @@ internal sealed class DeclarationBuilder
         {
             attributes.Add(ShortcutAttribute(name));
         }
+        else if (_t.Chance(5))
+        {
+            attributes.Add("Auxiliary");
+        }
 
         return Member(attributes, kind, name, withInit: true);
     }

@@ -138,6 +138,48 @@ public sealed class TokenAndShortcutDiagnosticTests
         }
         """);
 
+    /// <summary>
+    /// An auxiliary member may be any module, even one that does not map a tensor to a tensor: the forward never calls it.
+    /// The note says what it receives is not known.
+    /// </summary>
+    [Fact]
+    public Task An_auxiliary_member_is_not_run_by_the_generated_forward_and_may_be_any_module() => GeneratorDiagnosticTest.VerifyAsync(Usings + """
+        [Model(Input = [16, 48])]
+        public partial class {|NG0100:M|} : nn.Module<Tensor, Tensor>
+        {
+            [Linear(48, 48)] public partial Linear fc { get; }
+            [LSTM(48, 32, BatchFirst = true), Auxiliary] public partial LSTM rnn { get; }
+            [Linear(48, 10)] public partial Linear head { get; }
+        }
+        """);
+
+    [Fact]
+    public void An_auxiliary_member_is_created_and_registered_but_not_called()
+    {
+        var result = GeneratorHarness.Run(Usings + """
+            [Model(Input = [16, 48])]
+            public partial class M : nn.Module<Tensor, Tensor>
+            {
+                [Linear(48, 48)] public partial Linear fc { get; }
+                [Linear(48, 7), Auxiliary] public partial Linear aux { get; }
+            }
+            """);
+        Assert.Empty(result.CompilationErrors);
+        var generated = string.Join("\n", result.GeneratedSources.Select(s => s.Text));
+        Assert.Contains("this.register_module(\"aux\", this.__f_aux);", generated);
+        Assert.DoesNotContain("this.__f_aux.call(", generated);
+    }
+
+    [Fact]
+    public Task An_auxiliary_member_in_a_hand_written_forward_is_ignored_with_a_warning() => GeneratorDiagnosticTest.VerifyAsync(Usings + """
+        [Model(Input = [16, 48])]
+        public partial class M : nn.Module<Tensor, Tensor>
+        {
+            [Linear(48, 48), Auxiliary] public partial Linear {|NG0019:aux|} { get; }
+            public override Tensor forward(Tensor input) => aux.call(input);
+        }
+        """);
+
     [Fact]
     public Task A_parameter_without_a_use_still_needs_a_hand_written_forward() => GeneratorDiagnosticTest.VerifyAsync(Usings + """
         [Model(Input = [16, 48])]
