@@ -78,6 +78,9 @@ public sealed class ZooManifestTests
         ["mnasnet1_3"] = () => MNASNet.Alpha1_3(),
     };
 
+    /// <summary>A declared variant, built as <see cref="Declared"/> builds it.</summary>
+    public static nn.Module<Tensor, Tensor> Build(string variant) => Declared[variant]();
+
     public static IEnumerable<object[]> DeclaredModels() => Declared.Keys.Order(StringComparer.Ordinal).Select(m => new object[] { m });
 
     [Theory]
