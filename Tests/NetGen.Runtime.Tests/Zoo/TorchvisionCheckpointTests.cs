@@ -9,17 +9,22 @@ using static TorchSharp.torch;
 namespace NetGen.Runtime.Tests.Zoo;
 
 /// <summary>
-/// The zoo families whose checks are only the two every family makes, one row each: the smallest variant loads a real
-/// torchvision checkpoint strictly and computes torchvision's output (the checkpoint is written in the test run by
+/// The two checks every zoo family makes, one row per family: the smallest variant loads a real torchvision checkpoint
+/// strictly and computes torchvision's output (the checkpoint is written in the test run by
 /// tools/fixtures/make_torchvision_resnet.py, which serves any torchvision classification model), and the class's
-/// compile-time summary at its defaults counts torchvision's parameters. Families with checks of their own keep them
-/// in their own files (ShuffleNet, VGG, DenseNet, ResNet, MobileNetV3, EfficientNet, MNASNet).
+/// compile-time summary at its defaults counts torchvision's parameters (where no other file checks it). Checks of a
+/// family's own are in its file (MobileNetV3, EfficientNet, EfficientNetV2, MNASNet); ShuffleNet, VGG, DenseNet and
+/// ResNet have older files of their own that load their checkpoints once for several checks.
 /// </summary>
 public sealed class TorchvisionCheckpointTests(ITestOutputHelper output)
 {
     /// <summary>Each family's smallest variant (both SqueezeNets: their versions differ in layout, not size).</summary>
     public static IEnumerable<object[]> Checkpoints() =>
-        new[] { "alexnet", "squeezenet1_0", "squeezenet1_1", "googlenet", "convnext_tiny", "vit_b_16" }.Select(a => new object[] { a });
+        new[]
+        {
+            "alexnet", "squeezenet1_0", "squeezenet1_1", "googlenet", "mobilenet_v3_small", "efficientnet_b0", "efficientnet_v2_s",
+            "mnasnet0_5", "convnext_tiny", "vit_b_16",
+        }.Select(a => new object[] { a });
 
     /// <summary>The torchvision variant each class's defaults are, with the summary computed at compile time for them.</summary>
     public static IEnumerable<object[]> DefaultSummaries() =>
