@@ -7,20 +7,6 @@ namespace NetGen.Generator.Analysis;
 /// <summary><c>[Residual]</c> on a member: the span's output plus its input, which must have the same shape.</summary>
 internal sealed partial class ShapeWalker
 {
-    /// <summary>The position of the span's last member in <paramref name="members"/>, or -1 (the parser has reported it).</summary>
-    private static int SpanEnd(IReadOnlyList<MemberSpec> members, int start, ResidualSpanSpec span)
-    {
-        for (var i = start; i < members.Count; i++)
-        {
-            if (members[i].Name == span.Through && members[i].Kind != MemberKind.Field)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
     private TensorShape WalkResidualSpan(ModelSpec model, IReadOnlyList<MemberSpec> members, int start, int end, ResidualSpanSpec span, ShapeEnvironment env, TensorShape input, WalkScope scope)
     {
         var failures = _failures.Count;

@@ -165,7 +165,7 @@ internal sealed partial class ShapeWalker
         var current = input;
         for (var i = from; i < to; i++)
         {
-            if (members[i].Residual is { } span && i != spanStart && SpanEnd(members, i, span) is var end and >= 0 && end < to)
+            if (members[i].Residual is { } span && i != spanStart && span.EndIn(members, i) is var end and >= 0 && end < to)
             {
                 current = WalkResidualSpan(model, members, i, end, span, env, current, scope);
                 i = end;

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using NetGen.Generator.Model;
 using NetGen.Generator.Parsing;
@@ -146,52 +147,38 @@ internal static class ModelDescriptor
         return model with { Gate = gate, Chunk = chunk };
     }
 
-    private static ModelSpec ReadAuxiliaries(TokenReader reader, ModelSpec model)
+    private static ModelSpec ReadAuxiliaries(TokenReader reader, ModelSpec model) =>
+        ChangeMembers(model, reader.List(r => r.Required()).ToList(), name => name,
+            (members, index, _) => index >= 0, (member, _) => member with { IsAuxiliary = true },
+            name => $"the auxiliary member '{name}' is not a member");
+
+    private static ModelSpec ReadResidualSpans(TokenReader reader, ModelSpec model) =>
+        ChangeMembers(model, reader.List(r => (Name: r.Required(), Span: new ResidualSpanSpec(r.Required(), r.Required(), r.Text()))).ToList(), e => e.Name,
+            (members, index, e) => index >= 0 && e.Span.EndIn(members, index) >= 0, (member, e) => member with { Residual = e.Span },
+            e => $"the shortcut around '{e.Name}' … '{e.Span.Through}' names no members of the model");
+
+    private static ModelSpec ReadParameterUses(TokenReader reader, ModelSpec model) =>
+        ChangeMembers(model, reader.List(r => (Name: r.Required(), Use: new ParameterUseSpec(Parse<ParameterUseKind>(r.Required()), checked((int)r.Number())))).ToList(), e => e.Name,
+            (members, index, _) => index >= 0 && members[index].Kind == MemberKind.Parameter, (member, e) => member with { Use = e.Use },
+            e => $"the parameter '{e.Name}' it uses is not a member");
+
+    /// <summary>
+    /// The model with the member each entry of an optional section names changed as the section says. An entry whose
+    /// member does not fit (<paramref name="fits"/>) makes the descriptor corrupt, with <paramref name="problem"/> as why.
+    /// </summary>
+    private static ModelSpec ChangeMembers<T>(ModelSpec model, IEnumerable<T> entries, Func<T, string> nameOf,
+        Func<IReadOnlyList<MemberSpec>, int, T, bool> fits, Func<MemberSpec, T, MemberSpec> change, Func<T, string> problem)
     {
         var members = model.Members.ToList();
-        foreach (var name in reader.List(r => r.Required()).ToList())
+        foreach (var entry in entries)
         {
-            var index = members.FindIndex(m => m.Name == name);
-            if (index < 0)
+            var index = members.FindIndex(m => m.Name == nameOf(entry));
+            if (!fits(members, index, entry))
             {
-                throw new FormatException($"the auxiliary member '{name}' is not a member");
+                throw new FormatException(problem(entry));
             }
 
-            members[index] = members[index] with { IsAuxiliary = true };
-        }
-
-        return model with { Members = members.ToEquatableArray() };
-    }
-
-    private static ModelSpec ReadResidualSpans(TokenReader reader, ModelSpec model)
-    {
-        var members = model.Members.ToList();
-        foreach (var (name, through, activation, when) in reader.List(r => (r.Required(), r.Required(), r.Required(), r.Text())).ToList())
-        {
-            var index = members.FindIndex(m => m.Name == name);
-            if (index < 0 || !members.Skip(index).Any(m => m.Name == through))
-            {
-                throw new FormatException($"the shortcut around '{name}' … '{through}' names no members of the model");
-            }
-
-            members[index] = members[index] with { Residual = new ResidualSpanSpec(through, activation, when) };
-        }
-
-        return model with { Members = members.ToEquatableArray() };
-    }
-
-    private static ModelSpec ReadParameterUses(TokenReader reader, ModelSpec model)
-    {
-        var members = model.Members.ToList();
-        foreach (var (name, kind, dim) in reader.List(r => (r.Required(), Parse<ParameterUseKind>(r.Required()), checked((int)r.Number()))).ToList())
-        {
-            var index = members.FindIndex(m => m.Name == name && m.Kind == MemberKind.Parameter);
-            if (index < 0)
-            {
-                throw new FormatException($"the parameter '{name}' it uses is not a member");
-            }
-
-            members[index] = members[index] with { Use = new ParameterUseSpec(kind, dim) };
+            members[index] = change(members[index], entry);
         }
 
         return model with { Members = members.ToEquatableArray() };

@@ -7,19 +7,6 @@ namespace NetGen.Generator.Emitting;
 /// <summary><c>[Residual]</c> on a member: the span runs from its input, which it keeps for the add.</summary>
 internal sealed partial class ForwardEmitter
 {
-    private static int SpanEnd(IReadOnlyList<MemberSpec> members, int start, ResidualSpanSpec span)
-    {
-        for (var i = start; i < members.Count; i++)
-        {
-            if (members[i].Name == span.Through && members[i].Kind != MemberKind.Field)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
     /// <summary>
     /// The span's members with <paramref name="x"/> as a start they do not own (so none overwrites or disposes it), then
     /// <c>span + x</c>. The caller disposes <paramref name="x"/> once the result exists, as after any member.
@@ -37,8 +24,7 @@ internal sealed partial class ForwardEmitter
         }
 
         // As for [Residual] on a model, the activation belongs to the add: without the add, the span's output is the result.
-        var model = _model!;
-        var condition = Expressions.ExpressionText.ToCSharp(span.When, name => "this." + HyperparameterEmitter.Field(model.Parameters.First(p => p.Name == name)));
+        var condition = Condition(span.When);
         var result = Fresh();
         _writer.Line($"{TensorType} {result};");
         _writer.OpenBlock($"if ({condition})");

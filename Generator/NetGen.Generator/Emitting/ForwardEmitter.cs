@@ -56,7 +56,7 @@ internal sealed partial class ForwardEmitter
         for (var i = from; i < to; i++)
         {
             string next;
-            if (members[i].Residual is { } span && i != spanStart && SpanEnd(members, i, span) is var end and >= 0 && end < to)
+            if (members[i].Residual is { } span && i != spanStart && span.EndIn(members, i) is var end and >= 0 && end < to)
             {
                 next = EmitResidualSpan(members, i, end, span, current);
                 i = end;
@@ -141,7 +141,7 @@ internal sealed partial class ForwardEmitter
     {
         if (residual.When is not null)
         {
-            var condition = Expressions.ExpressionText.ToCSharp(residual.When, name => "this." + HyperparameterEmitter.Field(model.Parameters.First(p => p.Name == name)));
+            var condition = Condition(residual.When);
             _writer.Line($"if (!({condition})) return {main};");
         }
 

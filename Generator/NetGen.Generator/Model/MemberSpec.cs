@@ -60,7 +60,25 @@ internal sealed record ParameterUseSpec(ParameterUseKind Kind, int Dim);
 /// <c>[Residual]</c> on a member: <c>activation(span(x) + x)</c>, where the span runs from the member through
 /// <see cref="Through"/>, only when <see cref="When"/> holds if given.
 /// </summary>
-internal sealed record ResidualSpanSpec(string Through, string Activation, string? When);
+internal sealed record ResidualSpanSpec(string Through, string Activation, string? When)
+{
+    /// <summary>
+    /// The position of the span's last member in <paramref name="members"/>, looking from <paramref name="start"/>; -1 when
+    /// none is there. Fields the user initialises are not on the forward, so a span cannot end at one.
+    /// </summary>
+    public int EndIn(System.Collections.Generic.IReadOnlyList<MemberSpec> members, int start)
+    {
+        for (var i = start; i < members.Count; i++)
+        {
+            if (members[i].Name == Through && members[i].Kind != MemberKind.Field)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}
 
 /// <summary>A factory method and what each of its parameters is passed, by name.</summary>
 internal sealed record FactorySpec(string Method, EquatableArray<FactoryArgument> Arguments);

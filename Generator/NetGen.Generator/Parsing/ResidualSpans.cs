@@ -57,7 +57,7 @@ internal static class ResidualSpans
                 continue;
             }
 
-            var end = IndexOf(members, span.Through);
+            var end = span.EndIn(members, 0);
             var crossed = spans.FindIndex(s => s.Start < i && i <= s.End && s.End < end);
             if (end < 0)
             {
@@ -87,20 +87,6 @@ internal static class ResidualSpans
 
         void Refuse(MemberSpec member, string why) =>
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ConflictingMemberAttributes, member.Location, member.Name, why));
-    }
-
-    /// <summary>The position of the member a span ends at; fields the user initialises are not on the forward.</summary>
-    private static int IndexOf(IReadOnlyList<MemberSpec> members, string name)
-    {
-        for (var i = 0; i < members.Count; i++)
-        {
-            if (members[i].Name == name && members[i].Kind != MemberKind.Field)
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 
     private static bool SplitsBranchGroup(IReadOnlyList<MemberSpec> members, int start, int end) =>

@@ -56,6 +56,9 @@ internal readonly struct Dim : IEquatable<Dim>
 
     public bool IsKnown => Kind == DimKind.Known;
 
+    /// <summary>A known 1: the size that broadcasts.</summary>
+    public bool IsOne => IsKnown && Value == 1;
+
     public bool IsSymbol => Kind == DimKind.Symbol;
 
     public bool IsUnknown => Kind == DimKind.Unknown;

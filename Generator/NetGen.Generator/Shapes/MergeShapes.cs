@@ -111,11 +111,11 @@ internal static class MergeShapes
             {
                 output[i] = a.MoreSpecific(b);
             }
-            else if (broadcast && IsOne(a))
+            else if (broadcast && a.IsOne)
             {
                 output[i] = b;
             }
-            else if (broadcast && IsOne(b))
+            else if (broadcast && b.IsOne)
             {
                 output[i] = a;
             }
@@ -135,6 +135,4 @@ internal static class MergeShapes
 
         return check.Finish(TensorShape.Of(output));
     }
-
-    private static bool IsOne(Dim d) => d.IsKnown && d.Value == 1;
 }

@@ -28,7 +28,7 @@ internal static class TokenShapes
             return check.FinishUnknownRank($"{parameter} has more dimensions than the batch; the result is not followed");
         }
 
-        if (parameter.Rank == sample.Rank + 1 && !IsOne(parameter[0]))
+        if (parameter.Rank == sample.Rank + 1 && !parameter[0].IsOne)
         {
             return check.FinishUnknownRank($"its first dimension, {parameter[0]}, meets the batch; the {operation} holds for one batch size only and is not checked");
         }
@@ -69,7 +69,7 @@ internal static class TokenShapes
             return check.FinishUnknownRank("prepends along the batch dimension; the per-sample shape is not followed");
         }
 
-        if (!IsOne(parameter[0]))
+        if (!parameter[0].IsOne)
         {
             // expand(batch, …) repeats a first dimension of 1; any other size works for one batch size only.
             return check.FinishUnknownRank($"its first dimension, {parameter[0]}, is expanded to the batch; that holds only for one batch size and is not checked");
@@ -77,6 +77,4 @@ internal static class TokenShapes
 
         return MergeShapes.Concat(name, new[] { TensorShape.Of(parameter.Dims.Skip(1)), sample }, dim);
     }
-
-    private static bool IsOne(Dim d) => d.IsKnown && d.Value == 1;
 }
