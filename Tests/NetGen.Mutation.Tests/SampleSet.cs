@@ -51,7 +51,8 @@ public static class SampleSet
     /// SeedBlock is used by no sample model, so the harness adds one use site: the seed's own
     /// <c>SeedBlock(64, 128, 2)</c> (the instance the runtime tests build). It also holds a vision transformer of
     /// torchvision's shape at a small size (patch 8 on 32×32, 2 blocks of width 64), which runs in milliseconds where
-    /// vit_b_16 takes seconds a mutant, and a ConvNeXt of width 16 on 64×64 for the same reason. It is never mutated.
+    /// vit_b_16 takes seconds a mutant, a ConvNeXt of width 16 on 64×64 for the same reason, and Swin v1 and v2 of width 16
+    /// with 4×4 windows on 32×32, and a MaxViT of width 8 with 2×2 partitions on 64×64. It is never mutated.
     /// </summary>
     public const string HarnessFileName = "Harness/SeedBlockUse.cs";
 
@@ -82,6 +83,27 @@ public static class SampleSet
             [Block(16, 2, 0.0, 10)]
             public partial NetGen.Samples.Torchvision.ConvNeXt convnext { get; }
         }
+
+        [Model(Input = [3, 32, 32])]
+        public partial class SmallSwinUse : nn.Module<Tensor, Tensor>
+        {
+            [Block(16, 2, 1, 4, 0.0, false, 4, 10)]
+            public partial NetGen.Samples.Torchvision.SwinTransformer swin { get; }
+        }
+
+        [Model(Input = [3, 32, 32])]
+        public partial class SmallSwinV2Use : nn.Module<Tensor, Tensor>
+        {
+            [Block(16, 2, 1, 4, 0.0, true, 4, 10)]
+            public partial NetGen.Samples.Torchvision.SwinTransformer swin { get; }
+        }
+
+        [Model(Input = [3, 64, 64])]
+        public partial class SmallMaxVitUse : nn.Module<Tensor, Tensor>
+        {
+            [Block(8, 8, 1, 1, 1, 1, 4, 2, 0.0, 10)]
+            public partial NetGen.Samples.Torchvision.MaxVit maxvit { get; }
+        }
         """;
 
     public static readonly IReadOnlyList<RootModel> Roots =
@@ -111,6 +133,10 @@ public static class SampleSet
         new("NetGen.Samples.Torchvision.EfficientNetV2",
             ["Torchvision/EfficientNetV2.cs", "Torchvision/FusedMBConv.cs", "Torchvision/MBConv.cs", "Torchvision/Conv2dNormActivationVariants.cs", "Torchvision/SqueezeExcitation.cs"]),
         new("NetGen.Samples.Torchvision.MNASNet", ["Torchvision/MNASNet.cs", "Torchvision/MnasInvertedResidual.cs"]),
+        new("NetGen.Mutation.Roots.SmallSwinUse", [.. SwinFiles, HarnessFileName]),
+        new("NetGen.Mutation.Roots.SmallSwinV2Use", [.. SwinFiles, HarnessFileName]),
+        new("NetGen.Mutation.Roots.SmallMaxVitUse",
+            ["Torchvision/MaxVit.cs", "Torchvision/PartitionAttention.cs", "Torchvision/Conv2dNormActivationVariants.cs", "Torchvision/SqueezeExcitation.cs", HarnessFileName]),
         // The open-world models take what their runtime tests give them (Tests/NetGen.Runtime.Tests/OpenWorld/OpenWorldModels.cs), with batch 1.
         new(OpenWorld + "TextClassifier", ["OpenWorld/TextClassifier.cs"], RootInput.TokenIds(1, 7)),
         new(OpenWorld + "WrapperNet", ["OpenWorld/WrapperNet.cs"]),
@@ -126,6 +152,9 @@ public static class SampleSet
     ];
 
     private const string OpenWorld = "NetGen.Runtime.Tests.OpenWorld.Models.";
+
+    /// <summary>Swin's declared files; its hand-written attention (ShiftedWindowAttention.cs, WindowGeometry.cs) has no NetGen attribute to mutate.</summary>
+    private static string[] SwinFiles => ["Torchvision/SwinTransformer.cs", "Torchvision/SwinTransformerBlock.cs", "Torchvision/PatchMerging.cs"];
 
     /// <summary>The files of issue 13's seven models with hand-written forwards (TinyViT.cs holds the ViT encoder block too).</summary>
     public static readonly IReadOnlyList<string> ForwardModelFiles =

@@ -3,9 +3,9 @@ using static TorchSharp.torch;
 
 namespace NetGen.Samples.Torchvision;
 
-// torchvision's ops.Conv2dNormActivation with the activation layers that MobileNetV3, EfficientNet and the
+// torchvision's ops.Conv2dNormActivation with the activation layers that MobileNetV3, EfficientNet, MaxViT and the
 // projections use (Conv2dNormActivation.cs is the ReLU6 one of MobileNetV2). Each is an indexed Sequential:
-// 0 the conv (no bias), 1 the BatchNorm, 2 the activation. They are four classes, not one with an activation
+// 0 the conv (no bias), 1 the BatchNorm, 2 the activation. They are five classes, not one with an activation
 // hyperparameter, because the children declared on a model class are a fixed list: a `When` there is NG0040,
 // and an enum constant cannot be passed to a block (see docs/zoo.md, mobilenet_v3). The padding is
 // torchvision's default, (kernel_size - 1) // 2 * dilation; eps and momentum are the norm layer's.
@@ -50,4 +50,14 @@ public partial class Conv2dNormSiLU : nn.Module<Tensor, Tensor>
 public partial class Conv2dNorm : nn.Module<Tensor, Tensor>
 {
     public partial Conv2dNorm(int inChannels, int outChannels, int kernelSize = 1, int stride = 1, int groups = 1, double eps = 1e-5, double momentum = 0.1);
+}
+
+[Model(Input = ["inChannels", 56, 56])]
+[Conv2d("inChannels", "outChannels", "kernelSize", Stride = "stride", Padding = "(kernelSize - 1) / 2 * dilation", Dilation = "dilation", Groups = "groups", Bias = false)]
+[BatchNorm2d("outChannels", Eps = "eps", Momentum = "momentum")]
+[GELU]
+public partial class Conv2dNormGELU : nn.Module<Tensor, Tensor>
+{
+    public partial Conv2dNormGELU(int inChannels, int outChannels, int kernelSize = 3, int stride = 1, int groups = 1, int dilation = 1,
+        double eps = 1e-5, double momentum = 0.1);
 }
