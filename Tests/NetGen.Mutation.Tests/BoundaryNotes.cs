@@ -31,14 +31,24 @@ public static partial class BoundaryNotes
         var message = warning.Single().GetMessage(CultureInfo.InvariantCulture);
         var count = int.Parse(CountPattern().Match(message).Groups[1].Value, CultureInfo.InvariantCulture);
         var models = ModelPattern().Matches(message).Select(m => new BoundaryModel(m.Groups[1].Value, m.Groups[2].Value)).ToList();
+        // Past the first eight, NG0110 names the models without their notes: "… and 3 more: A, B, C; see …".
+        var rest = RestPattern().Match(message);
+        if (rest.Success)
+        {
+            models.AddRange(rest.Groups[1].Value.Split(", ").Select(name => new BoundaryModel(name, "named only")));
+        }
+
         if (models.Count != count)
         {
-            // NG0110 names 8 models and then says "and N more": the harness would lose some; fail loudly instead.
+            // A message the harness cannot read would lose models: fail loudly instead.
             throw new InvalidOperationException($"NG0110 names {models.Count} of its {count} models, so the boundary cannot be read from it: {message}");
         }
 
         return models;
     }
+
+    [GeneratedRegex(@" and \d+ more: ([A-Za-z0-9_, ]+); see ")]
+    private static partial Regex RestPattern();
 
     [GeneratedRegex(@"in (\d+) model\(s\): ")]
     private static partial Regex CountPattern();

@@ -24,8 +24,9 @@ public sealed class MutationTests(ITestOutputHelper output)
 
         Assert.Equal(Mutants.Count, Mutants.Select(m => m.Id).Distinct().Count());
         Assert.All(Mutants, m => Assert.NotEqual(Files.Single(f => f.Name == m.File).Text, m.MutatedText));
-        // Every source file is mutated, every one of them is run by some root, and the open-world models are among them.
-        Assert.All(Files, f => Assert.Contains(Mutants, m => m.File == f.Name));
+        // Every source file that declares a model is mutated (the others are hand-written TorchSharp that the models use,
+        // such as Swin's window attention), every file is run by some root, and the open-world models are among them.
+        Assert.All(Files.Where(f => SampleSet.ModelsIn(f.Text).Count > 0), f => Assert.Contains(Mutants, m => m.File == f.Name));
         Assert.All(Files, f => Assert.NotEmpty(SampleSet.RootsUsing(f.Name)));
         Assert.Equal(9, Files.Count(f => f.Name.StartsWith("OpenWorld/", StringComparison.Ordinal)));
     }
@@ -101,8 +102,10 @@ public sealed class MutationTests(ITestOutputHelper output)
         Assert.Equal(SampleSet.Roots.Count, result.Runs.Count);
         Assert.All(result.Runs, r => Assert.Null(r.Error));
         Assert.All(result.Runs, r => Assert.Empty(r.ContractViolations));
-        // NG0110 lists none: every hand-written forward is followed to its end, and WrapperNet's opaque member has a contract.
-        Assert.Empty(result.Boundary);
+        // NG0110 lists exactly the zoo's models with hand-written parts NetGen does not follow (Swin's patch merging, MaxViT's
+        // partitions): every other hand-written forward is followed to its end, and WrapperNet's opaque member has a contract.
+        output.WriteLine(string.Join(Environment.NewLine, result.Boundary));
+        Assert.Equal(SampleSet.KnownBoundary, result.Boundary.Select(b => b[..b.IndexOf(' ', StringComparison.Ordinal)]).Order(StringComparer.Ordinal));
     }
 
     /// <summary>
@@ -216,8 +219,8 @@ public sealed class MutationTests(ITestOutputHelper output)
         Assert.Contains(results, r => r.Outcome == Outcome.Passed);
         Assert.All(results, r => Assert.True(r.Outcome is not (Outcome.Missed or Outcome.FalsePositive),
             $"{r.Outcome}: {r.Mutant}: flagged={r.Flagged} ({string.Join("; ", r.ErrorMessages)}), oracle: {MutationReport.Detail(r)}"));
-        // Outside the open world (no boundary, no opaque region) NetGen claims to check everything: flagged exactly when forward throws.
-        Assert.All(results.Where(r => r.Runnable && !r.Mutant!.File.StartsWith("OpenWorld/", StringComparison.Ordinal)), r => Assert.Equal(r.Crashed, r.Flagged));
+        // Where NetGen claims to check (no boundary, no opaque region), it flags exactly when forward throws.
+        Assert.All(results.Where(r => r.Runnable && !r.OutsideChecking), r => Assert.Equal(r.Crashed, r.Flagged));
     }
 
     /// <summary>

@@ -92,6 +92,9 @@ public sealed class NetGenAnalyzer : DiagnosticAnalyzer
     private static void Report(SymbolAnalysisContext context, DiagnosticInfo diagnostic) =>
         context.ReportDiagnostic(diagnostic.ToDiagnostic(context.Compilation));
 
+    /// <summary>How many models NG0110 lists with their notes; the rest are named only (their NG0100 has the notes).</summary>
+    private const int NotedModels = 8;
+
     /// <summary>One line for the build: which models are checked only up to an opaque member or a hand-written forward.</summary>
     private static void ReportBoundaries(CompilationAnalysisContext context, ConcurrentBag<(string Model, string Notes, Location Location)> boundaries)
     {
@@ -101,7 +104,13 @@ public sealed class NetGenAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var listed = string.Join(", ", models.Take(8).Select(m => $"{m.Model} ({m.Notes})")) + (models.Count > 8 ? $" and {models.Count - 8} more" : "");
+        // Notes for the first few keep the line readable; every model is still named, so none is lost from the build's view.
+        var listed = string.Join(", ", models.Take(NotedModels).Select(m => $"{m.Model} ({m.Notes})"));
+        if (models.Count > NotedModels)
+        {
+            listed += $" and {models.Count - NotedModels} more: {string.Join(", ", models.Skip(NotedModels).Select(m => m.Model))}";
+        }
+
         context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UncheckedBoundary, models[0].Location, models.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), listed));
     }
 }

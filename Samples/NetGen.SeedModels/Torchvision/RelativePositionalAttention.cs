@@ -58,8 +58,8 @@ public sealed class RelativePositionalAttention : nn.Module<Tensor, Tensor>
         var (q, k, v) = (Heads(qkv[0]), Heads(qkv[1]).mul(_scale), Heads(qkv[2]));
         var index = get_buffer("relative_position_index")!.view(-1);
         var bias = WindowGeometry.GatherBias(get_parameter("relative_position_bias_table")!, index, _size);
-        var attention = q.matmul(k.transpose(-2, -1)).add(bias).softmax(-1);
-        var output = attention.matmul(v).permute(0, 1, 3, 2, 4).reshape(batch, groups, tokens, channels);
+        var attention = Attention.Scores(q, k).add(bias).softmax(-1);
+        var output = Attention.Apply(attention, v).permute(0, 1, 3, 2, 4).reshape(batch, groups, tokens, channels);
         return merge.call(output).MoveToOuterDisposeScope();
     }
 }

@@ -81,7 +81,7 @@ public class ShiftedWindowAttention : nn.Module<Tensor, Tensor>
         WindowGeometry.GatherBias(get_parameter("relative_position_bias_table")!, get_buffer("relative_position_index")!, WindowSize);
 
     /// <summary>The attention logits of one window's queries and keys (v1: scaled dot products).</summary>
-    protected virtual Tensor Logits(Tensor q, Tensor k) => q.mul(Math.Pow(q.size(-1), -0.5)).matmul(k.transpose(-2, -1));
+    protected virtual Tensor Logits(Tensor q, Tensor k) => Attention.Scores(q.mul(Math.Pow(q.size(-1), -0.5)), k);
 
     /// <summary>The bias of the qkv projection as the forward uses it (v2 zeroes the keys' third).</summary>
     protected virtual Tensor? QkvBias() => qkv.bias;
@@ -120,7 +120,7 @@ public class ShiftedWindowAttention : nn.Module<Tensor, Tensor>
         }
 
         attention = F.dropout(attention.softmax(-1), _attentionDropout, training);
-        x = attention.matmul(qkvOut[2]).transpose(1, 2).reshape(x.size(0), tokens, channels);
+        x = Attention.Apply(attention, qkvOut[2]).transpose(1, 2).reshape(x.size(0), tokens, channels);
         x = F.dropout(F.linear(x, proj.weight!, proj.bias), _dropout, training);
         x = x.view(batch, paddedHeight / window, paddedWidth / window, window, window, channels)
             .permute(0, 1, 3, 2, 4, 5).reshape(batch, paddedHeight, paddedWidth, channels);
@@ -166,7 +166,7 @@ public sealed class ShiftedWindowAttentionV2 : ShiftedWindowAttention
 
     protected override Tensor Logits(Tensor q, Tensor k)
     {
-        var cosine = F.normalize(q, dim: -1).matmul(F.normalize(k, dim: -1).transpose(-2, -1));
+        var cosine = Attention.Scores(F.normalize(q, dim: -1), F.normalize(k, dim: -1));
         return cosine.mul(get_parameter("logit_scale")!.clamp(max: Math.Log(100.0)).exp());
     }
 
