@@ -7,7 +7,8 @@ namespace NetGen.Samples.Torchvision;
 /// <summary>
 /// torchvision's <c>RegNet</c> (torchvision 0.14), all fifteen variants in one class: the hyperparameters are those of
 /// torchvision's <c>BlockParams.from_init_params</c> (depth, w_0, w_a, w_m, group width, bottleneck multiplier, SE ratio),
-/// <see cref="X400MF"/> … <see cref="Y128GF"/> pass the published ones, and the four stages' widths, depths and group
+/// <see cref="X400MF"/> … <see cref="Y128GF"/> pass the published ones (the defaults are <c>regnet_y_400mf</c>'s, so that the
+/// compile-time check and <c>Summary</c> cover the squeeze-excitation too), and the four stages' widths, depths and group
 /// widths are computed from them as torchvision computes them (below). The model is the stem (a strided 3×3
 /// Conv-BN-ReLU to <c>stem_width</c>), <c>trunk_output</c> with the stages <c>block1</c> … <c>block4</c> (each
 /// torchvision's <c>AnyStage</c>, whose <see cref="ResBottleneckBlock"/>s are named <c>block1-0</c>, <c>block1-1</c>, …;
@@ -19,8 +20,9 @@ public partial class RegNet : nn.Module<Tensor, Tensor>
 {
     // torchvision's BlockParams.from_init_params. Block j's capacity is round(log((j * w_a + w_0) / w_0) / log(w_m)), its
     // width round(w_0 * w_m ** capacity / 8) * 8, and the blocks of one width make a stage: stage s holds the blocks of
-    // capacity s - 1 (in all fifteen variants the capacities are 0 to 3). A block's capacity is at most s - 1 exactly
-    // when j <= (w_m ** (s - 0.5) - 1) * w_0 / w_a, so UpTo{s}, the blocks in stages 1 to s, is counted without a loop.
+    // capacity s - 1. A block's capacity is at most s - 1 exactly when j <= (w_m ** (s - 0.5) - 1) * w_0 / w_a, so UpTo{s},
+    // the blocks in stages 1 to s, is counted without a loop. In all fifteen variants the capacities are 0 to 3; blocks
+    // of capacity 4 or more, which torchvision would put in a fifth stage, would join stage 4 here.
     private const string UpTo1 = "min(depth, floor((pow(wm, 0.5) - 1) * w0 / wa) + 1)";
     private const string UpTo2 = "min(depth, floor((pow(wm, 1.5) - 1) * w0 / wa) + 1)";
     private const string UpTo3 = "min(depth, floor((pow(wm, 2.5) - 1) * w0 / wa) + 1)";
@@ -54,29 +56,29 @@ public partial class RegNet : nn.Module<Tensor, Tensor>
     /// <param name="seRatio">The squeeze-excitation ratio (RegNetY: 0.25); 0 for none (RegNetX, torchvision's <c>None</c>).</param>
     /// <param name="stemWidth">The stem's output channels.</param>
     /// <param name="numClasses">Outputs of <c>fc</c>.</param>
-    public partial RegNet(int depth = 22, int w0 = 24, double wa = 24.48, double wm = 2.54, int groupWidth = 16,
-        double bottleneckMultiplier = 1.0, double seRatio = 0.0, int stemWidth = 32, int numClasses = 1000);
+    public partial RegNet(int depth = 16, int w0 = 48, double wa = 27.89, double wm = 2.09, int groupWidth = 8,
+        double bottleneckMultiplier = 1.0, double seRatio = 0.25, int stemWidth = 32, int numClasses = 1000);
 
     /// <summary>torchvision's <c>regnet_x_400mf</c>.</summary>
-    public static RegNet X400MF(int numClasses = 1000) => new(22, 24, 24.48, 2.54, 16, numClasses: numClasses);
+    public static RegNet X400MF(int numClasses = 1000) => new(22, 24, 24.48, 2.54, 16, seRatio: 0.0, numClasses: numClasses);
 
     /// <summary>torchvision's <c>regnet_x_800mf</c>.</summary>
-    public static RegNet X800MF(int numClasses = 1000) => new(16, 56, 35.73, 2.28, 16, numClasses: numClasses);
+    public static RegNet X800MF(int numClasses = 1000) => new(16, 56, 35.73, 2.28, 16, seRatio: 0.0, numClasses: numClasses);
 
     /// <summary>torchvision's <c>regnet_x_1_6gf</c>.</summary>
-    public static RegNet X1_6GF(int numClasses = 1000) => new(18, 80, 34.01, 2.25, 24, numClasses: numClasses);
+    public static RegNet X1_6GF(int numClasses = 1000) => new(18, 80, 34.01, 2.25, 24, seRatio: 0.0, numClasses: numClasses);
 
     /// <summary>torchvision's <c>regnet_x_3_2gf</c>.</summary>
-    public static RegNet X3_2GF(int numClasses = 1000) => new(25, 88, 26.31, 2.25, 48, numClasses: numClasses);
+    public static RegNet X3_2GF(int numClasses = 1000) => new(25, 88, 26.31, 2.25, 48, seRatio: 0.0, numClasses: numClasses);
 
     /// <summary>torchvision's <c>regnet_x_8gf</c>.</summary>
-    public static RegNet X8GF(int numClasses = 1000) => new(23, 80, 49.56, 2.88, 120, numClasses: numClasses);
+    public static RegNet X8GF(int numClasses = 1000) => new(23, 80, 49.56, 2.88, 120, seRatio: 0.0, numClasses: numClasses);
 
     /// <summary>torchvision's <c>regnet_x_16gf</c>.</summary>
-    public static RegNet X16GF(int numClasses = 1000) => new(22, 216, 55.59, 2.1, 128, numClasses: numClasses);
+    public static RegNet X16GF(int numClasses = 1000) => new(22, 216, 55.59, 2.1, 128, seRatio: 0.0, numClasses: numClasses);
 
     /// <summary>torchvision's <c>regnet_x_32gf</c>.</summary>
-    public static RegNet X32GF(int numClasses = 1000) => new(23, 320, 69.86, 2.0, 168, numClasses: numClasses);
+    public static RegNet X32GF(int numClasses = 1000) => new(23, 320, 69.86, 2.0, 168, seRatio: 0.0, numClasses: numClasses);
 
     /// <summary>torchvision's <c>regnet_y_400mf</c>.</summary>
     public static RegNet Y400MF(int numClasses = 1000) => new(16, 48, 27.89, 2.09, 8, seRatio: 0.25, numClasses: numClasses);

@@ -35,7 +35,7 @@ public sealed class TorchvisionCheckpointTests(ITestOutputHelper output)
         ["googlenet", GoogLeNet.Summary],
         ["convnext_tiny", ConvNeXt.Summary],
         ["vit_b_16", VisionTransformer.Summary],
-        ["regnet_x_400mf", RegNet.Summary],
+        ["regnet_y_400mf", RegNet.Summary],
     ];
 
     [SkippableTheory]
