@@ -84,15 +84,19 @@ namespace NetGen
 
     /// <summary>
     /// A child of a <c>Sequential</c>: a stage, an <c>nn.Sequential</c> of <see cref="Count"/> blocks of
-    /// <typeparamref name="TBlock"/> named <c>0</c> … <c>Count-1</c>, each receiving the previous one's output. Block
-    /// <c>i</c> is built with <see cref="Each"/>, whose expressions may read <see cref="Index"/>. This is
-    /// <c>layers.append(nn.Sequential(*stage))</c> inside a loop, as torchvision's EfficientNet builds its stages and
-    /// MNASNet its <c>_stack</c>s.
+    /// <typeparamref name="TBlock"/> named <c>0</c> … <c>Count-1</c> (or <c>Prefix + (FirstNumber + i)</c>), each
+    /// receiving the previous one's output. Block <c>i</c> is built with <see cref="Each"/>, whose expressions may read
+    /// <see cref="Index"/>. This is <c>layers.append(nn.Sequential(*stage))</c> inside a loop, as torchvision's
+    /// EfficientNet builds its stages and MNASNet its <c>_stack</c>s.
     /// </summary>
     /// <example>
     /// torchvision's EfficientNet stage 2 (<c>features.2.0.block.0.0.weight</c>, <c>features.2.1…</c>):
     /// <code>
     /// [Stage&lt;MBConv&gt;("ceil(2 * depthMult)", Each = ["i == 0 ? In2 : Out2", Out2, 6, 3, "i == 0 ? 2 : 1"], Index = "i")]
+    /// </code>
+    /// torchvision's RegNet <c>AnyStage</c> (<c>trunk_output.block1.block1-0.f.a.0.weight</c>):
+    /// <code>
+    /// [Stage&lt;ResBottleneckBlock&gt;(Depth1, Each = [...], Index = "i", Prefix = "block1-", Name = "block1")]
     /// </code>
     /// </example>
     public sealed class StageAttribute<TBlock> : LayerAttribute
@@ -107,5 +111,11 @@ namespace NetGen
 
         /// <summary>The name <see cref="Each"/>'s expressions use for the block's position (0, 1, …).</summary>
         public string? Index { get; set; }
+
+        /// <summary>What each block's name starts with (letters, digits, <c>_</c> and <c>-</c>); its number follows, e.g. <c>block1-0</c>.</summary>
+        public string Prefix { get; set; } = "";
+
+        /// <summary>The number in the first block's name (0 unless given).</summary>
+        public int FirstNumber { get; set; }
     }
 }

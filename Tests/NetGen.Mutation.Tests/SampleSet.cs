@@ -138,6 +138,9 @@ public static class SampleSet
         new("NetGen.Mutation.Roots.SmallMaxVitUse",
             ["Torchvision/MaxVit.cs", "Torchvision/PartitionAttention.cs", "Torchvision/Conv2dNormActivationVariants.cs", "Torchvision/SqueezeExcitation.cs",
                 "Torchvision/RelativePositionalAttention.cs", "Torchvision/WindowGeometry.cs", "Torchvision/Attention.cs", HarnessFileName]),
+        // RegNet's defaults are regnet_y_400mf (with squeeze-excitation).
+        new("NetGen.Samples.Torchvision.RegNet",
+            ["Torchvision/RegNet.cs", "Torchvision/ResBottleneckBlock.cs", "Torchvision/Conv2dNormActivationVariants.cs", "Torchvision/SqueezeExcitation.cs"]),
         // The open-world models take what their runtime tests give them (Tests/NetGen.Runtime.Tests/OpenWorld/OpenWorldModels.cs), with batch 1.
         new(OpenWorld + "TextClassifier", ["OpenWorld/TextClassifier.cs"], RootInput.TokenIds(1, 7)),
         new(OpenWorld + "WrapperNet", ["OpenWorld/WrapperNet.cs"]),

@@ -99,13 +99,16 @@ internal static class KeysEmitter
         }
 
         /// <summary>
-        /// A C# identifier for a key segment, unique in this class: digits get a leading underscore, a clash
+        /// A C# identifier for a key segment, unique in this class: a character an identifier cannot hold becomes
+        /// <c>_</c>, a leading digit gets an underscore, a clash
         /// (with the class, <c>Prefix</c> or a sibling such as <c>Prefix_</c>) underscores until free, and
         /// keywords and contextual keywords an <c>@</c> (a class may not be called <c>record</c> or <c>file</c>).
         /// </summary>
         private string Claim(string segment)
         {
-            var name = char.IsDigit(segment[0]) ? "_" + segment : segment;
+            // A block's name may hold '-' (torchvision's RegNet: block1-0), which an identifier cannot: it becomes '_'.
+            var name = new string(segment.Select(c => c == '_' || char.IsLetterOrDigit(c) ? c : '_').ToArray());
+            name = char.IsDigit(name[0]) ? "_" + name : name;
             while (!_used.Add(name))
             {
                 name += "_";

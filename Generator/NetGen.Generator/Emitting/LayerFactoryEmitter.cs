@@ -16,7 +16,8 @@ internal static class LayerFactoryEmitter
             var index = dense.Index is null ? "__i" : "@" + dense.Index;
             if (!dense.Concatenates)
             {
-                return $"global::NetGen.SequentialStage.Of((int)({dense.Count.ToCSharp()}), (int {index}) => new {layer.BlockType}({string.Join(", ", layer.BlockArgs.Select(a => a.ToCSharp()))}))";
+                var naming = dense.Prefix.Length == 0 && dense.FirstNumber == 0 ? "" : $"\"{dense.Prefix}\", {dense.FirstNumber}, ";
+                return $"global::NetGen.SequentialStage.Of((int)({dense.Count.ToCSharp()}), {naming}(int {index}) => new {layer.BlockType}({string.Join(", ", layer.BlockArgs.Select(a => a.ToCSharp()))}))";
             }
 
             return $"global::NetGen.DenseStage.Of((int)({dense.Count.ToCSharp()}), \"{dense.Prefix}\", {dense.FirstNumber}, (int {index}) => new {layer.BlockType}({string.Join(", ", layer.BlockArgs.Select(a => a.ToCSharp()))}))";

@@ -40,10 +40,22 @@ internal static class ExprCSharpEmitter
         var other = ReferenceEquals(operand, binary.Left) ? binary.Right : binary.Left;
         var written = Write(operand, nameOf);
         var isLongConstant = !ExprEvaluator.ReadsNames(operand) && ExprEvaluator.TypeOf(operand, _ => default) == ExprType.Long;
-        return binary.Operator is "==" or "!=" or "<" or "<=" or ">" or ">=" && isLongConstant && ExprEvaluator.ReadsNames(other)
+        return binary.Operator is "==" or "!=" or "<" or "<=" or ">" or ">=" && isLongConstant && !IsCSharpConstant(other)
             ? "((long)(object)" + written + ")"
             : written;
     }
+
+    /// <summary>Whether C# folds the written expression to a constant: it reads no parameter and calls no function (a call is never a constant).</summary>
+    private static bool IsCSharpConstant(Expr expr) => !ExprEvaluator.ReadsNames(expr) && !CallsAFunction(expr);
+
+    private static bool CallsAFunction(Expr expr) => expr switch
+    {
+        CallExpr => true,
+        UnaryExpr unary => CallsAFunction(unary.Operand),
+        BinaryExpr binary => CallsAFunction(binary.Left) || CallsAFunction(binary.Right),
+        ConditionalExpr conditional => CallsAFunction(conditional.Condition) || CallsAFunction(conditional.WhenTrue) || CallsAFunction(conditional.WhenFalse),
+        _ => false,
+    };
 
     private static string Call(CallExpr call, Func<string, string> nameOf)
     {
@@ -54,12 +66,18 @@ internal static class ExprCSharpEmitter
             return $"global::NetGen.ExpressionFunctions.MakeDivisible((double){arguments[0]}, (long){arguments[1]}, (long){minimum})";
         }
 
-        if (call.Function == ExprFunctions.Ceil)
+        if (ExprFunctions.IsRounding(call.Function))
         {
-            return $"global::NetGen.ExpressionFunctions.Ceil((double){arguments[0]})";
+            var method = call.Function switch { ExprFunctions.Ceil => "Ceil", ExprFunctions.Floor => "Floor", _ => "Round" };
+            return $"global::NetGen.ExpressionFunctions.{method}((double){arguments[0]})";
         }
 
-        var method = call.Function == ExprFunctions.Min ? "Min" : "Max";
-        return $"global::System.Math.{method}({arguments[0]}, {arguments[1]})";
+        if (call.Function == ExprFunctions.Pow)
+        {
+            return $"global::System.Math.Pow((double){arguments[0]}, (double){arguments[1]})";
+        }
+
+        var extremum = call.Function == ExprFunctions.Min ? "Min" : "Max";
+        return $"global::System.Math.{extremum}({arguments[0]}, {arguments[1]})";
     }
 }

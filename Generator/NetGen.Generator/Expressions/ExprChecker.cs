@@ -181,11 +181,18 @@ internal static class ExprChecker
                 return ExprType.Int;
             }
 
-            if (call.Function == ExprFunctions.Ceil)
+            if (ExprFunctions.IsRounding(call.Function))
             {
                 return types.Length == 1 && types[0].IsNumeric()
                     ? ExprType.Int
-                    : Fail(ExprErrorKind.WrongType, $"ceil takes one number, not ({string.Join(", ", types.Select(t => t.Keyword()))})");
+                    : Fail(ExprErrorKind.WrongType, $"{call.Function} takes one number, not ({string.Join(", ", types.Select(t => t.Keyword()))})");
+            }
+
+            if (call.Function == ExprFunctions.Pow)
+            {
+                return types.Length == 2 && types[0].IsNumeric() && types[1].IsNumeric()
+                    ? ExprType.Double
+                    : Fail(ExprErrorKind.WrongType, $"pow takes two numbers, not ({string.Join(", ", types.Select(t => t.Keyword()))})");
             }
 
             if (types.Length != 2 || !types[0].IsNumeric() || !types[1].IsNumeric())

@@ -92,7 +92,8 @@ internal static class ExprEvaluator
         ConditionalExpr conditional => TypeOf(conditional.WhenTrue, valueOf) is var whenTrue && whenTrue == ExprType.Bool
             ? ExprType.Bool
             : ExprTypes.Promote(whenTrue, TypeOf(conditional.WhenFalse, valueOf)),
-        CallExpr { Function: ExprFunctions.MakeDivisible or ExprFunctions.Ceil } => ExprType.Int,
+        CallExpr { Function: ExprFunctions.MakeDivisible or ExprFunctions.Ceil or ExprFunctions.Floor or ExprFunctions.Round } => ExprType.Int,
+        CallExpr { Function: ExprFunctions.Pow } => ExprType.Double,
         CallExpr call when call.Arguments.Count == 2 => ExprTypes.Promote(TypeOf(call.Arguments[0].Value, valueOf), TypeOf(call.Arguments[1].Value, valueOf)),
         _ => ExprType.Int,
     };
@@ -282,13 +283,14 @@ internal static class ExprEvaluator
                 : ExprValue.Failed(ExprErrorKind.Overflow, $"{shown} does not fit an int");
         }
 
-        if (function == ExprFunctions.Ceil)
+        if (ExprFunctions.IsRounding(function))
         {
             var x = arguments[0];
             if (x.Kind == ExprValueKind.Integer)
             {
-                // The ceiling of an int is the int itself: C#'s int converts to double exactly (a long may not, and is evaluated below).
-                return x.Type == ExprType.Int ? x : ExprFunctions.CeilValue(x.Integer) is { } whole ? ExprValue.Of(whole, ExprType.Int) : ExprValue.Failed(ExprErrorKind.Overflow, $"ceil({x}) does not fit an int");
+                // The ceiling (floor, rounding) of an int is the int itself: C#'s int converts to double exactly (a long may
+                // not, and the generated code converts it to double first, so it is evaluated as the double it becomes).
+                return x.Type == ExprType.Int ? x : ExprFunctions.RoundingValue(function, x.Integer) is { } whole ? ExprValue.Of(whole, ExprType.Int) : ExprValue.Failed(ExprErrorKind.Overflow, $"{function}({x}) does not fit an int");
             }
 
             if (!x.IsKnown)
@@ -296,9 +298,17 @@ internal static class ExprEvaluator
                 return x.Kind == ExprValueKind.Symbol && x.Type == ExprType.Int ? x : ExprValue.Unknown(ExprType.Int);
             }
 
-            return ExprFunctions.CeilValue(x.AsDouble) is { } result
+            return ExprFunctions.RoundingValue(function, x.AsDouble) is { } result
                 ? ExprValue.Of(result, ExprType.Int)
-                : ExprValue.Failed(ExprErrorKind.Overflow, $"ceil({x}) does not fit an int");
+                : ExprValue.Failed(ExprErrorKind.Overflow, $"{function}({x}) does not fit an int");
+        }
+
+        if (function == ExprFunctions.Pow)
+        {
+            // System.Math.Pow, which the generated code calls: unchecked, like every double operation (NaN and infinity are values).
+            return arguments[0].IsKnown && arguments[1].IsKnown
+                ? ExprValue.Of(Math.Pow(arguments[0].AsDouble, arguments[1].AsDouble))
+                : ExprValue.Unknown(ExprType.Double);
         }
 
         var (a, b) = (arguments[0], arguments[1]);

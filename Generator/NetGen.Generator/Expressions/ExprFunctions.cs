@@ -12,8 +12,44 @@ internal static class ExprFunctions
     public const string Max = "max";
     public const string MakeDivisible = "make_divisible";
     public const string Ceil = "ceil";
+    public const string Floor = "floor";
+    public const string Round = "round";
+    public const string Pow = "pow";
 
-    public static readonly string[] Names = [Min, Max, MakeDivisible, Ceil];
+    public static readonly string[] Names = [Min, Max, MakeDivisible, Ceil, Floor, Round, Pow];
+
+    /// <summary>The functions of one number whose result is an int: ceil, floor, round.</summary>
+    public static bool IsRounding(string function) => function is Ceil or Floor or Round;
+
+    /// <summary>
+    /// Python's <c>int(math.floor(x))</c> (for a positive <c>x</c>, <c>int(x)</c>), as torchvision's RegNet truncates a
+    /// width (<c>int(w * b)</c>): the largest int not above <paramref name="value"/>. Null when that is not an int.
+    /// </summary>
+    public static long? FloorValue(double value)
+    {
+        // Step for step NetGen.ExpressionFunctions.Floor, which the generated code calls: where that throws, null.
+        var floor = Math.Floor(value);
+        return floor >= int.MinValue && floor <= int.MaxValue ? (long)floor : null;
+    }
+
+    /// <summary>
+    /// Python's <c>round(x)</c> of a float, an int with halves to the even neighbour (torch.round rounds the same way),
+    /// as torchvision's RegNet rounds its widths. Null when the result is not an int.
+    /// </summary>
+    public static long? RoundValue(double value)
+    {
+        // Step for step NetGen.ExpressionFunctions.Round, which the generated code calls: where that throws, null.
+        var rounded = Math.Round(value, MidpointRounding.ToEven);
+        return rounded >= int.MinValue && rounded <= int.MaxValue ? (long)rounded : null;
+    }
+
+    /// <summary>The value of a rounding function (<see cref="IsRounding"/>) at <paramref name="value"/>, or null where it is not an int.</summary>
+    public static long? RoundingValue(string function, double value) => function switch
+    {
+        Ceil => CeilValue(value),
+        Floor => FloorValue(value),
+        _ => RoundValue(value),
+    };
 
     /// <summary>
     /// Python's <c>int(math.ceil(x))</c>, as torchvision's EfficientNet scales a stage's depth

@@ -7,14 +7,14 @@ namespace NetGen.Generator.Parsing;
 
 /// <summary>
 /// Reads <c>[DenseBlock&lt;T&gt;(count, Each = [...], Index = "i", Prefix = "denselayer", FirstNumber = 1)]</c> and
-/// <c>[Stage&lt;T&gt;(count, Each = [...], Index = "i")]</c>, which differ only in how the blocks are wired.
+/// <c>[Stage&lt;T&gt;(count, Each = [...], Index = "i", Prefix = "block1-")]</c>, which differ only in how the blocks are wired.
 /// </summary>
 internal static class DenseStageParser
 {
     /// <summary>The module NetGen builds for a dense stage (NetGen.Runtime).</summary>
     public const string StageType = "global::NetGen.DenseStage";
 
-    /// <summary>The module NetGen builds for a <c>[Stage&lt;T&gt;]</c>: TorchSharp's Sequential, the blocks named 0, 1, ….</summary>
+    /// <summary>The module NetGen builds for a <c>[Stage&lt;T&gt;]</c>: TorchSharp's Sequential, the blocks named 0, 1, … (after the prefix).</summary>
     public const string SequentialType = "global::TorchSharp.Modules.Sequential";
 
     public static LayerSpec Parse(AttributeData attribute, LocationInfo? location, string blockType, ArgumentInterpreter interpreter, bool concatenates = true)
@@ -49,10 +49,12 @@ internal static class DenseStageParser
 
         var arguments = raw.TryGetValue("Each", out var eachArgument) ? each.InterpretEach(eachArgument.Value, eachArgument.Location) : EquatableArray<ArgValue>.Empty;
         var prefix = raw.TryGetValue("Prefix", out var prefixArgument) && prefixArgument.Value.Value is string text ? text : "";
-        if (prefix.Length > 0 && !Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(prefix))
+        if (!BlockNamePrefix.IsValid(prefix))
         {
-            interpreter.Report(DiagnosticDescriptors.InvalidStageTable, prefixArgument.Location, "[DenseBlock]", interpreter.ModelName,
-                $"Prefix must be an identifier, so that the layers' keys read 'denselayer1.conv1.weight', not \"{prefix}\"");
+            // A '.' would split each block's key into two levels of the state dict.
+            interpreter.Report(DiagnosticDescriptors.InvalidStageTable, prefixArgument.Location, label, interpreter.ModelName,
+                $"Prefix may hold only {BlockNamePrefix.Allowed}, so that each block's name is one segment of its keys ('denselayer1.conv1.weight', 'block1-0.f.a.0.weight'), not \"{prefix}\"");
+            prefix = "";
         }
 
         var first = raw.TryGetValue("FirstNumber", out var firstArgument) && firstArgument.Value.Value is int number ? number : 0;

@@ -444,11 +444,10 @@ internal static class MemberParser
                 case "Rest": rest = interpreter.InterpretEach(raw.Value, raw.Location); break;
                 case "Prefix":
                     prefix = raw.Value.Value as string ?? "";
-                    if (!prefix.All(c => c == '_' || char.IsLetterOrDigit(c)))
+                    if (!BlockNamePrefix.IsValid(prefix))
                     {
-                        // A '.' would split the block's key into two levels of the state dict.
                         interpreter.Report(DiagnosticDescriptors.InvalidArgument, raw.Location, "Prefix", "[Repeat]",
-                            $"is \"{prefix}\"; a block's name may hold only letters, digits and '_'");
+                            $"is \"{prefix}\"; a block's name may hold only {BlockNamePrefix.Allowed}");
                         return null;
                     }
 

@@ -36,4 +36,18 @@ public static class ExpressionFunctions
     /// </summary>
     /// <exception cref="System.OverflowException">The result does not fit an int, or the value is not a number.</exception>
     public static int Ceil(double value) => checked((int)System.Math.Ceiling(value));
+
+    /// <summary>
+    /// Python's <c>int(math.floor(value))</c> (<c>int(value)</c> for a positive value), as torchvision's RegNet truncates
+    /// a width: the largest int not above <paramref name="value"/>.
+    /// </summary>
+    /// <exception cref="System.OverflowException">The result does not fit an int, or the value is not a number.</exception>
+    public static int Floor(double value) => checked((int)System.Math.Floor(value));
+
+    /// <summary>
+    /// Python's <c>round(value)</c> of a float: the nearest int, halves to the even one (as <c>torch.round</c>), as
+    /// torchvision's RegNet rounds its widths.
+    /// </summary>
+    /// <exception cref="System.OverflowException">The result does not fit an int, or the value is not a number.</exception>
+    public static int Round(double value) => checked((int)System.Math.Round(value, System.MidpointRounding.ToEven));
 }

@@ -22,5 +22,20 @@ namespace NetGen
 
             return stage;
         }
+
+        /// <summary>
+        /// A Sequential of <paramref name="count"/> blocks named <c>prefix + (firstNumber + i)</c>, block <c>i</c> made by
+        /// <paramref name="create"/>: torchvision's RegNet <c>AnyStage</c> names its blocks <c>block1-0</c>, <c>block1-1</c>, ….
+        /// </summary>
+        public static Sequential Of(int count, string prefix, int firstNumber, Func<int, nn.Module<Tensor, Tensor>> create)
+        {
+            var stage = nn.Sequential();
+            for (var i = 0; i < count; i++)
+            {
+                stage.append(prefix + (firstNumber + i).ToString(System.Globalization.CultureInfo.InvariantCulture), create(i));
+            }
+
+            return stage;
+        }
     }
 }

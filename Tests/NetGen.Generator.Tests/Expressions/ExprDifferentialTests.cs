@@ -162,7 +162,7 @@ public sealed class ExprDifferentialTests(ITestOutputHelper output)
 
             var left = Number(depth - 1, allowDouble);
             var right = Number(depth - 1, allowDouble);
-            return random.Next(allowDouble ? 10 : 8) switch
+            return random.Next(allowDouble ? 13 : 8) switch
             {
                 0 => $"{left} + {right}",
                 1 => $"({left} - {right})",
@@ -173,6 +173,9 @@ public sealed class ExprDifferentialTests(ITestOutputHelper output)
                 6 => $"{(random.Next(2) == 0 ? "min" : "max")}({left}, {right})",
                 7 => $"({Bool(depth - 1)} ? {left} : {right})",
                 8 => $"make_divisible({left}, {random.Next(1, 9)})",
+                9 => $"floor({left})",
+                10 => $"round({left})",
+                11 => $"pow({left}, {right})",
                 _ => $"ceil({left})",
             };
         }

@@ -125,6 +125,50 @@ public sealed class ExprEvaluatorTests
         Assert.Equal(expected, NetGen.ExpressionFunctions.Ceil(argument.AsDouble));
     }
 
+    // Python 3: int(math.floor(x)) and round(x) (halves to even, as torch.round), for the values torchvision's RegNet rounds.
+    [Theory]
+    [InlineData("floor(7.9)", 7)]
+    [InlineData("floor(-0.5)", -1)]
+    [InlineData("floor(400 * 1.0)", 400)]
+    [InlineData("floor(9)", 9)]
+    [InlineData("round(2.5)", 2)]
+    [InlineData("round(3.5)", 4)]
+    [InlineData("round(-0.5)", 0)]
+    [InlineData("round(-1.5)", -2)]
+    [InlineData("round(49.161)", 49)]
+    [InlineData("round(0.25 * 48)", 12)]
+    [InlineData("round(24 * pow(2.54, 3) / 8) * 8", 392)]
+    [InlineData("floor((pow(2.54, 2 + 0.5) - 1) * 24 / 24.48) + 1", 10)]
+    public void Floor_and_round_are_pythons_and_the_run_time_helpers(string text, int expected)
+    {
+        Assert.Equal(expected, Evaluate(text).Integer);
+        Assert.Equal(ExprType.Int, Evaluate(text).Type);
+        if (ExprParser.Parse(text, out _) is CallExpr { Function: var function } call)
+        {
+            var argument = ExprEvaluator.Evaluate(call.Arguments[0].Value, _ => default).AsDouble;
+            Assert.Equal(expected, function == "floor" ? NetGen.ExpressionFunctions.Floor(argument) : NetGen.ExpressionFunctions.Round(argument));
+        }
+    }
+
+    [Fact]
+    public void Pow_is_a_double_as_System_Math_Pow_computes_it()
+    {
+        Assert.Equal(ExprType.Double, Evaluate("pow(2, 3)").Type);
+        Assert.Equal(Math.Pow(2.54, 3), Evaluate("pow(2.54, 3)").Real);
+        Assert.Equal(Math.Pow(0.75, 64), Evaluate("pow(width, planes)").Real);
+        Assert.False(Evaluate("pow(width, free)").IsKnown);
+    }
+
+    [Fact]
+    public void Floor_and_round_of_a_value_beyond_an_int_are_an_overflow_at_compile_time_and_at_run_time()
+    {
+        Assert.True(Evaluate("floor(3000000000.5)").IsError);
+        Assert.True(Evaluate("round(-3000000000.5)").IsError);
+        Assert.Throws<OverflowException>(() => NetGen.ExpressionFunctions.Floor(3000000000.5));
+        Assert.Throws<OverflowException>(() => NetGen.ExpressionFunctions.Round(-3000000000.5));
+        Assert.Throws<OverflowException>(() => NetGen.ExpressionFunctions.Round(double.NaN));
+    }
+
     [Fact]
     public void Ceil_of_a_value_beyond_an_int_is_an_overflow_at_compile_time_and_at_run_time()
     {

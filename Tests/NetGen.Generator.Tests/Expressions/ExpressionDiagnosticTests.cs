@@ -39,7 +39,38 @@ public sealed class ExpressionDiagnosticTests
         public partial class M : nn.Module<Tensor, Tensor>
         {
             public partial M(int planes);
-            [Conv2d("planes", {|NG0030:"round(planes)"|}, 1)] public partial Conv2d conv { get; }
+            [Conv2d("planes", {|NG0030:"sqrt(planes)"|}, 1)] public partial Conv2d conv { get; }
+        }
+        """);
+
+    [Fact]
+    public Task A_rounding_function_with_two_arguments_is_NG0031() => GeneratorDiagnosticTest.VerifyAsync(Usings + """
+        [Model(Input = ["planes", 8, 8])]
+        public partial class M : nn.Module<Tensor, Tensor>
+        {
+            public partial M(int planes, double width = 1.5);
+            [Conv2d("planes", {|NG0031:"round(planes * width, 2)"|}, 1)] public partial Conv2d conv { get; }
+        }
+        """);
+
+    [Fact]
+    public Task Pow_where_a_size_is_needed_is_NG0031_until_floor_or_round_makes_it_an_int() => GeneratorDiagnosticTest.VerifyAsync(Usings + """
+        [Model(Input = ["planes", 8, 8])]
+        public partial class M : nn.Module<Tensor, Tensor>
+        {
+            public partial M(int planes, double wm = 2.0);
+            [Conv2d("planes", {|NG0031:"pow(wm, 3)"|}, 1)] public partial Conv2d conv { get; }
+            [Conv2d("planes", "floor(pow(wm, 3))", 1)] public partial Conv2d conv2 { get; }
+        }
+        """);
+
+    [Fact]
+    public Task Pow_of_a_bool_is_NG0031() => GeneratorDiagnosticTest.VerifyAsync(Usings + """
+        [Model(Input = ["planes", 8, 8])]
+        public partial class M : nn.Module<Tensor, Tensor>
+        {
+            public partial M(int planes, bool wide = false);
+            [Conv2d("planes", {|NG0031:"round(pow(wide, 2))"|}, 1)] public partial Conv2d conv { get; }
         }
         """);
 

@@ -464,16 +464,18 @@ internal sealed class DeclarationBuilder
             case 3:
             {
                 // A stage as a child of a Sequential (EfficientNet's, MNASNet's): a 1×1 conv, then blocks built from
-                // their index, the first widening; the count may be computed (ceil of a double).
+                // their index, the first widening; the count may be computed (ceil, floor, round of a double, pow), and the
+                // blocks may be named after a prefix (RegNet's block1-0).
                 var output = OutChannels(extreme: false);
                 var outExpr = IsParameterReference(output) ? Unquote(output) : output;
                 _channels = output;
-                var count = _t.OneOf("1", "2", "\"ceil(1.5)\"", "\"ceil(2 * 0.75) + 1\"");
+                var count = _t.OneOf("1", "2", "\"ceil(1.5)\"", "\"ceil(2 * 0.75) + 1\"", "\"floor(pow(1.5, 2))\"", "\"round(2.5) + 1\"");
+                var prefix = _t.OneOf("", ", Prefix = \"block1-\"", ", Prefix = \"b\", FirstNumber = 1");
                 var i = HasParameter("i") ? "at" : "i";
                 return Member(new List<string>
                     {
                         $"Conv2d({c}, {c}, 1)",
-                        $"Stage<Robust.Helpers.Unit>({count}, Each = [\"{i} == 0 ? {cExpr} : {outExpr}\", \"{outExpr}\", 1, \"{i} == 0\"], Index = \"{i}\")",
+                        $"Stage<Robust.Helpers.Unit>({count}, Each = [\"{i} == 0 ? {cExpr} : {outExpr}\", \"{outExpr}\", 1, \"{i} == 0\"], Index = \"{i}\"{prefix})",
                     },
                     "Sequential", name, withInit: false);
             }

@@ -129,4 +129,43 @@ public sealed class StageChildTests
             public partial Sequential head { get; }
         }
         """);
+
+    [Fact]
+    public void A_prefix_names_the_blocks_as_torchvisions_RegNet_does_and_the_keys_get_identifiers()
+    {
+        var run = GeneratorHarness.Run(Usings + Unit + """
+            [Model(Input = [16, 8, 8])]
+            public partial class Net : nn.Module<Tensor, Tensor>
+            {
+                public partial Net(int width = 24);
+                [Stage<Unit>(2, Each = ["i == 0 ? 16 : width", "width", "i == 0 ? 2 : 1"], Index = "i", Prefix = "block1-", Name = "block1")]
+                [Stage<Unit>(1, Each = [24, 24, 1], Prefix = "b", FirstNumber = 1, Name = "block2")]
+                public partial Sequential trunk_output { get; }
+            }
+            """);
+
+        Assert.Empty(run.GeneratorDiagnostics.Where(d => d.Severity is DiagnosticSeverity.Error or DiagnosticSeverity.Warning));
+        Assert.Empty(run.CompilationErrors);
+        var code = run.Generated("Net.g.cs");
+        Assert.Contains("(\"block1\", global::NetGen.SequentialStage.Of((int)(2), \"block1-\", 0, (int @i) => new global::Unit(", code);
+        Assert.Contains("(\"block2\", global::NetGen.SequentialStage.Of((int)(1), \"b\", 1, (int __i) => new global::Unit(", code);
+        Assert.Contains("row\\ttrunk_output.block1.block1-0.body.0\\tConv2d\\t4\\t24,4,4\\t", code);
+        Assert.Contains("row\\ttrunk_output.block1.block1-1.body.0\\tConv2d\\t4\\t24,4,4\\t", code);
+        Assert.Contains("row\\ttrunk_output.block2.b1.body.0\\tConv2d\\t4\\t24,4,4\\t", code);
+        // The key segment block1-0 is a class block1_0 of Keys (a '-' cannot be in an identifier); the key keeps its '-'.
+        Assert.Contains("public static class block1_0", code);
+        Assert.Contains("public const string Prefix = \"trunk_output.block1.block1-0\";", code);
+        Assert.Contains("public const string weight = \"trunk_output.block1.block1-1.body.0.weight\";", code);
+    }
+
+    [Fact]
+    public Task A_prefix_with_a_dot_or_a_space_is_NG0040() => GeneratorDiagnosticTest.VerifyAsync(Usings + PlainUnit + """
+        [Model(Input = [16, 8, 8])]
+        public partial class Net : nn.Module<Tensor, Tensor>
+        {
+            [Stage<Unit>(2, Each = [16, 16, 1], {|NG0040:Prefix = "block.1"|})]
+            [Stage<Unit>(2, Each = [16, 16, 1], {|NG0040:Prefix = "block 2"|})]
+            public partial Sequential features { get; }
+        }
+        """);
 }

@@ -199,6 +199,15 @@ public sealed class TokenAndShortcutDiagnosticTests
         """);
 
     [Fact]
+    public Task A_prefix_with_a_hyphen_is_a_name_PyTorch_accepts() => GeneratorDiagnosticTest.VerifyAsync(Usings + Block + """
+        [Model(Input = [16, 48])]
+        public partial class M : nn.Module<Tensor, Tensor>
+        {
+            [Repeat<EncoderBlock>(2, Each = [4, 48, 96], Prefix = "block1-")] public partial Sequential blocks { get; }
+        }
+        """);
+
+    [Fact]
     public Task A_shortcut_around_layers_that_change_the_shape_is_on_its_first_member() => GeneratorDiagnosticTest.VerifyAsync(Usings + """
         [Model(Input = [16, 48])]
         public partial class M : nn.Module<Tensor, Tensor>

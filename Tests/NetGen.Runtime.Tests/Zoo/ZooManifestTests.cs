@@ -83,6 +83,21 @@ public sealed class ZooManifestTests
         ["mnasnet0_75"] = () => MNASNet.Alpha0_75(),
         ["mnasnet1_0"] = () => MNASNet.Alpha1_0(),
         ["mnasnet1_3"] = () => MNASNet.Alpha1_3(),
+        ["regnet_x_400mf"] = () => RegNet.X400MF(),
+        ["regnet_x_800mf"] = () => RegNet.X800MF(),
+        ["regnet_x_1_6gf"] = () => RegNet.X1_6GF(),
+        ["regnet_x_3_2gf"] = () => RegNet.X3_2GF(),
+        ["regnet_x_8gf"] = () => RegNet.X8GF(),
+        ["regnet_x_16gf"] = () => RegNet.X16GF(),
+        ["regnet_x_32gf"] = () => RegNet.X32GF(),
+        ["regnet_y_400mf"] = () => RegNet.Y400MF(),
+        ["regnet_y_800mf"] = () => RegNet.Y800MF(),
+        ["regnet_y_1_6gf"] = () => RegNet.Y1_6GF(),
+        ["regnet_y_3_2gf"] = () => RegNet.Y3_2GF(),
+        ["regnet_y_8gf"] = () => RegNet.Y8GF(),
+        ["regnet_y_16gf"] = () => RegNet.Y16GF(),
+        ["regnet_y_32gf"] = () => RegNet.Y32GF(),
+        ["regnet_y_128gf"] = () => RegNet.Y128GF(),
     };
 
     /// <summary>A declared variant, built as <see cref="Declared"/> builds it.</summary>
