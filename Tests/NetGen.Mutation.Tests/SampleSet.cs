@@ -111,6 +111,10 @@ public static class SampleSet
         new("NetGen.Samples.Torchvision.EfficientNetV2",
             ["Torchvision/EfficientNetV2.cs", "Torchvision/FusedMBConv.cs", "Torchvision/MBConv.cs", "Torchvision/Conv2dNormActivationVariants.cs", "Torchvision/SqueezeExcitation.cs"]),
         new("NetGen.Samples.Torchvision.MNASNet", ["Torchvision/MNASNet.cs", "Torchvision/MnasInvertedResidual.cs"]),
+        new("NetGen.Samples.Torchvision.InceptionV3",
+            ["Torchvision/InceptionV3.cs", "Torchvision/InceptionV3Blocks.cs", "Torchvision/AsymmetricBasicConv2d.cs", "Torchvision/BasicConv2d.cs"]),
+        // InceptionV3's forward does not run its [Auxiliary] AuxLogits, so the oracle runs it on its own.
+        new("NetGen.Samples.Torchvision.InceptionV3Aux", ["Torchvision/InceptionV3Aux.cs", "Torchvision/BasicConv2d.cs"]),
         // The open-world models take what their runtime tests give them (Tests/NetGen.Runtime.Tests/OpenWorld/OpenWorldModels.cs), with batch 1.
         new(OpenWorld + "TextClassifier", ["OpenWorld/TextClassifier.cs"], RootInput.TokenIds(1, 7)),
         new(OpenWorld + "WrapperNet", ["OpenWorld/WrapperNet.cs"]),

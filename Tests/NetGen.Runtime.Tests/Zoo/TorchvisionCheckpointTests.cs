@@ -24,6 +24,7 @@ public sealed class TorchvisionCheckpointTests(ITestOutputHelper output)
         {
             "alexnet", "squeezenet1_0", "squeezenet1_1", "googlenet", "mobilenet_v3_small", "efficientnet_b0", "efficientnet_v2_s",
             "mnasnet0_5", "convnext_tiny", "vit_b_16",
+            "inception_v3",
         }.Select(a => new object[] { a });
 
     /// <summary>The torchvision variant each class's defaults are, with the summary computed at compile time for them.</summary>
@@ -34,6 +35,7 @@ public sealed class TorchvisionCheckpointTests(ITestOutputHelper output)
         ["googlenet", GoogLeNet.Summary],
         ["convnext_tiny", ConvNeXt.Summary],
         ["vit_b_16", VisionTransformer.Summary],
+        ["inception_v3", InceptionV3.Summary],
     ];
 
     [SkippableTheory]

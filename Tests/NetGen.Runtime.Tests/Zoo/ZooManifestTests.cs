@@ -76,6 +76,7 @@ public sealed class ZooManifestTests
         ["mnasnet0_75"] = () => MNASNet.Alpha0_75(),
         ["mnasnet1_0"] = () => MNASNet.Alpha1_0(),
         ["mnasnet1_3"] = () => MNASNet.Alpha1_3(),
+        ["inception_v3"] = () => new InceptionV3(),
     };
 
     /// <summary>A declared variant, built as <see cref="Declared"/> builds it.</summary>
