@@ -33,6 +33,10 @@ internal static class BranchSpans
             {
                 Refuse(members[i], $"has [Branch(Through = \"{through}\")], but '{through}' comes before it; a branch runs members in declaration order");
             }
+            else if (!members[i].IsOnGeneratedPath || !members[end].IsOnGeneratedPath)
+            {
+                Refuse(members[i], $"has [Branch(Through = \"{through}\")], but the generated forward does not run '{(members[i].IsOnGeneratedPath ? through : members[i].Name)}' ([Auxiliary]); a branch starts and ends with members it runs");
+            }
             else if (crossed >= 0)
             {
                 Refuse(members[i], $"starts a branch inside the one from '{members[spans[crossed].Start].Name}' through '{members[spans[crossed].End].Name}' and ends after it; branches must nest");

@@ -101,6 +101,18 @@ public sealed class BranchSpanTests
         """);
 
     [Fact]
+    public Task Through_naming_an_auxiliary_member_is_NG0011() => GeneratorDiagnosticTest.VerifyAsync(Usings + """
+        [Model(Input = [8, 9, 9])]
+        public partial class M : nn.Module<Tensor, Tensor>
+        {
+            [Branch, Conv2d(8, 4, 1)] public partial Conv2d a { get; }
+            [Branch(Through = nameof(aux)), Conv2d(8, 3, 1)] public partial Conv2d {|NG0011:b1|} { get; }
+            [Conv2d(3, 5, 1)] public partial Conv2d b2 { get; }
+            [Conv2d(5, 2, 1), Auxiliary] public partial Conv2d aux { get; }
+        }
+        """);
+
+    [Fact]
     public Task Branches_that_cross_are_NG0011() => GeneratorDiagnosticTest.VerifyAsync(Usings + """
         [Model(Input = [8, 9, 9])]
         public partial class M : nn.Module<Tensor, Tensor>
