@@ -59,8 +59,11 @@ internal readonly record struct ArgValue(ArgKind Kind, long Int, double Double, 
     /// <summary>Whether this is a per-dimension list: constants only, or sizes that name parameters.</summary>
     public bool IsList => Kind is ArgKind.IntList or ArgKind.SizeList;
 
-    /// <summary>The items of a list, one value each; a single value for anything else.</summary>
-    public IReadOnlyList<ArgValue> Items => Kind switch
+    /// <summary>
+    /// The items of a list, one value each; a single value for anything else. A method, not a property: each item has
+    /// items of its own, which a walk over the model's properties would follow forever.
+    /// </summary>
+    public IReadOnlyList<ArgValue> ListItems() => Kind switch
     {
         ArgKind.IntList => Ints.Select(FromInt).ToList(),
         ArgKind.SizeList => Text!.Split(new[] { ItemSeparator }, System.StringSplitOptions.None).Select(ItemFromSource).ToList(),
@@ -87,7 +90,7 @@ internal readonly record struct ArgValue(ArgKind Kind, long Int, double Double, 
         ArgKind.Parameter => "@" + Text,
         ArgKind.IntList => "new long[] { " + string.Join(", ", Ints.Select(i => i.ToString(CultureInfo.InvariantCulture))) + " }",
         ArgKind.Expression => Expressions.ExpressionText.ToCSharp(Text!, name => "@" + name),
-        ArgKind.SizeList => "new long[] { " + string.Join(", ", Items.Select(i => i.Kind == ArgKind.Int ? i.ToCSharp() : i.ToCSharpLong())) + " }",
+        ArgKind.SizeList => "new long[] { " + string.Join(", ", ListItems().Select(i => i.Kind == ArgKind.Int ? i.ToCSharp() : i.ToCSharpLong())) + " }",
         _ => "default",
     };
 
@@ -109,7 +112,7 @@ internal readonly record struct ArgValue(ArgKind Kind, long Int, double Double, 
         ArgKind.Parameter or ArgKind.Expression => Text!,
         ArgKind.Text => "\"" + Text + "\"",
         ArgKind.IntList => "[" + string.Join(", ", Ints) + "]",
-        ArgKind.SizeList => "[" + string.Join(", ", Items) + "]",
+        ArgKind.SizeList => "[" + string.Join(", ", ListItems()) + "]",
         _ => ToCSharp(),
     };
 }

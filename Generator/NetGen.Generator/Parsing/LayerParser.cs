@@ -133,7 +133,7 @@ internal static class LayerParser
         }
         else if (value.IsList)
         {
-            var constants = value.Items.Where(item => item.Kind == ArgKind.Int).Select(item => item.Int).ToList();
+            var constants = value.ListItems().Where(item => item.Kind == ArgKind.Int).Select(item => item.Int).ToList();
             var outOfRange = isSize ? constants.FirstOrDefault(item => item < minimum) : 0;
             if (isSize && constants.Any(item => item < minimum))
             {
