@@ -117,6 +117,14 @@ namespace NetGen
     public sealed class BranchAttribute : Attribute
     {
         public int Dim { get; set; } = 1;
+
+        /// <summary>
+        /// The last member of this branch; write it with <c>nameof</c>. The branch runs this member and the members after
+        /// it through that one, in order, and its output is the last one's, as torchvision's Inception blocks run
+        /// <c>branch5x5_1</c> then <c>branch5x5_2</c>. The members between belong to the branch (they may be a
+        /// <c>[Branch]</c> group of their own); the next <c>[Branch]</c> member after it continues the group.
+        /// </summary>
+        public string? Through { get; set; }
     }
 
     /// <summary>The member exists only when the named <c>bool</c> constructor parameter is true.</summary>

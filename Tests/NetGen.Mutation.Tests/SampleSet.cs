@@ -141,6 +141,10 @@ public static class SampleSet
         // RegNet's defaults are regnet_y_400mf (with squeeze-excitation).
         new("NetGen.Samples.Torchvision.RegNet",
             ["Torchvision/RegNet.cs", "Torchvision/ResBottleneckBlock.cs", "Torchvision/Conv2dNormActivationVariants.cs", "Torchvision/SqueezeExcitation.cs"]),
+        new("NetGen.Samples.Torchvision.InceptionV3",
+            ["Torchvision/InceptionV3.cs", "Torchvision/InceptionV3Blocks.cs", "Torchvision/AsymmetricBasicConv2d.cs", "Torchvision/BasicConv2d.cs"]),
+        // InceptionV3's forward does not run its [Auxiliary] AuxLogits, so the oracle runs it on its own.
+        new("NetGen.Samples.Torchvision.InceptionV3Aux", ["Torchvision/InceptionV3Aux.cs", "Torchvision/BasicConv2d.cs"]),
         // The open-world models take what their runtime tests give them (Tests/NetGen.Runtime.Tests/OpenWorld/OpenWorldModels.cs), with batch 1.
         new(OpenWorld + "TextClassifier", ["OpenWorld/TextClassifier.cs"], RootInput.TokenIds(1, 7)),
         new(OpenWorld + "WrapperNet", ["OpenWorld/WrapperNet.cs"]),

@@ -149,6 +149,7 @@ internal sealed class ShapeEnvironment
         ArgKind.Int => Dim.Of(value.Int),
         ArgKind.Parameter => _sizes.TryGetValue(value.Text!, out var dim) ? dim : Dim.Unknown,
         ArgKind.IntList when value.Ints.Count > 0 => Dim.Of(value.Ints[0]),
+        ArgKind.SizeList => Size(value.ListItems()[0]),
         ArgKind.Expression => Evaluate(value.Text!) switch
         {
             { Kind: ExprValueKind.Integer } known => Dim.Of(known.Integer),
@@ -163,6 +164,7 @@ internal sealed class ShapeEnvironment
     {
         ArgKind.Absent => EquatableArray<Dim>.Empty,
         ArgKind.IntList => value.Ints.Select(Dim.Of).ToEquatableArray(),
+        ArgKind.SizeList => value.ListItems().Select(Size).ToEquatableArray(),
         _ => EquatableArray.Create(Size(value)),
     };
 

@@ -18,6 +18,13 @@ internal sealed partial class ShapeWalker
         return group.Select((member, k) => WalkMember(member, env, inputs[k], scope.ForMember(member, IndexOf(model, member)))).ToList();
     }
 
+    /// <summary>A <c>[Branch(Through = …)]</c>: its first member on the group's input, then the members after it through its last.</summary>
+    private TensorShape WalkBranchSpan(ModelSpec model, IReadOnlyList<MemberSpec> members, int first, int last, ShapeEnvironment env, TensorShape input, WalkScope scope)
+    {
+        var head = WalkMember(members[first], env, input, scope.ForMember(members[first], IndexOf(model, members[first])));
+        return WalkRange(model, members, first + 1, last + 1, env, head, scope, spanStart: -1);
+    }
+
     /// <summary>The pieces each branch takes under <c>[Chunk]</c>; null when the input is not split.</summary>
     private List<TensorShape>? ChunkInputs(ModelSpec model, int branches, ShapeEnvironment env, TensorShape input, WalkScope scope)
     {

@@ -183,8 +183,11 @@ internal sealed partial class ShapeWalker
 
             if (members[i].BranchDim is { } dim)
             {
-                var group = members.Skip(i).Take(to - i).TakeWhile(m => m.BranchDim == dim).ToList();
-                var outputs = WalkBranchGroup(model, group, env, current, scope);
+                var branches = BranchGroups.At(members, i, to);
+                var group = branches.Select(b => members[b.First]).ToList();
+                var outputs = branches.All(b => b.First == b.Last)
+                    ? WalkBranchGroup(model, group, env, current, scope)
+                    : branches.Select(b => WalkBranchSpan(model, members, b.First, b.Last, env, current, scope)).ToList();
                 var name = scope.PathOf(string.Join("+", group.Select(m => m.Name)));
                 var concatenated = Guarded(name, () => MergeShapes.Concat(name, outputs, dim));
                 if (concatenated.Failure is { } failure)
@@ -198,7 +201,7 @@ internal sealed partial class ShapeWalker
                     Chain(scope, "cat", current);
                 }
 
-                i += group.Count - 1;
+                i = branches[branches.Count - 1].Last;
                 continue;
             }
 

@@ -42,17 +42,21 @@ internal static class FactoryCall
     /// <summary>A <c>(long, long)</c> tuple: a scalar is used for both spatial dimensions, as in PyTorch.</summary>
     public static string Pair(ArgValue value) => value.Kind == ArgKind.IntList && value.Ints.Count == 2
         ? $"({value.Ints[0]}L, {value.Ints[1]}L)"
+        : value.Kind == ArgKind.SizeList && value.ListItems() is { Count: 2 } items
+        ? $"({items[0].ToCSharpLong()}, {items[1].ToCSharpLong()})"
         : $"((long){value.ToCSharp()}, (long){value.ToCSharp()})";
 
     /// <summary>A <c>(long, long, long)</c> tuple: a scalar is used for all three dimensions.</summary>
     public static string Triple(ArgValue value) => value.Kind == ArgKind.IntList && value.Ints.Count == 3
         ? $"({value.Ints[0]}L, {value.Ints[1]}L, {value.Ints[2]}L)"
+        : value.Kind == ArgKind.SizeList && value.ListItems() is { Count: 3 } items
+        ? $"({items[0].ToCSharpLong()}, {items[1].ToCSharpLong()}, {items[2].ToCSharpLong()})"
         : $"((long){value.ToCSharp()}, (long){value.ToCSharp()}, (long){value.ToCSharp()})";
 
     /// <summary>A <c>long[]</c> of <paramref name="rank"/> values: a scalar is used for every spatial dimension.</summary>
     public static string LongArray(ArgValue value, int rank = 2)
     {
-        if (value.Kind == ArgKind.IntList)
+        if (value.IsList)
         {
             return value.ToCSharp();
         }

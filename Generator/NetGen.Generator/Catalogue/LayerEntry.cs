@@ -43,6 +43,12 @@ internal abstract class LayerEntry
     public LayerArgument? Argument(string name) => Arguments.FirstOrDefault(a => a.Name == name);
 
     /// <summary>
+    /// Whether <paramref name="argument"/> takes a per-dimension list whose items name parameters or are expressions
+    /// (<c>KernelSize = new[] { "kh", "kw" }</c>): only where the entry writes such a list as a tuple or array of sizes.
+    /// </summary>
+    public virtual bool AcceptsSizeList(string argument) => false;
+
+    /// <summary>
     /// The TorchSharp call that creates the module: by default the positional arguments in order, then every
     /// given optional one by its TorchSharp name, so PyTorch's defaults apply to the rest.
     /// </summary>

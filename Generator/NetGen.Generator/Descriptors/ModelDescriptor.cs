@@ -27,6 +27,8 @@ internal static class ModelDescriptor
 
     private const string AuxiliarySection = "auxiliary";
 
+    private const string BranchSpanSection = "branch-span";
+
     public static string Write(ModelSpec model)
     {
         var writer = new TokenWriter().Text(Version);
@@ -54,6 +56,17 @@ internal static class ModelDescriptor
         WriteParameterUses(writer, model);
         WriteResidualSpans(writer, model);
         WriteAuxiliaries(writer, model);
+        WriteBranchSpans(writer, model);
+    }
+
+    /// <summary>Branches of several members (<c>[Branch(Through = …)]</c>), an optional last section like the others.</summary>
+    private static void WriteBranchSpans(TokenWriter writer, ModelSpec model)
+    {
+        var spans = model.Members.Where(m => m.BranchThrough is not null).ToEquatableArray();
+        if (!spans.IsEmpty)
+        {
+            writer.Text(BranchSpanSection).List(spans, (w, m) => w.Text(m.Name).Text(m.BranchThrough));
+        }
     }
 
     /// <summary>Members the generated forward does not run (<c>[Auxiliary]</c>), an optional last section like the others.</summary>
@@ -117,7 +130,7 @@ internal static class ModelDescriptor
     private static ModelSpec ReadOptionalSections(TokenReader reader, ModelSpec model)
     {
         var next = 0;
-        string[] order = { GateAndChunkSection, ParameterUseSection, ResidualSpanSection, AuxiliarySection };
+        string[] order = { GateAndChunkSection, ParameterUseSection, ResidualSpanSection, AuxiliarySection, BranchSpanSection };
         while (!reader.AtEnd)
         {
             var section = reader.Required();
@@ -133,7 +146,8 @@ internal static class ModelDescriptor
                 GateAndChunkSection => ReadGateAndChunk(reader, model),
                 ParameterUseSection => ReadParameterUses(reader, model),
                 ResidualSpanSection => ReadResidualSpans(reader, model),
-                _ => ReadAuxiliaries(reader, model),
+                AuxiliarySection => ReadAuxiliaries(reader, model),
+                _ => ReadBranchSpans(reader, model),
             };
         }
 
@@ -151,6 +165,12 @@ internal static class ModelDescriptor
         ChangeMembers(model, reader.List(r => r.Required()).ToList(), name => name,
             (members, index, _) => index >= 0, (member, _) => member with { IsAuxiliary = true },
             name => $"the auxiliary member '{name}' is not a member");
+
+    private static ModelSpec ReadBranchSpans(TokenReader reader, ModelSpec model) =>
+        ChangeMembers(model, reader.List(r => (Name: r.Required(), Through: r.Required())).ToList(), e => e.Name,
+            (members, index, e) => index >= 0 && members[index].BranchDim is not null && BranchGroups.LastOf(members.Select((m, i) => i == index ? m with { BranchThrough = e.Through } : m).ToList(), index) >= index,
+            (member, e) => member with { BranchThrough = e.Through },
+            e => $"the branch from '{e.Name}' through '{e.Through}' names no members of the model in order");
 
     private static ModelSpec ReadResidualSpans(TokenReader reader, ModelSpec model) =>
         ChangeMembers(model, reader.List(r => (Name: r.Required(), Span: new ResidualSpanSpec(r.Required(), r.Required(), r.Text()))).ToList(), e => e.Name,

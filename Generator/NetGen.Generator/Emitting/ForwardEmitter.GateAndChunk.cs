@@ -52,6 +52,37 @@ internal sealed partial class ForwardEmitter
         return concatenated;
     }
 
+    /// <summary>
+    /// A group with <c>[Branch(Through = …)]</c> branches: each runs its members in order from the group's input, which it
+    /// does not own; what a branch made on the way is disposed once the next member has used it, as on the main path.
+    /// </summary>
+    private string EmitBranchSpans(IReadOnlyList<MemberSpec> members, IReadOnlyList<(int First, int Last)> branches, string input, int dim)
+    {
+        var outputs = new List<string>();
+        foreach (var (first, last) in branches)
+        {
+            var head = EmitMember(members[first], input, owned: false);
+            if (last == first)
+            {
+                outputs.Add(head);
+                continue;
+            }
+
+            var tail = EmitRange(members, first + 1, last + 1, head, spanStart: -1);
+            Release(head, tail, input);
+            outputs.Add(tail);
+        }
+
+        var concatenated = Fresh();
+        _writer.Line($"var {concatenated} = global::TorchSharp.torch.cat(new[] {{ {string.Join(", ", outputs)} }}, {dim});");
+        foreach (var output in outputs)
+        {
+            Release(output, concatenated, input);
+        }
+
+        return concatenated;
+    }
+
     /// <summary>A branch on its piece; an absent one is the piece itself.</summary>
     private string EmitBranch(MemberSpec member, string piece)
     {

@@ -63,9 +63,11 @@ internal sealed partial class ForwardEmitter
             }
             else if (members[i].BranchDim is { } dim)
             {
-                var group = members.Skip(i).Take(to - i).TakeWhile(m => m.BranchDim == dim).ToList();
-                next = EmitBranches(group, current, dim);
-                i += group.Count - 1;
+                var branches = BranchGroups.At(members, i, to);
+                next = branches.All(b => b.First == b.Last)
+                    ? EmitBranches(branches.Select(b => members[b.First]).ToList(), current, dim)
+                    : EmitBranchSpans(members, branches, current, dim);
+                i = branches[branches.Count - 1].Last;
             }
             else
             {

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 
@@ -15,6 +16,11 @@ internal enum ArgKind
     /// <summary>The name of one of the model's constructor parameters.</summary>
     Parameter,
     IntList,
+    /// <summary>
+    /// A per-dimension list whose items are not all constants, e.g. <c>new[] { "kh", "kw" }</c> or <c>new object[] { 1, "k" }</c>:
+    /// <see cref="ArgValue.Text"/> holds the items' sources joined by <c>"; "</c> (ints, int parameters, int expressions).
+    /// </summary>
+    SizeList,
     /// <summary>
     /// An expression over the constructor parameters, e.g. <c>"planes * 4"</c>: <see cref="ArgValue.Text"/> is its
     /// source and <see cref="ArgValue.Int"/> its <see cref="Expressions.ExprType"/>, so both survive a descriptor.
@@ -41,7 +47,33 @@ internal readonly record struct ArgValue(ArgKind Kind, long Int, double Double, 
 
     public static ArgValue FromInts(EquatableArray<long> values) => new(ArgKind.IntList, 0, 0, null, values);
 
+    /// <summary>A per-dimension list of items that are not all constants; each item is an int, an int parameter or an int expression.</summary>
+    public static ArgValue FromSizes(IEnumerable<ArgValue> items) =>
+        new(ArgKind.SizeList, 0, 0, string.Join(ItemSeparator, items.Select(i => i.Kind == ArgKind.Int ? i.Int.ToString(CultureInfo.InvariantCulture) : i.Text)), EquatableArray<long>.Empty);
+
+    // Not a character an expression can hold (a call's arguments are separated by ',').
+    private const string ItemSeparator = "; ";
+
     public bool IsAbsent => Kind == ArgKind.Absent;
+
+    /// <summary>Whether this is a per-dimension list: constants only, or sizes that name parameters.</summary>
+    public bool IsList => Kind is ArgKind.IntList or ArgKind.SizeList;
+
+    /// <summary>
+    /// The items of a list, one value each; a single value for anything else. A method, not a property: each item has
+    /// items of its own, which a walk over the model's properties would follow forever.
+    /// </summary>
+    public IReadOnlyList<ArgValue> ListItems() => Kind switch
+    {
+        ArgKind.IntList => Ints.Select(FromInt).ToList(),
+        ArgKind.SizeList => Text!.Split(new[] { ItemSeparator }, System.StringSplitOptions.None).Select(ItemFromSource).ToList(),
+        _ => new[] { this },
+    };
+
+    private static ArgValue ItemFromSource(string source) =>
+        long.TryParse(source, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? FromInt(value)
+        : source.Length > 0 && (char.IsLetter(source[0]) || source[0] == '_') && source.All(c => char.IsLetterOrDigit(c) || c == '_') ? FromParameter(source)
+        : FromExpression(source, Expressions.ExprType.Int);
 
     public bool AsBool => Int != 0;
 
@@ -58,6 +90,7 @@ internal readonly record struct ArgValue(ArgKind Kind, long Int, double Double, 
         ArgKind.Parameter => "@" + Text,
         ArgKind.IntList => "new long[] { " + string.Join(", ", Ints.Select(i => i.ToString(CultureInfo.InvariantCulture))) + " }",
         ArgKind.Expression => Expressions.ExpressionText.ToCSharp(Text!, name => "@" + name),
+        ArgKind.SizeList => "new long[] { " + string.Join(", ", ListItems().Select(i => i.Kind == ArgKind.Int ? i.ToCSharp() : i.ToCSharpLong())) + " }",
         _ => "default",
     };
 
@@ -79,6 +112,7 @@ internal readonly record struct ArgValue(ArgKind Kind, long Int, double Double, 
         ArgKind.Parameter or ArgKind.Expression => Text!,
         ArgKind.Text => "\"" + Text + "\"",
         ArgKind.IntList => "[" + string.Join(", ", Ints) + "]",
+        ArgKind.SizeList => "[" + string.Join(", ", ListItems()) + "]",
         _ => ToCSharp(),
     };
 }

@@ -151,6 +151,9 @@ internal sealed record MemberSpec(
     /// <summary>A shortcut from this member's input around the members through <see cref="ResidualSpanSpec.Through"/>.</summary>
     public ResidualSpanSpec? Residual { get; init; }
 
+    /// <summary>For a <c>[Branch(Through = …)]</c> member: the branch's last member (see <see cref="BranchGroups"/>).</summary>
+    public string? BranchThrough { get; init; }
+
     /// <summary>For <see cref="MemberKind.Parameter"/>: whether it is trained.</summary>
     public bool RequiresGrad { get; init; } = true;
 

@@ -210,23 +210,41 @@ internal sealed class ArgumentInterpreter
         }
     }
 
+    /// <summary>
+    /// A per-dimension list: int constants (<c>new[] { 1, 7 }</c>), or items that name int parameters or are int
+    /// expressions (<c>new[] { "kh", "kw" }</c>, <c>new object[] { 1, "k" }</c>). Whether the layer's argument takes a
+    /// list of names is the catalogue entry's to say (<see cref="LayerParser"/>).
+    /// </summary>
     private ArgValue InterpretList(TypedConstant value, LocationInfo? location)
     {
-        var ints = ImmutableArray.CreateBuilder<long>();
+        const string ListRule = "may hold only ints, int parameter names or int expressions";
+        var items = new List<ArgValue>();
         foreach (var element in value.Values)
         {
-            if (element.Value is int or long or short or byte)
+            if (element.Kind == TypedConstantKind.Array || element.Value is not (int or long or short or byte or string))
             {
-                ints.Add(System.Convert.ToInt64(element.Value, System.Globalization.CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                Report(DiagnosticDescriptors.InvalidArgument, location, "a list argument", _modelName, "may hold only int constants");
+                Report(DiagnosticDescriptors.InvalidArgument, location, "a list argument", _modelName, ListRule);
                 return ArgValue.Absent;
             }
+
+            var item = Interpret(element, location);
+            if (item.IsAbsent)
+            {
+                return ArgValue.Absent; // the item's own diagnostic (unknown name, bad expression) is reported
+            }
+
+            if (!IsInteger(item))
+            {
+                Report(DiagnosticDescriptors.InvalidArgument, location, "a list argument", _modelName, $"{ListRule}; '{item}' is not an int");
+                return ArgValue.Absent;
+            }
+
+            items.Add(item);
         }
 
-        return ArgValue.FromInts(new EquatableArray<long>(ints.ToImmutable()));
+        return items.All(i => i.Kind == ArgKind.Int)
+            ? ArgValue.FromInts(items.Select(i => i.Int).ToEquatableArray())
+            : ArgValue.FromSizes(items);
     }
 
     public void Report(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments) =>

@@ -59,6 +59,13 @@ internal static class LayerParser
                 continue;
             }
 
+            if (value.Kind == ArgKind.SizeList && entry?.AcceptsSizeList(raw.Name) != true)
+            {
+                interpreter.Report(DiagnosticDescriptors.InvalidArgument, raw.Location, raw.Name, kind.ToString(),
+                    $"takes no list of parameter names or expressions ({value}); only the per-dimension arguments of 2-d and 3-d convolutions and pools do (KernelSize, Stride, Padding, Dilation): use int constants here");
+                continue;
+            }
+
             if (argument is not null)
             {
                 Validate(kind, argument, value, raw.Location, interpreter);
@@ -124,10 +131,11 @@ internal static class LayerParser
                     minimum == 1 ? $"must be at least 1, but is {value.Int}" : $"must not be negative, but is {value.Int}");
             }
         }
-        else if (value.Kind == ArgKind.IntList)
+        else if (value.IsList)
         {
-            var outOfRange = isSize ? value.Ints.FirstOrDefault(item => item < minimum) : 0;
-            if (isSize && value.Ints.Any(item => item < minimum))
+            var constants = value.ListItems().Where(item => item.Kind == ArgKind.Int).Select(item => item.Int).ToList();
+            var outOfRange = isSize ? constants.FirstOrDefault(item => item < minimum) : 0;
+            if (isSize && constants.Any(item => item < minimum))
             {
                 interpreter.Report(DiagnosticDescriptors.InvalidArgument, location, name, kind.ToString(), $"has an out-of-range entry {outOfRange}");
             }

@@ -170,6 +170,7 @@ internal static class MemberParser
             InheritanceModifiers = ShellReader.InheritanceModifiers(syntax),
             Residual = attributes.Residual is null ? null : ResidualSpans.Read(attributes.Residual, property.Name, context),
             IsAuxiliary = attributes.Auxiliary is not null,
+            BranchThrough = attributes.Branch is null ? null : ReadBranchThrough(attributes.Branch),
         };
 
         return OpenWorldMembers.Complete(member, property, attributes.Factory, attributes.Parameter, attributes.Contract, location, context);
@@ -499,6 +500,9 @@ internal static class MemberParser
         var arguments = interpreter.InterpretEach(each.Value, each.Location);
         return spec with { First = arguments, Rest = arguments, Index = index };
     }
+
+    private static string? ReadBranchThrough(AttributeData branch) =>
+        branch.NamedArguments.FirstOrDefault(a => a.Key == "Through").Value.Value as string;
 
     private static int ReadBranchDim(AttributeData branch)
     {

@@ -90,6 +90,7 @@ internal static class ModelParser
         var initRules = InitRuleParser.ParseModelRules(type);
         var gate = GateAndChunkParser.ReadGate(type, shell.DeclaresForward, residual, diagnostics);
         var chunk = GateAndChunkParser.ReadChunk(type, shell.DeclaresForward, members, constructor.Parameters, diagnostics);
+        BranchSpans.Check(members, type.Name, chunked: type.GetAttributes().Any(a => AttributeKinds.Is(a.AttributeClass, GateAndChunkParser.ChunkAttribute)), diagnostics);
 
         if (diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error))
         {

@@ -26,6 +26,7 @@ public sealed class TorchvisionCheckpointTests(ITestOutputHelper output)
             "mnasnet0_5", "convnext_tiny", "vit_b_16",
             "swin_t", "swin_v2_t", "maxvit_t",
             "regnet_x_400mf", "regnet_y_400mf",
+            "inception_v3",
         }.Select(a => new object[] { a });
 
     /// <summary>The torchvision variant each class's defaults are, with the summary computed at compile time for them.</summary>
@@ -37,6 +38,7 @@ public sealed class TorchvisionCheckpointTests(ITestOutputHelper output)
         ["convnext_tiny", ConvNeXt.Summary],
         ["vit_b_16", VisionTransformer.Summary],
         ["regnet_y_400mf", RegNet.Summary],
+        ["inception_v3", InceptionV3.Summary],
     ];
 
     [SkippableTheory]

@@ -98,6 +98,7 @@ public sealed class ZooManifestTests
         ["regnet_y_16gf"] = () => RegNet.Y16GF(),
         ["regnet_y_32gf"] = () => RegNet.Y32GF(),
         ["regnet_y_128gf"] = () => RegNet.Y128GF(),
+        ["inception_v3"] = () => new InceptionV3(),
     };
 
     /// <summary>A declared variant, built as <see cref="Declared"/> builds it.</summary>

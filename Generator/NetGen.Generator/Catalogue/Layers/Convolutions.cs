@@ -31,10 +31,12 @@ internal abstract class ConvolutionEntry : LayerEntry
 
     private bool IsTransposed => Kind == ConvKind.ConvTranspose2d;
 
+    public override bool AcceptsSizeList(string argument) => Rank > 1 && PerDimension.Contains(argument);
+
     public override string Construct(LayerSpec layer)
     {
         var padding = layer.Get("Padding");
-        var usesTuples = Rank > 1 && PerDimension.Any(n => layer.Get(n).Kind == ArgKind.IntList);
+        var usesTuples = Rank > 1 && PerDimension.Any(n => layer.Get(n).IsList);
         var args = new List<string> { FactoryCall.Required(layer, "InChannels"), FactoryCall.Required(layer, "OutChannels") };
         args.Add(usesTuples ? Tuple(layer.Get("KernelSize")) : FactoryCall.Required(layer, "KernelSize"));
         Optional(args, layer, "Stride", "stride", usesTuples);

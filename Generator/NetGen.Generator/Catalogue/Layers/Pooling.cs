@@ -26,12 +26,14 @@ internal abstract class PoolEntry : LayerEntry
 
     public override IReadOnlyList<LayerArgument> Arguments => _arguments ??= CreateArguments();
 
+    public override bool AcceptsSizeList(string argument) => Rank > 1 && PerDimension.Contains(argument);
+
     private IReadOnlyList<LayerArgument>? _arguments;
 
     public override string Construct(LayerSpec layer)
     {
         // 1-d pools take scalars only; the others take one long[] per argument once any argument is a list.
-        var usesArrays = Rank > 1 && PerDimension.Any(n => layer.Get(n).Kind == ArgKind.IntList);
+        var usesArrays = Rank > 1 && PerDimension.Any(n => layer.Get(n).IsList);
         var args = new List<string> { usesArrays ? LongArray(layer.Get("KernelSize"), Rank) : Required(layer, "KernelSize") };
         foreach (var (name, parameter) in new[] { ("Stride", "stride"), ("Padding", "padding"), ("Dilation", "dilation") })
         {
