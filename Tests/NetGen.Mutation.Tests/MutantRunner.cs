@@ -50,6 +50,7 @@ public sealed class MutantRunner
     private readonly Dictionary<RootModel, RootInput> _inputs;
     private readonly CSharpCompilation _baseCompilation;
     private readonly GeneratorDriver _baseDriver;
+    private readonly SourceGraph _graph;
     private int _counter;
 
     public MutantRunner(IReadOnlyList<SampleFile> mutableFiles)
@@ -64,6 +65,7 @@ public sealed class MutantRunner
             new[] { new NetGenGenerator().AsSourceGenerator() },
             parseOptions: ParseOptions);
         _baseDriver = driver.RunGenerators(_baseCompilation);
+        _graph = SourceGraph.Of(_baseCompilation);
         _inputs = SampleSet.Roots.ToDictionary(r => r, r => SampleSet.InputOf(_files, r));
         torch.set_num_threads(Math.Max(1, Environment.ProcessorCount));
     }
@@ -71,11 +73,23 @@ public sealed class MutantRunner
     /// <summary>The unmutated set: every root is run; its boundary lists every model NG0110 names.</summary>
     public MutantResult RunOriginal() => Run(null, _baseCompilation, SampleSet.Roots, affected: null);
 
-    public MutantResult Run(Mutant mutant)
+    /// <summary>
+    /// Compiles the mutant with the files it can affect and those they need (<see cref="SourceGraph"/>), not the whole set,
+    /// and runs the roots that use its file.
+    /// </summary>
+    public MutantResult Run(Mutant mutant) => Run(mutant, wholeSet: false);
+
+    /// <summary>The mutant compiled with every sample file, as the harness did before <see cref="SourceGraph"/>: what <see cref="Run(Mutant)"/> must agree with.</summary>
+    public MutantResult RunInWholeSet(Mutant mutant) => Run(mutant, wholeSet: true);
+
+    private MutantResult Run(Mutant mutant, bool wholeSet)
     {
         var old = _baseCompilation.SyntaxTrees.Single(t => t.FilePath == mutant.File);
-        var compilation = _baseCompilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(mutant.MutatedText, ParseOptions, path: mutant.File));
+        var mutated = CSharpSyntaxTree.ParseText(mutant.MutatedText, ParseOptions, path: mutant.File);
+        var whole = _baseCompilation.ReplaceSyntaxTree(old, mutated);
         var roots = SampleSet.RootsUsing(mutant.File).ToList();
+        var needed = wholeSet ? null : _graph.NeededFor(mutant.File, SourceGraph.FilesUsedBy(whole, mutated), roots.SelectMany(r => r.Files));
+        var compilation = needed is null ? whole : whole.RemoveSyntaxTrees(whole.SyntaxTrees.Where(t => !needed.Contains(t.FilePath)));
         var affected = SampleSet.ModelsIn(mutant.MutatedText).Concat(roots.Select(r => r.ShortName)).ToHashSet(StringComparer.Ordinal);
         return Run(mutant, compilation, roots, affected);
     }

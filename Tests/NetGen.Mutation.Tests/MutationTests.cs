@@ -161,6 +161,29 @@ public sealed class MutationTests(ITestOutputHelper output)
         Assert.Equal(Outcome.Passed, Run("OpenWorld/WrapperNet.cs", "WrapperNet(features = 24): 24 → 48").Outcome);
     }
 
+    /// <summary>
+    /// A mutant is compiled with the files it can affect, not the whole set (<see cref="SourceGraph"/>). For a block several
+    /// models share, a block only the harness's small ConvNeXt reaches and a boundary block (Swin's patch merging), both
+    /// ways give the same findings, the same NG0110 boundary and the same runs.
+    /// </summary>
+    [Fact]
+    public void A_mutant_compiled_with_the_files_it_affects_is_judged_as_in_the_whole_set()
+    {
+        var runner = new MutantRunner(Files);
+        foreach (var mutant in new[] { Mutants.Single(m => m.Id == "Fire-001"), Mutants.Single(m => m.Id == "CNBlock-002"), Mutants.Single(m => m.Id == "PatchMerging-002") })
+        {
+            var alone = runner.Run(mutant);
+            var whole = runner.RunInWholeSet(mutant);
+            output.WriteLine($"{alone.Outcome}: {mutant} — {MutationReport.Detail(alone)}");
+
+            Assert.Equal(whole.ErrorMessages, alone.ErrorMessages);
+            Assert.Equal(whole.CompileErrors, alone.CompileErrors);
+            Assert.Equal(whole.Boundary, alone.Boundary);
+            Assert.Equal(whole.Runs.Select(r => (r.Root, r.OutputShape, r.Error)), alone.Runs.Select(r => (r.Root, r.OutputShape, r.Error)));
+            Assert.Equal(whole.Outcome, alone.Outcome);
+        }
+    }
+
     [Fact]
     public void An_outcome_follows_from_flag_oracle_and_boundary()
     {
