@@ -24,6 +24,7 @@ public sealed class ForwardDiagnosticTests
     [InlineData(nameof(ForwardExamples.Add), "NG0105", "conv.call(x) + x", "add: the size of tensor a (16) must match the size of tensor b (8) at non-singleton dimension 1")]
     [InlineData(nameof(ForwardExamples.MatMul), "NG0108", "q.call(x).matmul(k.call(x))", "matmul: shapes [N, 5, 8] and [N, 5, 8] cannot be multiplied (8 ≠ 5)")]
     [InlineData(nameof(ForwardExamples.Index), "NG0108", "x[.., 5]", "index: index 5 is out of bounds for dimension 1 with size 5 ([N, 5, 16])")]
+    [InlineData(nameof(ForwardExamples.NegativeExpand), "NG0108", "cls.expand(tokens.shape[0], -1, -2)", "expand: the expanded size -2 at dimension 2 is negative (only -1, which keeps the existing size, may be)")]
     public void A_mistake_in_the_forward_is_an_error_on_its_expression_with_the_chain(string example, string id, string at, string message)
     {
         var run = Run(example);

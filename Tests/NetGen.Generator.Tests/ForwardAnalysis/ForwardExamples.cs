@@ -94,6 +94,22 @@ internal static class ForwardExamples
         }
         """;
 
+    /// <summary>A class token expanded with -2 where -1 keeps its width: PyTorch has no other negative size.</summary>
+    public const string NegativeExpand = """
+        [Model(Input = [5, 8])]
+        public partial class TokenHead : nn.Module<Tensor, Tensor>
+        {
+            public partial TokenHead(int dim = 8);
+            [Parameter(1, 1, "dim")] public partial Parameter cls { get; }
+            [Linear("dim", 3)] public partial Linear head { get; }
+            public override Tensor forward(Tensor tokens)
+            {
+                var token = cls.expand(tokens.shape[0], -1, -2);
+                return head.call(cat(new[] { token, tokens }, 1)[.., 0]);
+            }
+        }
+        """;
+
     /// <summary>The flatten before the head dropped: the head gets [C, 1, 1].</summary>
     public const string DroppedFlatten = """
         [Model(Input = [3, 32, 32])]
@@ -185,6 +201,6 @@ internal static class ForwardExamples
     [
         (nameof(CatDim), CatDim), (nameof(ChunkDim), ChunkDim), (nameof(ViewSize), ViewSize), (nameof(DroppedFlatten), DroppedFlatten),
         (nameof(TransposePair), TransposePair), (nameof(SwappedMember), SwappedMember), (nameof(Add), Add), (nameof(MatMul), MatMul),
-        (nameof(Index), Index), (nameof(BatchSize), BatchSize), (nameof(EmptyToken), EmptyToken), (nameof(Unmodelled), Unmodelled), (nameof(NoInput), NoInput),
+        (nameof(Index), Index), (nameof(NegativeExpand), NegativeExpand), (nameof(BatchSize), BatchSize), (nameof(EmptyToken), EmptyToken), (nameof(Unmodelled), Unmodelled), (nameof(NoInput), NoInput),
     ];
 }

@@ -224,6 +224,15 @@ internal static class LayoutShapes
             {
                 output[i] = existing;
             }
+            else if (target.IsKnown && target.Value < 0 && !(existing.IsKnown && existing.Value != 1))
+            {
+                // Only -1 keeps a size. PyTorch takes any other negative as the new size, and fails making the tensor
+                // (numel overflows); where the existing size is not 1 it fails on the mismatch below instead.
+                check.Fail(ShapeFailureKind.InvalidArgument,
+                    $"{name}: the expanded size {target} at dimension {i} is negative (only -1, which keeps the existing size, may be); target sizes [{string.Join(", ", sizes)}], tensor {TensorDims.Text(input)}",
+                    "-1 or ≥ 0", target.ToString());
+                return check.Finish(TensorShape.UnknownRank);
+            }
             else if (TensorDims.Is(existing, 1))
             {
                 output[i] = target;
