@@ -100,18 +100,15 @@ public sealed class MutationReport
         }
     }
 
-    public string Tsv()
-    {
-        var b = new StringBuilder();
-        b.AppendLine("id\toperator\tfile\tedit\topaque_region\tboundary\toutcome\tflagged\terrors\tcrashed\tcontract_false\trunnable\toracle");
-        foreach (var r in Results)
-        {
-            var m = r.Mutant!;
-            b.AppendLine(CultureInfo.InvariantCulture,
-                $"{m.Id}\t{m.Operator}\t{m.File}\t{Clean(m.Description)}\t{m.InsideOpaqueRegion}\t{Clean(string.Join("; ", r.Boundary))}\t{r.Outcome}\t{r.Flagged}\t{string.Join(",", r.ErrorIds)}\t{r.Crashed}\t{r.ContractFalse}\t{r.Runnable}\t{Clean(Detail(r))}");
-        }
+    /// <summary>The columns of a run's <c>mutants.tsv</c>, one row per mutant.</summary>
+    public const string TsvHeader = "id\toperator\tfile\tedit\topaque_region\tboundary\toutcome\tflagged\terrors\tcrashed\tcontract_false\trunnable\toracle";
 
-        return b.ToString();
+    /// <summary>One mutant's row of <c>mutants.tsv</c>; a run writes each as it goes, so a run cut short keeps its rows.</summary>
+    public static string TsvRow(MutantResult r)
+    {
+        var m = r.Mutant!;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{m.Id}\t{m.Operator}\t{m.File}\t{Clean(m.Description)}\t{m.InsideOpaqueRegion}\t{Clean(string.Join("; ", r.Boundary))}\t{r.Outcome}\t{r.Flagged}\t{string.Join(",", r.ErrorIds)}\t{r.Crashed}\t{r.ContractFalse}\t{r.Runnable}\t{Clean(Detail(r))}");
     }
 
     /// <summary>The roots a mutant runs ("ResNet34"), the key of the per-root table.</summary>
