@@ -135,9 +135,12 @@ public static class SampleSet
         new("NetGen.Samples.Torchvision.MNASNet", ["Torchvision/MNASNet.cs", "Torchvision/MnasInvertedResidual.cs"]),
         new("NetGen.Mutation.Roots.SmallSwinUse", [.. SwinFiles, HarnessFileName]),
         new("NetGen.Mutation.Roots.SmallSwinV2Use", [.. SwinFiles, HarnessFileName]),
-        new("NetGen.Mutation.Roots.SmallMaxVitUse",
-            ["Torchvision/MaxVit.cs", "Torchvision/PartitionAttention.cs", "Torchvision/Conv2dNormActivationVariants.cs", "Torchvision/SqueezeExcitation.cs",
-                "Torchvision/RelativePositionalAttention.cs", "Torchvision/WindowGeometry.cs", "Torchvision/Attention.cs", HarnessFileName]),
+        new("NetGen.Mutation.Roots.SmallMaxVitUse", [.. MaxVitFiles, HarnessFileName]),
+        // MaxVit passes every argument of its blocks, so their own defaults are built by no other root; NetGen checks each
+        // block at its defaults too, and a default the full run mutated (MBConv's stride 2 → 3, which torchvision's proj
+        // does not pool for) is a real fault that only these roots show.
+        new("NetGen.Samples.Torchvision.MaxVitMBConv", MaxVitFiles),
+        new("NetGen.Samples.Torchvision.MaxVitLayer", MaxVitFiles),
         // RegNet's defaults are regnet_y_400mf (with squeeze-excitation).
         new("NetGen.Samples.Torchvision.RegNet",
             ["Torchvision/RegNet.cs", "Torchvision/ResBottleneckBlock.cs", "Torchvision/Conv2dNormActivationVariants.cs", "Torchvision/SqueezeExcitation.cs"]),
@@ -170,6 +173,13 @@ public static class SampleSet
     [
         "MaxVit", "MaxVitBlock", "MaxVitLayer", "PartitionAttention", "PatchMerging", "PatchMergingV2",
         "SmallMaxVitUse", "SmallSwinUse", "SmallSwinV2Use",
+    ];
+
+    /// <summary>MaxViT's files; its hand-written attention (RelativePositionalAttention.cs, WindowGeometry.cs, Attention.cs) has no NetGen attribute to mutate.</summary>
+    private static string[] MaxVitFiles =>
+    [
+        "Torchvision/MaxVit.cs", "Torchvision/PartitionAttention.cs", "Torchvision/Conv2dNormActivationVariants.cs", "Torchvision/SqueezeExcitation.cs",
+        "Torchvision/RelativePositionalAttention.cs", "Torchvision/WindowGeometry.cs", "Torchvision/Attention.cs",
     ];
 
     /// <summary>Swin's files; its hand-written attention (ShiftedWindowAttention.cs, WindowGeometry.cs, Attention.cs) has no NetGen attribute to mutate.</summary>
