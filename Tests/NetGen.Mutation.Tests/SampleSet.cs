@@ -128,6 +128,9 @@ public static class SampleSet
         new("NetGen.Mutation.Roots.SmallConvNeXtUse", ["Torchvision/ConvNeXt.cs", "Torchvision/CNBlock.cs", HarnessFileName]),
         new("NetGen.Mutation.Roots.SmallVisionTransformerUse",
             ["Torchvision/VisionTransformer.cs", "Torchvision/ViTEncoder.cs", "Torchvision/ViTEncoderBlock.cs", HarnessFileName]),
+        // vit_b_16 itself, at its defaults (seconds a mutant): NetGen checks it there, and a mutated default (12 heads → 13,
+        // which 768 does not divide) breaks it there only; the small use above passes its own arguments.
+        new("NetGen.Samples.Torchvision.VisionTransformer", ["Torchvision/VisionTransformer.cs", "Torchvision/ViTEncoder.cs", "Torchvision/ViTEncoderBlock.cs"]),
         new("NetGen.Samples.Torchvision.MobileNetV3", ["Torchvision/MobileNetV3.cs", "Torchvision/MobileNetV3Block.cs", "Torchvision/Conv2dNormActivationVariants.cs", "Torchvision/SqueezeExcitation.cs"]),
         new("NetGen.Samples.Torchvision.EfficientNet", ["Torchvision/EfficientNet.cs", "Torchvision/MBConv.cs", "Torchvision/Conv2dNormActivationVariants.cs", "Torchvision/SqueezeExcitation.cs"]),
         new("NetGen.Samples.Torchvision.EfficientNetV2",

@@ -59,6 +59,26 @@ public sealed class TokenAndShortcutDiagnosticTests
         }
         """);
 
+    /// <summary>
+    /// A first dimension of 2 where the batch goes: the add broadcasts with a batch of 1 or 2 only, and the prepend's expand
+    /// fits a batch of 2 only. [Model] leaves the batch free, so each is NG0113 (a warning) on the parameter. The full mutation
+    /// run over the zoo found the add unflagged (ViTEncoder-001: vit's position embedding of [2, seq, dim] fails from batch 3 on).
+    /// </summary>
+    [Fact]
+    public Task A_parameter_whose_first_dimension_meets_the_batch_fits_particular_batch_sizes() => GeneratorDiagnosticTest.VerifyAsync(Usings + """
+        [Model(Input = [16, 48])]
+        public partial class M : nn.Module<Tensor, Tensor>
+        {
+            [Parameter(2, 16, 48, Use = ParameterUse.Add)] public partial Parameter {|NG0113:pos|} { get; }
+        }
+
+        [Model(Input = [16, 48])]
+        public partial class P : nn.Module<Tensor, Tensor>
+        {
+            [Parameter(2, 1, 48, Use = ParameterUse.Prepend)] public partial Parameter {|NG0113:cls|} { get; }
+        }
+        """);
+
     [Fact]
     public Task A_layer_scale_of_other_channels_is_on_the_parameter() => GeneratorDiagnosticTest.VerifyAsync(Usings + """
         [Model(Input = [16, 8, 8])]
