@@ -154,7 +154,8 @@ internal sealed class DeclarationBuilder
             classAttributes.Add("Gate");
         }
 
-        if (_branchGroups == 1 && !residual && _t.Chance(40))
+        // A branch of several members cannot take one chunk (NG0011), so a group with a factorised branch gets no [Chunk].
+        if (_branchGroups == 1 && _factorisedBranches == 0 && !residual && _t.Chance(40))
         {
             // The one branch group takes the input's chunks; the branches' in_channels stay the whole input's, which the shape check may refuse.
             classAttributes.Add(HasParameter("flag") && _t.Chance(50) ? $"Chunk({_lastGroupSize}, When = \"flag\")" : $"Chunk({_lastGroupSize}{_t.OneOf("", ", Dim = 1", ", Dim = -1")})");
@@ -688,6 +689,8 @@ internal sealed class DeclarationBuilder
     private static bool IsLongOnly(string size) => size.EndsWith("L", StringComparison.Ordinal);
 
     /// <summary>Consecutive [Branch] members see the same input; their outputs are concatenated.</summary>
+    private int _factorisedBranches;
+
     private void WriteBranchGroup()
     {
         var input = _channels;
@@ -699,6 +702,12 @@ internal sealed class DeclarationBuilder
         {
             var width = _t.OneOf(4, 8, 16);
             total += width;
+            if (_t.Chance(25))
+            {
+                WriteFactorisedBranch(input, width);
+                continue;
+            }
+
             var attributes = new List<string> { "Branch" };
             string type;
             if (_t.Chance(50))
@@ -721,6 +730,24 @@ internal sealed class DeclarationBuilder
 
         // Two groups in a row would merge into one, which is still valid but changes the count; a plain member separates them.
         _members.Add(Member(new List<string> { "ReLU" }, "ReLU", Unique("act"), withInit: false));
+    }
+
+    /// <summary>
+    /// Inception v3's factorised branch: a 1×k then a k×1 convolution, two named members that are one branch
+    /// (<c>[Branch(Through = …)]</c>), with the kernel and padding as per-dimension lists whose items may be expressions.
+    /// </summary>
+    private void WriteFactorisedBranch(string input, int width)
+    {
+        _factorisedBranches++;
+        var first = Unique("branch");
+        var second = Unique("branch", mayBeOdd: false);
+        var (k, pad) = HasParameter("width") && _t.Chance(50) ? ("\"width > 4 ? 3 : 1\"", "\"(width > 4 ? 3 : 1) / 2\"") : ("3", "1");
+        _members.Add(Member(
+            new List<string> { $"Branch(Through = \"{second.TrimStart('@')}\")", $"Conv2d({input}, {width}, new object[] {{ 1, {k} }}, Padding = new object[] {{ 0, {pad} }})" },
+            "Conv2d", first, withInit: false));
+        _members.Add(Member(
+            new List<string> { $"Conv2d({width}, {width}, new object[] {{ {k}, 1 }}, Padding = new object[] {{ {pad}, 0 }})", "ReLU" },
+            "Sequential", second, withInit: false));
     }
 
     private string Member(List<string> attributes, string type, string name, bool withInit)

@@ -113,6 +113,19 @@ public sealed class RandomDeclarationTests
         Assert.True(valid >= 20 && flawed >= 10, $"{valid} valid and {flawed} flawed cases with alternative stages");
     }
 
+    [Fact]
+    public void The_cases_include_factorised_branches_with_size_lists_of_expressions()
+    {
+        // Inception v3's forms: a branch of two named members ([Branch(Through = …)]) and per-dimension kernel and
+        // padding lists whose items may be expressions of a hyperparameter.
+        var declarations = Enumerable.Range(0, 2_000).Select(i => Declarations.Generate(new PCG(1, Seed + (ulong)i), null, out _)).ToList();
+        var through = declarations.Count(d => d.IsValid && d.Source.Contains("Branch(Through = ", StringComparison.Ordinal));
+        var expressions = declarations.Count(d => d.IsValid && d.Source.Contains("new object[] { 1, \"width > 4 ? 3 : 1\" }", StringComparison.Ordinal));
+
+        _output.WriteLine($"{through} valid cases with a factorised branch, {expressions} of them with expression sizes, of {declarations.Count}");
+        Assert.True(through >= 20 && expressions >= 5, $"{through} valid cases with a factorised branch, {expressions} with expression sizes");
+    }
+
     /// <summary>Two [Repeat] attributes with a When on one member, as the builder writes alternatives.</summary>
     private static readonly System.Text.RegularExpressions.Regex AlternativeStages =
         new(@"Repeat<[^\n]*When = ""[^""]*""\)[^\n]*Repeat<[^\n]*When = ");
