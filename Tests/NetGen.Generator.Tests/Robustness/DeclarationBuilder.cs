@@ -387,8 +387,10 @@ internal sealed class DeclarationBuilder
         }
 
         name ??= Unique(NameFor(kind));
-        if (_t.Chance(12))
+        // A shortcut around a member and a branch of several members are not supported in one model (NG0011).
+        if (_factorisedBranches == 0 && _t.Chance(12))
         {
+            _memberShortcuts++;
             attributes.Add(ShortcutAttribute(name));
         }
         else if (_t.Chance(5))
@@ -690,6 +692,7 @@ internal sealed class DeclarationBuilder
 
     /// <summary>Consecutive [Branch] members see the same input; their outputs are concatenated.</summary>
     private int _factorisedBranches;
+    private int _memberShortcuts;
 
     private void WriteBranchGroup()
     {
@@ -702,7 +705,7 @@ internal sealed class DeclarationBuilder
         {
             var width = _t.OneOf(4, 8, 16);
             total += width;
-            if (_t.Chance(25))
+            if (_memberShortcuts == 0 && _t.Chance(25))
             {
                 WriteFactorisedBranch(input, width);
                 continue;
