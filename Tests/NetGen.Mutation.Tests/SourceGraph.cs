@@ -51,7 +51,8 @@ public sealed class SourceGraph
         var files = new HashSet<string>(StringComparer.Ordinal);
         foreach (var name in tree.GetRoot().DescendantNodes().OfType<SimpleNameSyntax>())
         {
-            var symbol = semantics.GetSymbolInfo(name).Symbol ?? semantics.GetSymbolInfo(name).CandidateSymbols.FirstOrDefault();
+            var info = semantics.GetSymbolInfo(name);
+            var symbol = info.Symbol ?? info.CandidateSymbols.FirstOrDefault();
             var type = symbol as INamedTypeSymbol ?? symbol?.ContainingType;
             // A generic's definition is where its declaration is; each outer type a nested one sits in counts too.
             for (var t = type?.OriginalDefinition; t is not null; t = t.ContainingType)

@@ -42,12 +42,12 @@ public sealed class RegNetFamilySummaryTests(ITestOutputHelper output)
     public void The_compile_time_summary_counts_torchvisions_parameters(string arch, int depth, int w0, double wa, double wm, int groupWidth, double seRatio)
     {
         var regnet = RepositoryFiles.Read("Samples/NetGen.SeedModels/Torchvision/RegNet.cs");
-        regnet = Replace(regnet, @"int depth = \d+", $"int depth = {depth}");
-        regnet = Replace(regnet, @"int w0 = \d+", $"int w0 = {w0}");
-        regnet = Replace(regnet, @"double wa = [\d.]+", "double wa = " + wa.ToString("R", CultureInfo.InvariantCulture));
-        regnet = Replace(regnet, @"double wm = [\d.]+", "double wm = " + wm.ToString("R", CultureInfo.InvariantCulture));
-        regnet = Replace(regnet, @"int groupWidth = \d+", $"int groupWidth = {groupWidth}");
-        regnet = Replace(regnet, @"double seRatio = [\d.]+", "double seRatio = " + seRatio.ToString("R", CultureInfo.InvariantCulture));
+        regnet = ZooVariants.ReplaceOnce(regnet, @"int depth = \d+", $"int depth = {depth}");
+        regnet = ZooVariants.ReplaceOnce(regnet, @"int w0 = \d+", $"int w0 = {w0}");
+        regnet = ZooVariants.ReplaceOnce(regnet, @"double wa = [\d.]+", "double wa = " + wa.ToString("R", CultureInfo.InvariantCulture));
+        regnet = ZooVariants.ReplaceOnce(regnet, @"double wm = [\d.]+", "double wm = " + wm.ToString("R", CultureInfo.InvariantCulture));
+        regnet = ZooVariants.ReplaceOnce(regnet, @"int groupWidth = \d+", $"int groupWidth = {groupWidth}");
+        regnet = ZooVariants.ReplaceOnce(regnet, @"double seRatio = [\d.]+", "double seRatio = " + seRatio.ToString("R", CultureInfo.InvariantCulture));
         var run = GeneratorHarness.Run(regnet,
             RepositoryFiles.Read("Samples/NetGen.SeedModels/Torchvision/ResBottleneckBlock.cs"),
             RepositoryFiles.Read("Samples/NetGen.SeedModels/Torchvision/Conv2dNormActivationVariants.cs"),
@@ -69,21 +69,7 @@ public sealed class RegNetFamilySummaryTests(ITestOutputHelper output)
         Assert.All(rows, r => Assert.True(r[3].Length > 0 && !r[3].Split(',').Contains("-1") && r[4] != "-1", string.Join(" ", r)));
         var blocks = rows.Count(r => Regex.IsMatch(r[0], @"^trunk_output\.block\d\.block\d-\d+$"));
         Assert.Equal(depth, blocks);
-        Assert.Equal(TorchvisionParameters(arch), long.Parse(total.Groups[1].Value, CultureInfo.InvariantCulture));
+        Assert.Equal(ZooVariants.TorchvisionParameters(arch), long.Parse(total.Groups[1].Value, CultureInfo.InvariantCulture));
         output.WriteLine($"{arch}: {total.Groups[1].Value} parameters at compile time");
-    }
-
-    private static string Replace(string source, string pattern, string replacement)
-    {
-        Assert.Single(Regex.Matches(source, pattern));
-        return Regex.Replace(source, pattern, replacement);
-    }
-
-    /// <summary>The parameter count real torchvision reported (Tests/NetGen.Runtime.Tests/Fixtures/zoo, make_zoo_manifests.py).</summary>
-    private static long TorchvisionParameters(string arch)
-    {
-        var manifest = Path.Combine(RepositoryFiles.Root(), "Tests", "NetGen.Runtime.Tests", "Fixtures", "zoo", arch + ".manifest.tsv");
-        var line = File.ReadLines(manifest).Single(l => l.StartsWith("# parameters ", System.StringComparison.Ordinal));
-        return long.Parse(line.Substring("# parameters ".Length), CultureInfo.InvariantCulture);
     }
 }

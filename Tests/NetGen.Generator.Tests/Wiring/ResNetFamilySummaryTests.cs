@@ -43,33 +43,19 @@ public sealed class ResNetFamilySummaryTests
         Assert.Empty(run.CompilationErrors);
         var total = Regex.Match(run.Generated("NetGen.Samples.Torchvision.ResNet.g.cs"), @"\\ntotal\\t(\d+)\\t");
         Assert.True(total.Success, "the summary has no total");
-        Assert.Equal(TorchvisionParameters(arch), long.Parse(total.Groups[1].Value, CultureInfo.InvariantCulture));
+        Assert.Equal(ZooVariants.TorchvisionParameters(arch), long.Parse(total.Groups[1].Value, CultureInfo.InvariantCulture));
     }
 
     /// <summary>ResNet.cs with the variant's hyperparameters as the constructor's defaults, each replacement checked.</summary>
     private static string WithDefaults(string source, string block, params int[] values)
     {
-        source = Replace(source, @"ResNetBlock block = ResNetBlock\.\w+", "ResNetBlock block = ResNetBlock." + block);
+        source = ZooVariants.ReplaceOnce(source, @"ResNetBlock block = ResNetBlock\.\w+", "ResNetBlock block = ResNetBlock." + block);
         string[] names = ["layers1", "layers2", "layers3", "layers4", "groups", "widthPerGroup"];
         for (var i = 0; i < names.Length; i++)
         {
-            source = Replace(source, $@"int {names[i]} = \d+", $"int {names[i]} = {values[i]}");
+            source = ZooVariants.ReplaceOnce(source, $@"int {names[i]} = \d+", $"int {names[i]} = {values[i]}");
         }
 
         return source;
-    }
-
-    private static string Replace(string source, string pattern, string replacement)
-    {
-        Assert.Single(Regex.Matches(source, pattern));
-        return Regex.Replace(source, pattern, replacement);
-    }
-
-    /// <summary>The parameter count real torchvision reported (Tests/NetGen.Runtime.Tests/Fixtures/zoo, make_zoo_manifests.py).</summary>
-    private static long TorchvisionParameters(string arch)
-    {
-        var manifest = Path.Combine(RepositoryFiles.Root(), "Tests", "NetGen.Runtime.Tests", "Fixtures", "zoo", arch + ".manifest.tsv");
-        var line = File.ReadLines(manifest).Single(l => l.StartsWith("# parameters ", System.StringComparison.Ordinal));
-        return long.Parse(line.Substring("# parameters ".Length), CultureInfo.InvariantCulture);
     }
 }
