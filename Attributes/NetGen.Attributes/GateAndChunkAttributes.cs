@@ -51,4 +51,38 @@ namespace NetGen
         /// </summary>
         public string? When { get; set; }
     }
+
+    /// <summary>
+    /// Splits the input of the model's <see cref="BranchAttribute"/> members into pieces of the given sizes, as
+    /// <c>x.split([a, b], dim)</c> does: branch <c>k</c> takes piece <c>k</c>, and an absent branch passes its piece on.
+    /// Each size is an int or an int expression of the hyperparameters (<c>"inp - c"</c>); PyTorch requires them to
+    /// add up to the size of the dimension, and NetGen checks that at compile time where the sizes are known. For
+    /// equal pieces, <see cref="ChunkAttribute"/> says it shorter.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// [Model(Input = ["inp", 14, 14])]
+    /// [Split("keep", "inp - keep")]
+    /// public partial class PartialConv : nn.Module&lt;Tensor, Tensor&gt;
+    /// {
+    ///     public partial PartialConv(int inp = 64, int keep = 48);
+    ///     [Branch, Identity] public partial Identity untouched { get; }
+    ///     [Branch] [Conv2d("inp - keep", "inp - keep", 3, Padding = 1)] public partial Conv2d mixed { get; }
+    /// }
+    /// </code>
+    /// </example>
+    [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+    public sealed class SplitAttribute : Attribute
+    {
+        /// <param name="sizes">One size per <c>[Branch]</c> member: ints or int expressions over the hyperparameters.</param>
+        public SplitAttribute(params object[] sizes) => Sizes = sizes;
+
+        public object[] Sizes { get; }
+
+        /// <summary>The dimension to split, counting the batch (1 is channels), as in <c>x.split([a, b], dim=1)</c>.</summary>
+        public int Dim { get; set; } = 1;
+
+        /// <summary>A condition over the constructor parameters: the input is split only when it holds; otherwise every branch takes the whole input.</summary>
+        public string? When { get; set; }
+    }
 }

@@ -11,10 +11,20 @@ internal sealed record InferredArgument(string Member, int LayerIndex, string Ar
 internal sealed record SummaryRow(string Path, string Type, int Depth, EquatableArray<long>? OutputShape, long Parameters, long MultAdds);
 
 /// <summary>
-/// The torchinfo-style summary of a model at its declared input and default hyperparameters.
-/// <see cref="Notes"/> say where the numbers are not the whole truth (a hand-written forward, an opaque module).
+/// The torchinfo-style summary of a model at its declared input and default hyperparameters, or at those of one of
+/// its factories. <see cref="Notes"/> say where the numbers are not the whole truth (a hand-written forward, an opaque module).
 /// </summary>
-internal sealed record SummarySpec(EquatableArray<long> Input, EquatableArray<SummaryRow> Rows, long TotalParameters, long TotalMultAdds, EquatableArray<string> Notes);
+internal sealed record SummarySpec(EquatableArray<long> Input, EquatableArray<SummaryRow> Rows, long TotalParameters, long TotalMultAdds, EquatableArray<string> Notes)
+{
+    /// <summary>The factory this summary is for, or null for the defaults.</summary>
+    public string? Variant { get; init; }
+
+    /// <summary>The hyperparameters the factory sets, as the user reads them: <c>block = ResNetBlock.Bottleneck, layers3 = 6</c>.</summary>
+    public string Arguments { get; init; } = "";
+
+    /// <summary>The defaults' summary holds one summary per factory NetGen could read.</summary>
+    public EquatableArray<SummarySpec> Variants { get; init; } = EquatableArray<SummarySpec>.Empty;
+}
 
 /// <summary>A model after shape analysis: sizes inferred, summary computed, shape diagnostics found.</summary>
 /// <param name="State">The state entries known at compile time, in PyTorch's order, with shapes in terms of the model's parameters.</param>

@@ -70,7 +70,7 @@ internal static class ModelAnalyzer
 
         return new AnalyzedModel(
             filled,
-            Summarize(filled, defaults),
+            VariantSummaries.Attach(Summarize(filled, defaults), filled, catalog),
             diagnostics.Distinct().ToEquatableArray(),
             walker.StateEntries.ToEquatableArray(),
             walker.OpaquePrefixes.ToEquatableArray(),
@@ -81,7 +81,7 @@ internal static class ModelAnalyzer
         model.Input.IsEmpty ? TensorShape.UnknownRank : TensorShape.Of(model.Input.Select(env.Size));
 
     /// <summary>The walk with default hyperparameters; null when there is nothing to summarise (no input and a generated forward).</summary>
-    private static (ShapeWalker Walker, TensorShape Input)? DefaultsWalk(ModelSpec model, ModelCatalog catalog)
+    internal static (ShapeWalker Walker, TensorShape Input)? DefaultsWalk(ModelSpec model, ModelCatalog catalog)
     {
         if (model.Input.IsEmpty && !model.DeclaresForward)
         {
@@ -103,7 +103,7 @@ internal static class ModelAnalyzer
     }
 
     /// <summary>A default as the user wrote it: an enum's member (<c>ResNetBlock.Basic</c>) rather than its underlying value.</summary>
-    private static string Shown(ParameterSpec parameter)
+    internal static string Shown(ParameterSpec parameter)
     {
         var member = parameter.EnumMembers.FirstOrDefault(m => m.Substring(m.IndexOf('=') + 1) == parameter.DefaultValue);
         if (member is null)
@@ -116,7 +116,7 @@ internal static class ModelAnalyzer
     }
 
     /// <summary>The summary at the declared input with default hyperparameters; null when there is none.</summary>
-    private static SummarySpec? Summarize(ModelSpec model, (ShapeWalker Walker, TensorShape Input)? defaults)
+    internal static SummarySpec? Summarize(ModelSpec model, (ShapeWalker Walker, TensorShape Input)? defaults)
     {
         if (defaults is not { } walk)
         {

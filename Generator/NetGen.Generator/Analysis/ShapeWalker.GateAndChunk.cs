@@ -25,7 +25,7 @@ internal sealed partial class ShapeWalker
         return WalkRange(model, members, first + 1, last + 1, env, head, scope, spanStart: -1);
     }
 
-    /// <summary>The pieces each branch takes under <c>[Chunk]</c>; null when the input is not split.</summary>
+    /// <summary>The pieces each branch takes under <c>[Chunk]</c> or <c>[Split]</c>; null when the input is not split.</summary>
     private List<TensorShape>? ChunkInputs(ModelSpec model, int branches, ShapeEnvironment env, TensorShape input, WalkScope scope)
     {
         if (model.Chunk is not { } chunk)
@@ -45,11 +45,13 @@ internal sealed partial class ShapeWalker
             return Enumerable.Repeat(TensorShape.UnknownRank, branches).ToList();
         }
 
-        var name = scope.PathOf("chunk");
+        var name = scope.PathOf(chunk.Sizes.IsEmpty ? "chunk" : "split");
         IReadOnlyList<TensorShape> pieces = Enumerable.Repeat(TensorShape.UnknownRank, branches).ToList();
         var result = Guarded(name, () =>
         {
-            var (cut, outcome) = SampleReductionShapes.Chunk(name, input, chunk.Chunks, chunk.Dim, branches);
+            var (cut, outcome) = chunk.Sizes.IsEmpty
+                ? SampleReductionShapes.Chunk(name, input, chunk.Chunks, chunk.Dim, branches)
+                : SampleReductionShapes.Split(name, input, chunk.Sizes.Select(env.Size).ToList(), chunk.Dim);
             pieces = cut;
             return outcome;
         });

@@ -21,6 +21,8 @@ internal static class ModelDescriptor
 
     private const string GateAndChunkSection = "gate+chunk";
 
+    private const string SplitSizesSection = "split";
+
     private const string ParameterUseSection = "parameter-use";
 
     private const string ResidualSpanSection = "residual-span";
@@ -57,6 +59,7 @@ internal static class ModelDescriptor
         WriteResidualSpans(writer, model);
         WriteAuxiliaries(writer, model);
         WriteBranchSpans(writer, model);
+        WriteSplitSizes(writer, model);
     }
 
     /// <summary>Branches of several members (<c>[Branch(Through = …)]</c>), an optional last section like the others.</summary>
@@ -126,11 +129,31 @@ internal static class ModelDescriptor
         }
     }
 
+    /// <summary>
+    /// <c>[Split]</c>'s sizes, as a section of their own after the others: a NetGen that predates it refuses the model
+    /// (an unknown section) rather than walking equal chunks.
+    /// </summary>
+    private static void WriteSplitSizes(TokenWriter writer, ModelSpec model)
+    {
+        if (model.Chunk is { Sizes.IsEmpty: false } chunk)
+        {
+            writer.Text(SplitSizesSection).List(chunk.Sizes, WriteArg);
+        }
+    }
+
+    private static ModelSpec ReadSplitSizes(TokenReader reader, ModelSpec model)
+    {
+        var sizes = reader.List(ReadArg).ToEquatableArray();
+        return model.Chunk is { } chunk && sizes.Count == chunk.Chunks
+            ? model with { Chunk = chunk with { Sizes = sizes } }
+            : throw new FormatException("split sizes follow a model without one size per chunk");
+    }
+
     /// <summary>The optional sections after the input, each at most once and in the order they are written.</summary>
     private static ModelSpec ReadOptionalSections(TokenReader reader, ModelSpec model)
     {
         var next = 0;
-        string[] order = { GateAndChunkSection, ParameterUseSection, ResidualSpanSection, AuxiliarySection, BranchSpanSection };
+        string[] order = { GateAndChunkSection, ParameterUseSection, ResidualSpanSection, AuxiliarySection, BranchSpanSection, SplitSizesSection };
         while (!reader.AtEnd)
         {
             var section = reader.Required();
@@ -147,7 +170,8 @@ internal static class ModelDescriptor
                 ParameterUseSection => ReadParameterUses(reader, model),
                 ResidualSpanSection => ReadResidualSpans(reader, model),
                 AuxiliarySection => ReadAuxiliaries(reader, model),
-                _ => ReadBranchSpans(reader, model),
+                BranchSpanSection => ReadBranchSpans(reader, model),
+                _ => ReadSplitSizes(reader, model),
             };
         }
 

@@ -24,8 +24,8 @@ internal sealed partial class ForwardEmitter
     {
         var condition = chunk.When is null ? null : Condition(chunk.When);
         var pieces = Fresh();
-        var split = $"{input}.chunk({chunk.Chunks}, {chunk.Dim})";
-        _writer.Line($"// [Chunk]: branch k takes piece k of {split}{(chunk.When is null ? "" : " while " + chunk.When + ", else the whole input")}");
+        var split = chunk.Sizes.IsEmpty ? $"{input}.chunk({chunk.Chunks}, {chunk.Dim})" : $"{input}.split(new long[] {{ {string.Join(", ", chunk.Sizes.Select(SplitSize))} }}, {chunk.Dim})";
+        _writer.Line($"// {chunk.AttributeName}: branch k takes piece k of {split}{(chunk.When is null ? "" : " while " + chunk.When + ", else the whole input")}");
         _writer.Line(condition is null
             ? $"{TensorType}[] {pieces} = {split};"
             : $"{TensorType}[]? {pieces} = {condition} ? {split} : null;");
@@ -102,6 +102,15 @@ internal sealed partial class ForwardEmitter
         return output;
     }
 
+    /// <summary>One of <c>[Split]</c>'s sizes in the forward, where the hyperparameters are fields.</summary>
+    private string SplitSize(ArgValue size) => size.Kind switch
+    {
+        ArgKind.Int => size.ToCSharp(),
+        ArgKind.Parameter => "(long)this." + HyperparameterEmitter.Field(_model!.Parameters.First(p => p.Name == size.Text)),
+        _ => "(long)(" + Condition(size.Text!) + ")",
+    };
+
+    /// <summary>A hyperparameter expression (a condition, a size) in the forward, where the hyperparameters are fields.</summary>
     private string Condition(string expression) =>
         Expressions.ExpressionText.ToCSharp(expression, name => "this." + HyperparameterEmitter.Field(_model!.Parameters.First(p => p.Name == name)));
 }

@@ -86,6 +86,9 @@ internal sealed record ModelSpec(
     /// <summary>The <c>[Chunk]</c> wiring: the branches take one chunk of the input each.</summary>
     public ChunkSpec? Chunk { get; init; }
 
+    /// <summary>The model's static factories, each summarised at its own hyperparameters.</summary>
+    public EquatableArray<VariantSpec> Variants { get; init; } = EquatableArray<VariantSpec>.Empty;
+
     public string? Namespace => Shell.Namespace;
 
     public string Name => Shell.Name;

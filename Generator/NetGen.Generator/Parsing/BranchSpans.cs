@@ -43,7 +43,7 @@ internal static class BranchSpans
             }
             else if (chunked)
             {
-                Refuse(members[i], "has [Branch(Through = ...)] in a model with [Chunk], which gives each [Branch] member one chunk; a branch of several members under [Chunk] is not supported: make the branch a block of its own");
+                Refuse(members[i], "has [Branch(Through = ...)] in a model with [Chunk] or [Split], which gives each [Branch] member one piece; a branch of several members under them is not supported: make the branch a block of its own");
             }
             else if (members.FirstOrDefault(m => m.Residual is not null) is { } shortcut)
             {

@@ -65,14 +65,13 @@ internal static class ConstructorParser
             .Select(f => f.Name + "=" + System.Convert.ToString(f.ConstantValue, System.Globalization.CultureInfo.InvariantCulture)).ToEquatableArray()
         : EquatableArray<string>.Empty;
 
-    private static string? DefaultValue(IParameterSymbol parameter)
-    {
-        if (!parameter.HasExplicitDefaultValue)
-        {
-            return null;
-        }
+    private static string? DefaultValue(IParameterSymbol parameter) =>
+        parameter.HasExplicitDefaultValue ? ConstantText(parameter.ExplicitDefaultValue) : null;
 
-        return parameter.ExplicitDefaultValue switch
+    /// <summary>A constant as the shape walk reads a default: <c>64</c>, <c>0.5</c>, <c>true</c>, an enum by its underlying value.</summary>
+    public static string ConstantText(object? constant)
+    {
+        return constant switch
         {
             null => "default",
             bool b => b ? "true" : "false",

@@ -89,8 +89,8 @@ internal static class ModelParser
 
         var initRules = InitRuleParser.ParseModelRules(type);
         var gate = GateAndChunkParser.ReadGate(type, shell.DeclaresForward, residual, diagnostics);
-        var chunk = GateAndChunkParser.ReadChunk(type, shell.DeclaresForward, members, constructor.Parameters, diagnostics);
-        BranchSpans.Check(members, type.Name, chunked: type.GetAttributes().Any(a => AttributeKinds.Is(a.AttributeClass, GateAndChunkParser.ChunkAttribute)), diagnostics);
+        var chunk = GateAndChunkParser.ReadChunk(type, shell.DeclaresForward, members, constructor.Parameters, interpreter, diagnostics);
+        BranchSpans.Check(members, type.Name, chunked: type.GetAttributes().Any(a => AttributeKinds.Is(a.AttributeClass, GateAndChunkParser.ChunkAttribute) || AttributeKinds.Is(a.AttributeClass, GateAndChunkParser.SplitAttribute)), diagnostics);
 
         if (diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error))
         {
@@ -102,6 +102,7 @@ internal static class ModelParser
             Forward = shell.DeclaresForward ? ReadForward(type, shell, members, compilation, cancellationToken) : null,
             Gate = gate,
             Chunk = chunk,
+            Variants = ReadVariants(type, compilation, cancellationToken),
         };
         return new ModelParseResult(model, shell, diagnostics.ToEquatableArray());
     }
@@ -148,6 +149,20 @@ internal static class ModelParser
         {
             _ = exception;
             return null;
+        }
+    }
+
+    /// <summary>The factories to summarise. They only add summaries, so C# NetGen has not met costs the variants, never the model.</summary>
+    private static EquatableArray<VariantSpec> ReadVariants(INamedTypeSymbol type, Compilation compilation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return VariantParser.Parse(type, compilation, cancellationToken);
+        }
+        catch (System.Exception exception) when (exception is not System.OperationCanceledException)
+        {
+            _ = exception;
+            return EquatableArray<VariantSpec>.Empty;
         }
     }
 

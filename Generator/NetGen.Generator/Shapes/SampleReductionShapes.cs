@@ -183,6 +183,56 @@ internal static class SampleReductionShapes
 
         return (pieces.Take(needed).ToList(), check.Finish(input));
     }
+
+    /// <summary>
+    /// The pieces of <c>x.split([sizes], <paramref name="dim"/>)</c>: piece k is <c>sizes[k]</c> long. PyTorch requires the
+    /// sizes to add up to the dimension's size exactly; where a size or the dimension is not known, that is left unchecked.
+    /// </summary>
+    public static (IReadOnlyList<TensorShape> Pieces, ShapeResult Result) Split(string name, TensorShape input, IReadOnlyList<Dim> sizes, int dim)
+    {
+        var check = new LayerCheck(name);
+        var unknown = Enumerable.Repeat(TensorShape.UnknownRank, sizes.Count).ToList();
+        var shown = "[" + string.Join(", ", sizes) + "]";
+        var negative = sizes.FirstOrDefault(d => d.IsKnown && d.Value < 0);
+        if (negative.IsKnown)
+        {
+            check.Fail(ShapeFailureKind.InvalidArgument, $"{name}: x.split({shown}, dim={dim}) has a negative size {negative}", "sizes ≥ 0", negative.ToString());
+            return (unknown, check.Finish(TensorShape.UnknownRank));
+        }
+
+        if (!input.IsRankKnown)
+        {
+            return (unknown, check.FinishUnknownRank("the input's rank is unknown; the split is not checked"));
+        }
+
+        if (!check.BatchedDim(dim, input.Rank, "dim", out var axis))
+        {
+            return (unknown, check.Finish(TensorShape.UnknownRank));
+        }
+
+        if (axis < 0)
+        {
+            return (unknown, check.FinishUnknownRank("splits the batch dimension; the pieces' sizes are not known"));
+        }
+
+        if (input[axis].IsKnown && sizes.All(d => d.IsKnown))
+        {
+            var sum = sizes.Aggregate(0L, (total, d) => checked(total + d.Value));
+            if (sum != input[axis].Value)
+            {
+                check.Fail(ShapeFailureKind.InvalidArgument,
+                    $"{name}: x.split({shown}, dim={dim}) of {input} needs sizes that add up to {input[axis]}, the size of dim {dim}, but they add up to {sum}",
+                    input[axis].ToString(), sum.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                return (unknown, check.Finish(TensorShape.UnknownRank));
+            }
+        }
+        else
+        {
+            check.Note($"the sizes {shown} are not checked against dim {dim} of {input}");
+        }
+
+        return (sizes.Select(d => input.With(axis, d)).ToList(), check.Finish(input));
+    }
 }
 
 /// <summary><c>input * gate</c> of <c>[Gate]</c>, on samples of equal rank (the batch dimensions then agree).</summary>

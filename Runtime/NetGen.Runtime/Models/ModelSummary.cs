@@ -26,6 +26,12 @@ namespace NetGen
     {
         /// <summary>A summary of <paramref name="model"/>; generated code builds it with <see cref="Parse"/>.</summary>
         public ModelSummary(string model, long[] input, IReadOnlyList<SummaryRow> rows, long totalParameters, long totalMultAdds, IReadOnlyList<string>? notes = null)
+            : this(model, input, rows, totalParameters, totalMultAdds, notes, null, "", null)
+        {
+        }
+
+        private ModelSummary(string model, long[] input, IReadOnlyList<SummaryRow> rows, long totalParameters, long totalMultAdds,
+            IReadOnlyList<string>? notes, string? variant, string arguments, IReadOnlyDictionary<string, ModelSummary>? variants)
         {
             Model = model;
             Input = input;
@@ -33,7 +39,12 @@ namespace NetGen
             TotalParameters = totalParameters;
             TotalMultAdds = totalMultAdds;
             Notes = notes ?? Array.Empty<string>();
+            Variant = variant;
+            Arguments = arguments;
+            Variants = variants ?? EmptyVariants;
         }
+
+        private static readonly IReadOnlyDictionary<string, ModelSummary> EmptyVariants = new Dictionary<string, ModelSummary>(StringComparer.Ordinal);
 
         /// <summary>The model's class name.</summary>
         public string Model { get; }
@@ -59,6 +70,19 @@ namespace NetGen
         /// <summary>Where the numbers are not the whole story: a hand-written forward, a module NetGen cannot see into.</summary>
         public IReadOnlyList<string> Notes { get; }
 
+        /// <summary>The static factory this summary is for (<c>ResNet50</c>), or null for the default hyperparameters.</summary>
+        public string? Variant { get; }
+
+        /// <summary>The hyperparameters the factory sets, e.g. <c>block = ResNetBlock.Bottleneck, layers3 = 6</c>; empty for the defaults.</summary>
+        public string Arguments { get; }
+
+        /// <summary>
+        /// The summary at each static factory of the model whose arguments are constants, keyed by the factory's name, e.g.
+        /// <c>ResNet.Summary.Variants[nameof(ResNet.ResNet50)]</c>. NetGen computes them at compile time with the same shape
+        /// walk as the defaults'. Empty on a variant's own summary.
+        /// </summary>
+        public IReadOnlyDictionary<string, ModelSummary> Variants { get; }
+
         /// <summary>
         /// This summary with every row's parameters counted on <paramref name="model"/>, so that the counts NetGen
         /// could not know at compile time (a module without a NetGen attribute, a parameter held in a field) are
@@ -76,29 +100,52 @@ namespace NetGen
             var sameHyperparameters = Rows.Zip(rows).All(pair => pair.First.Parameters < 0 || pair.First.Parameters == pair.Second.Parameters);
             if (sameHyperparameters)
             {
-                return new ModelSummary(Model, Input, rows, total, TotalMultAdds, Notes);
+                return new ModelSummary(Model, Input, rows, total, TotalMultAdds, Notes, Variant, Arguments, Variants);
             }
 
             var unknownShapes = rows.Select(r => r with { OutputShape = null, MultAdds = -1 }).ToList();
-            var note = $"This {Model} has other hyperparameters than the defaults the summary was computed for: the parameter counts are its own, "
-                + "its shapes and mult-adds are not known, and the rows are those of the default layout.";
-            return new ModelSummary(Model, Input, unknownShapes, total, -1, Notes.Append(note).ToList());
+            var note = $"This {Model} has other hyperparameters than the {(Variant is null ? "defaults" : Variant + "()'s")} the summary was computed for: the parameter counts are its own, "
+                + "its shapes and mult-adds are not known, and the rows are those of that layout."
+                + (Variants.Count == 0 ? "" : $" Summary.Variants holds the summary of each factory ({string.Join(", ", Variants.Keys)}).");
+            return new ModelSummary(Model, Input, unknownShapes, total, -1, Notes.Append(note).ToList(), Variant, Arguments, Variants);
         }
 
         /// <summary>
         /// Reads the compact form NetGen's generator writes: tab-separated lines <c>input</c>, <c>row</c> (path,
         /// type, depth, shape, parameters, mult-adds), <c>total</c> and <c>note</c>; dims are comma-separated,
-        /// -1 unknown, and a shape of <c>?</c> has an unknown rank.
+        /// -1 unknown, and a shape of <c>?</c> has an unknown rank. A <c>variant</c> line (factory, hyperparameters)
+        /// starts the section of one factory's summary.
         /// </summary>
         public static ModelSummary Parse(string model, string data)
+        {
+            ArgumentNullException.ThrowIfNull(model);
+            ArgumentNullException.ThrowIfNull(data);
+            var sections = new List<(string? Variant, string Arguments, List<string[]> Lines)> { (null, "", new List<string[]>()) };
+            foreach (var line in data.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var fields = line.Split('\t');
+                if (fields[0] == "variant")
+                {
+                    sections.Add((fields[1], fields.Length > 2 ? fields[2] : "", new List<string[]>()));
+                }
+                else
+                {
+                    sections[^1].Lines.Add(fields);
+                }
+            }
+
+            var variants = sections.Skip(1).ToDictionary(s => s.Variant!, s => Section(model, s.Lines, s.Variant, s.Arguments, null), StringComparer.Ordinal);
+            return Section(model, sections[0].Lines, null, "", variants);
+        }
+
+        private static ModelSummary Section(string model, List<string[]> lines, string? variant, string arguments, IReadOnlyDictionary<string, ModelSummary>? variants)
         {
             var input = Array.Empty<long>();
             var rows = new List<SummaryRow>();
             var notes = new List<string>();
             long totalParameters = -1, totalMultAdds = -1;
-            foreach (var line in data.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            foreach (var fields in lines)
             {
-                var fields = line.Split('\t');
                 switch (fields[0])
                 {
                     case "input":
@@ -119,7 +166,7 @@ namespace NetGen
                 }
             }
 
-            return new ModelSummary(model, input, rows, totalParameters, totalMultAdds, notes);
+            return new ModelSummary(model, input, rows, totalParameters, totalMultAdds, notes, variant, arguments, variants);
         }
 
         /// <summary>The table: one line per layer, indented by depth, then the totals and the notes.</summary>
@@ -132,6 +179,11 @@ namespace NetGen
             text.AppendLine(rule);
             text.AppendLine("Layer (type)".PadRight(width) + "Output Shape".PadRight(24) + "Param #".PadLeft(16));
             text.AppendLine(rule);
+            if (Variant is not null)
+            {
+                text.AppendLine($"{Model}.{Variant}(): {(Arguments.Length == 0 ? "the defaults" : Arguments)}");
+            }
+
             text.AppendLine($"{Model} input".PadRight(width) + (Input.Length == 0 ? "?" : Batched(Input)));
             foreach (var line in lines)
             {

@@ -1,8 +1,8 @@
 namespace NetGen.Generator.Tests.CrossAssembly;
 
 /// <summary>
-/// <c>[Gate]</c> and <c>[Chunk]</c> travel in the descriptor: a consumer walks another assembly's squeeze-excitation
-/// and ShuffleNet unit with their multiply and split, so it finds exactly what it would find with the blocks in its
+/// <c>[Gate]</c>, <c>[Chunk]</c> and <c>[Split]</c> travel in the descriptor: a consumer walks another assembly's
+/// squeeze-excitation, ShuffleNet unit and partial convolution with their multiply, chunk and uneven split, so it finds exactly what it would find with the blocks in its
 /// own project, and no error where the blocks are used correctly.
 /// </summary>
 public sealed class GateAndChunkAcrossAssembliesTests(Xunit.Abstractions.ITestOutputHelper output)
@@ -40,9 +40,18 @@ public sealed class GateAndChunkAcrossAssembliesTests(Xunit.Abstractions.ITestOu
 
             [ChannelShuffle(2)] public partial ChannelShuffle shuffle { get; }
         }
+
+        [Model(Input = ["c", 14, 14])]
+        [Split("keep", "c - keep")]
+        public partial class PConv : nn.Module<Tensor, Tensor>
+        {
+            public partial PConv(int c = 16, int keep = 12);
+            [Branch, Identity] public partial Identity untouched { get; }
+            [Branch, Conv2d("c - keep", "c - keep", 3, Padding = 1)] public partial Conv2d mixed { get; }
+        }
         """;
 
-    private static string Consumer(string seChannels, string afterShuffle) => $$"""
+    private static string Consumer(string seChannels, string afterShuffle, string keep = "40") => $$"""
         using NetGen;
         using TorchSharp.Modules;
         using static TorchSharp.torch;
@@ -55,6 +64,7 @@ public sealed class GateAndChunkAcrossAssembliesTests(Xunit.Abstractions.ITestOu
             [Conv2d(24, 24, 3, Padding = 1)] public partial Conv2d conv { get; }
             [Block(24, 48, 2)] public partial Lib.Unit down { get; }
             [Block(48, 48, 1)] public partial Lib.Unit same { get; }
+            [Block(48, {{keep}})] public partial Lib.PConv pconv { get; }
             [Conv2d({{afterShuffle}}, 10, 3)] public partial Conv2d head { get; }
         }
         """;
@@ -70,11 +80,12 @@ public sealed class GateAndChunkAcrossAssembliesTests(Xunit.Abstractions.ITestOu
     [Theory]
     [InlineData("32", "48")]
     [InlineData("24", "64")]
-    public void A_wrong_use_is_reported_as_within_one_project(string seChannels, string afterShuffle)
+    [InlineData("24", "48", "56")]
+    public void A_wrong_use_is_reported_as_within_one_project(string seChannels, string afterShuffle, string keep = "40")
     {
         var library = TwoAssemblies.Library(Blocks);
-        var across = TwoAssemblies.ConsumerDiagnostics(TwoAssemblies.Consumer(library, Consumer(seChannels, afterShuffle)));
-        var within = TwoAssemblies.ConsumerDiagnostics(TwoAssemblies.OneProject([Blocks], [Consumer(seChannels, afterShuffle)]));
+        var across = TwoAssemblies.ConsumerDiagnostics(TwoAssemblies.Consumer(library, Consumer(seChannels, afterShuffle, keep)));
+        var within = TwoAssemblies.ConsumerDiagnostics(TwoAssemblies.OneProject([Blocks], [Consumer(seChannels, afterShuffle, keep)]));
 
         output.WriteLine(string.Join("\n", across));
         Assert.NotEmpty(across);

@@ -119,6 +119,14 @@ internal sealed class DeclarationBuilder
 
     private bool HasParameter(string name) => _parameters.Any(p => p.Name == name);
 
+    /// <summary><c>[Split]</c> with one size per branch: constants, an expression, or the width hyperparameter.</summary>
+    private string Split()
+    {
+        var sizes = Enumerable.Range(0, _lastGroupSize)
+            .Select(_ => HasParameter("width") && _t.Chance(30) ? "\"width\"" : _t.OneOf("0", "1", "2", "4", "8", "\"2 * 4\"", "-1"));
+        return $"Split({string.Join(", ", sizes)}{(HasParameter("flag") && _t.Chance(50) ? ", When = \"flag\"" : _t.OneOf("", ", Dim = 1", ", Dim = -1"))})";
+    }
+
     private string Write()
     {
         _modelName = "M" + _t.Pick(10);
@@ -157,8 +165,10 @@ internal sealed class DeclarationBuilder
         // A branch of several members cannot take one chunk (NG0011), so a group with a factorised branch gets no [Chunk].
         if (_branchGroups == 1 && _factorisedBranches == 0 && !residual && _t.Chance(40))
         {
-            // The one branch group takes the input's chunks; the branches' in_channels stay the whole input's, which the shape check may refuse.
-            classAttributes.Add(HasParameter("flag") && _t.Chance(50) ? $"Chunk({_lastGroupSize}, When = \"flag\")" : $"Chunk({_lastGroupSize}{_t.OneOf("", ", Dim = 1", ", Dim = -1")})");
+            // The one branch group takes the input's chunks, or pieces of given sizes ([Split]); the branches' in_channels
+            // stay the whole input's, and the sizes rarely add up to it, which the shape check may refuse.
+            classAttributes.Add(_t.Chance(50) ? Split()
+                : HasParameter("flag") && _t.Chance(50) ? $"Chunk({_lastGroupSize}, When = \"flag\")" : $"Chunk({_lastGroupSize}{_t.OneOf("", ", Dim = 1", ", Dim = -1")})");
         }
 
         if (residual)

@@ -126,6 +126,16 @@ public sealed class RandomDeclarationTests
         Assert.True(through >= 20 && expressions >= 5, $"{through} valid cases with a factorised branch, {expressions} with expression sizes");
     }
 
+    [Fact]
+    public void The_cases_include_uneven_splits()
+    {
+        var declarations = Enumerable.Range(0, 2_000).Select(i => Declarations.Generate(new PCG(1, Seed + (ulong)i), null, out _)).ToList();
+        var splits = declarations.Count(d => d.IsValid && d.Source.Contains("[Split(", StringComparison.Ordinal));
+
+        _output.WriteLine($"{splits} valid cases with [Split], of {declarations.Count}");
+        Assert.True(splits >= 5, $"{splits} valid cases with [Split]");
+    }
+
     /// <summary>Two [Repeat] attributes with a When on one member, as the builder writes alternatives.</summary>
     private static readonly System.Text.RegularExpressions.Regex AlternativeStages =
         new(@"Repeat<[^\n]*When = ""[^""]*""\)[^\n]*Repeat<[^\n]*When = ");

@@ -1,0 +1,62 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using NetGen.Generator.Model;
+
+namespace NetGen.Generator.Analysis;
+
+/// <summary>
+/// Summaries of a model at each of its factories' hyperparameters (<c>ResNet.ResNet50()</c>), computed by the same walk
+/// as the defaults' summary: the factory's arguments simply take the place of the defaults.
+/// </summary>
+internal static class VariantSummaries
+{
+    /// <summary>The defaults' summary with one summary per readable factory; a note for each factory NetGen could not read.</summary>
+    public static SummarySpec? Attach(SummarySpec? defaults, ModelSpec model, ModelCatalog catalog)
+    {
+        if (defaults is null || model.Variants.IsEmpty)
+        {
+            return defaults;
+        }
+
+        var variants = new List<SummarySpec>();
+        var notes = defaults.Notes.ToList();
+        foreach (var variant in model.Variants)
+        {
+            if (variant.Unreadable is { } why)
+            {
+                notes.Add($"{model.Name}.{variant.Name}() has no summary in Summary.Variants: {why}.");
+                continue;
+            }
+
+            var built = AtArguments(model, variant);
+            var walk = ModelAnalyzer.DefaultsWalk(built, catalog);
+            if (walk is { } walked && ModelAnalyzer.Summarize(built, walk) is { } summary)
+            {
+                variants.Add(summary with
+                {
+                    Variant = variant.Name,
+                    Arguments = string.Join(", ", built.Parameters.Where(p => variant.Arguments.Any(a => a.Parameter == p.Name)).Select(p => $"{p.Name} = {ModelAnalyzer.Shown(p)}")),
+                    Notes = summary.Notes.Concat(Failures(built, walked.Walker)).ToEquatableArray(),
+                });
+            }
+        }
+
+        return defaults with { Variants = variants.ToEquatableArray(), Notes = notes.ToEquatableArray() };
+    }
+
+    /// <summary>The model as the factory builds it: each argument the factory passes becomes the parameter's default.</summary>
+    private static ModelSpec AtArguments(ModelSpec model, VariantSpec variant)
+    {
+        var parameters = model.Parameters
+            .Select(p => variant.Arguments.FirstOrDefault(a => a.Parameter == p.Name) is { } argument ? p with { DefaultValue = argument.Value } : p)
+            .ToEquatableArray();
+        return model with { Shell = model.Shell with { Parameters = parameters } };
+    }
+
+    /// <summary>What fails at the factory's hyperparameters, as notes: a summary reports, the model's own diagnostics check.</summary>
+    private static IEnumerable<string> Failures(ModelSpec built, ShapeWalker walker) =>
+        walker.Failures
+            .SelectMany(f => FailureDiagnostics.For(built, f, ""))
+            .Select(d => "At these hyperparameters NetGen finds " + d.Descriptor.Id + ": " + d.ToDiagnostic().GetMessage(CultureInfo.InvariantCulture));
+}
