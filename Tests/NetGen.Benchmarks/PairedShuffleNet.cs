@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 using NetGen.Benchmarks.HandWritten;
-using NetGen.Samples.Torchvision;
+using NetGen.Vision;
 using static TorchSharp.torch;
 
 namespace NetGen.Benchmarks;

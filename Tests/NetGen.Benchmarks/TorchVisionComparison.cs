@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 using System.Linq;
-using NetGen.Samples.Torchvision;
+using NetGen.Vision;
 using TorchSharp;
 using static TorchSharp.torch;
 

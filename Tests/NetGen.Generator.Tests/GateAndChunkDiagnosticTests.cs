@@ -252,9 +252,9 @@ public sealed class GateAndChunkDiagnosticTests
     public void Torchvisions_squeeze_excitation_and_shufflenet_get_no_diagnostic()
     {
         var result = GeneratorHarness.Run(
-            RepositoryFiles.Read("Samples/NetGen.SeedModels/Torchvision/SqueezeExcitation.cs"),
-            RepositoryFiles.Read("Samples/NetGen.SeedModels/Torchvision/ShuffleInvertedResidual.cs"),
-            RepositoryFiles.Read("Samples/NetGen.SeedModels/Torchvision/ShuffleNetV2.cs"));
+            RepositoryFiles.Read("Samples/NetGen.Vision/SqueezeExcitation.cs"),
+            RepositoryFiles.Read("Samples/NetGen.Vision/ShuffleInvertedResidual.cs"),
+            RepositoryFiles.Read("Samples/NetGen.Vision/ShuffleNetV2.cs"));
         var errors = result.GeneratorDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors));
         Assert.Empty(result.CompilationErrors);

@@ -19,13 +19,13 @@ public sealed class GateAndChunkSnapshotTests
     public void The_generated_forward_matches_the_approved_snapshot(string model)
     {
         var run = GeneratorHarness.Run(
-            RepositoryFiles.Read("Samples/NetGen.SeedModels/Torchvision/SqueezeExcitation.cs"),
-            RepositoryFiles.Read("Samples/NetGen.SeedModels/Torchvision/ShuffleInvertedResidual.cs"),
-            RepositoryFiles.Read("Samples/NetGen.SeedModels/Torchvision/ShuffleNetV2.cs"));
+            RepositoryFiles.Read("Samples/NetGen.Vision/SqueezeExcitation.cs"),
+            RepositoryFiles.Read("Samples/NetGen.Vision/ShuffleInvertedResidual.cs"),
+            RepositoryFiles.Read("Samples/NetGen.Vision/ShuffleNetV2.cs"));
 
         Assert.Empty(run.GeneratorDiagnostics.Where(d => d.Severity > DiagnosticSeverity.Info));
         Assert.Empty(run.CompilationErrors);
-        var text = run.Generated($"NetGen.Samples.Torchvision.{model}.g.cs");
+        var text = run.Generated($"NetGen.Vision.{model}.g.cs");
         var start = text.IndexOf("public override global::TorchSharp.torch.Tensor forward(", StringComparison.Ordinal);
         var end = text.IndexOf("\n        }\n", start, StringComparison.Ordinal);
         Assert.True(start >= 0 && end > start, "no generated forward");

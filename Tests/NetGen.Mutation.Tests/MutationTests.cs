@@ -291,7 +291,7 @@ public sealed class MutationTests(ITestOutputHelper output)
         SampleSet.RootsUsing(file).All(r => r.ShortName is "InceptionV3" or "InceptionV3Aux");
 
     private static bool UsedByEfficientNetV2(string file) =>
-        SampleSet.RootsUsing(file).Any(r => r.TypeName == "NetGen.Samples.Torchvision.EfficientNetV2");
+        SampleSet.RootsUsing(file).Any(r => r.TypeName == "NetGen.Vision.EfficientNetV2");
 
     private static Mutant Single(string file, string edit) =>
         Mutants.Single(m => m.File == file && m.Description.Contains(edit, StringComparison.Ordinal));

@@ -74,35 +74,35 @@ public static class SampleSet
         public partial class SmallVisionTransformerUse : nn.Module<Tensor, Tensor>
         {
             [Block(8, 2, 4, 64, 128, 0.0, 0.0, 10, 32)]
-            public partial NetGen.Samples.Torchvision.VisionTransformer vit { get; }
+            public partial NetGen.Vision.VisionTransformer vit { get; }
         }
 
         [Model(Input = [3, 64, 64])]
         public partial class SmallConvNeXtUse : nn.Module<Tensor, Tensor>
         {
             [Block(16, 2, 0.0, 10)]
-            public partial NetGen.Samples.Torchvision.ConvNeXt convnext { get; }
+            public partial NetGen.Vision.ConvNeXt convnext { get; }
         }
 
         [Model(Input = [3, 32, 32])]
         public partial class SmallSwinUse : nn.Module<Tensor, Tensor>
         {
             [Block(16, 2, 1, 4, 0.0, false, 4, 10)]
-            public partial NetGen.Samples.Torchvision.SwinTransformer swin { get; }
+            public partial NetGen.Vision.SwinTransformer swin { get; }
         }
 
         [Model(Input = [3, 32, 32])]
         public partial class SmallSwinV2Use : nn.Module<Tensor, Tensor>
         {
             [Block(16, 2, 1, 4, 0.0, true, 4, 10)]
-            public partial NetGen.Samples.Torchvision.SwinTransformer swin { get; }
+            public partial NetGen.Vision.SwinTransformer swin { get; }
         }
 
         [Model(Input = [3, 64, 64])]
         public partial class SmallMaxVitUse : nn.Module<Tensor, Tensor>
         {
             [Block(8, 8, 1, 1, 1, 1, 4, 2, 0.0, 10)]
-            public partial NetGen.Samples.Torchvision.MaxVit maxvit { get; }
+            public partial NetGen.Vision.MaxVit maxvit { get; }
         }
         """;
 
@@ -112,45 +112,45 @@ public static class SampleSet
         new("NetGen.Samples.Models.FashionNet", ["Samples/FashionNet.cs"]),
         new("NetGen.Mutation.Roots.SeedBlockUse", ["SeedModels/SeedBlock.cs", HarnessFileName]),
         new("NetGen.Samples.ResNet34", ["SeedModels/ResNet34.cs", "SeedModels/ResidualBlock.cs"]),
-        new("NetGen.Samples.Torchvision.SqueezeNet", ["Torchvision/SqueezeNet.cs", "Torchvision/Fire.cs"]),
-        new("NetGen.Samples.Torchvision.MobileNetV2", ["Torchvision/MobileNetV2.cs", "Torchvision/InvertedResidual.cs", "Torchvision/Conv2dNormActivation.cs"]),
+        new("NetGen.Vision.SqueezeNet", ["Torchvision/SqueezeNet.cs", "Torchvision/Fire.cs"]),
+        new("NetGen.Vision.MobileNetV2", ["Torchvision/MobileNetV2.cs", "Torchvision/InvertedResidual.cs", "Torchvision/Conv2dNormActivation.cs"]),
         // One class for BasicBlock and Bottleneck ResNets: the defaults build BasicBlocks, the second root Bottlenecks.
-        new("NetGen.Samples.Torchvision.ResNet", ["Torchvision/ResNet.cs", "Torchvision/BasicBlock.cs"]),
-        new("NetGen.Samples.Torchvision.ResNet", ["Torchvision/ResNet.cs", "Torchvision/Bottleneck.cs"]) { Arguments = [("block", "Bottleneck")] },
-        new("NetGen.Samples.Torchvision.ShuffleNetV2", ["Torchvision/ShuffleNetV2.cs", "Torchvision/ShuffleInvertedResidual.cs"]),
-        new("NetGen.Samples.Torchvision.SqueezeExcitation", ["Torchvision/SqueezeExcitation.cs"]),
-        new("NetGen.Samples.Torchvision.AlexNet", ["Torchvision/AlexNet.cs"]),
-        new("NetGen.Samples.Torchvision.Vgg", ["Torchvision/Vgg.cs"]),
-        new("NetGen.Samples.Torchvision.DenseNet", ["Torchvision/DenseNet.cs"]),
-        new("NetGen.Samples.Torchvision.GoogLeNet", ["Torchvision/GoogLeNet.cs", "Torchvision/Inception.cs", "Torchvision/BasicConv2d.cs"]),
+        new("NetGen.Vision.ResNet", ["Torchvision/ResNet.cs", "Torchvision/BasicBlock.cs"]),
+        new("NetGen.Vision.ResNet", ["Torchvision/ResNet.cs", "Torchvision/Bottleneck.cs"]) { Arguments = [("block", "Bottleneck")] },
+        new("NetGen.Vision.ShuffleNetV2", ["Torchvision/ShuffleNetV2.cs", "Torchvision/ShuffleInvertedResidual.cs"]),
+        new("NetGen.Vision.SqueezeExcitation", ["Torchvision/SqueezeExcitation.cs"]),
+        new("NetGen.Vision.AlexNet", ["Torchvision/AlexNet.cs"]),
+        new("NetGen.Vision.Vgg", ["Torchvision/Vgg.cs"]),
+        new("NetGen.Vision.DenseNet", ["Torchvision/DenseNet.cs"]),
+        new("NetGen.Vision.GoogLeNet", ["Torchvision/GoogLeNet.cs", "Torchvision/Inception.cs", "Torchvision/BasicConv2d.cs"]),
         // GoogLeNet's forward does not run its [Auxiliary] classifiers, so the oracle runs one on its own.
-        new("NetGen.Samples.Torchvision.InceptionAux", ["Torchvision/Inception.cs", "Torchvision/BasicConv2d.cs"]),
+        new("NetGen.Vision.InceptionAux", ["Torchvision/Inception.cs", "Torchvision/BasicConv2d.cs"]),
         new("NetGen.Mutation.Roots.SmallConvNeXtUse", ["Torchvision/ConvNeXt.cs", "Torchvision/CNBlock.cs", HarnessFileName]),
         new("NetGen.Mutation.Roots.SmallVisionTransformerUse",
             ["Torchvision/VisionTransformer.cs", "Torchvision/ViTEncoder.cs", "Torchvision/ViTEncoderBlock.cs", HarnessFileName]),
         // vit_b_16 itself, at its defaults (seconds a mutant): NetGen checks it there, and a mutated default (12 heads → 13,
         // which 768 does not divide) breaks it there only; the small use above passes its own arguments.
-        new("NetGen.Samples.Torchvision.VisionTransformer", ["Torchvision/VisionTransformer.cs", "Torchvision/ViTEncoder.cs", "Torchvision/ViTEncoderBlock.cs"]),
-        new("NetGen.Samples.Torchvision.MobileNetV3", ["Torchvision/MobileNetV3.cs", "Torchvision/MobileNetV3Block.cs", "Torchvision/Conv2dNormActivationVariants.cs", "Torchvision/SqueezeExcitation.cs"]),
-        new("NetGen.Samples.Torchvision.EfficientNet", ["Torchvision/EfficientNet.cs", "Torchvision/MBConv.cs", "Torchvision/Conv2dNormActivationVariants.cs", "Torchvision/SqueezeExcitation.cs"]),
-        new("NetGen.Samples.Torchvision.EfficientNetV2",
+        new("NetGen.Vision.VisionTransformer", ["Torchvision/VisionTransformer.cs", "Torchvision/ViTEncoder.cs", "Torchvision/ViTEncoderBlock.cs"]),
+        new("NetGen.Vision.MobileNetV3", ["Torchvision/MobileNetV3.cs", "Torchvision/MobileNetV3Block.cs", "Torchvision/Conv2dNormActivationVariants.cs", "Torchvision/SqueezeExcitation.cs"]),
+        new("NetGen.Vision.EfficientNet", ["Torchvision/EfficientNet.cs", "Torchvision/MBConv.cs", "Torchvision/Conv2dNormActivationVariants.cs", "Torchvision/SqueezeExcitation.cs"]),
+        new("NetGen.Vision.EfficientNetV2",
             ["Torchvision/EfficientNetV2.cs", "Torchvision/FusedMBConv.cs", "Torchvision/MBConv.cs", "Torchvision/Conv2dNormActivationVariants.cs", "Torchvision/SqueezeExcitation.cs"]),
-        new("NetGen.Samples.Torchvision.MNASNet", ["Torchvision/MNASNet.cs", "Torchvision/MnasInvertedResidual.cs"]),
+        new("NetGen.Vision.MNASNet", ["Torchvision/MNASNet.cs", "Torchvision/MnasInvertedResidual.cs"]),
         new("NetGen.Mutation.Roots.SmallSwinUse", [.. SwinFiles, HarnessFileName]),
         new("NetGen.Mutation.Roots.SmallSwinV2Use", [.. SwinFiles, HarnessFileName]),
         new("NetGen.Mutation.Roots.SmallMaxVitUse", [.. MaxVitFiles, HarnessFileName]),
         // MaxVit passes every argument of its blocks, so their own defaults are built by no other root; NetGen checks each
         // block at its defaults too, and a default the full run mutated (MBConv's stride 2 → 3, which torchvision's proj
         // does not pool for) is a real fault that only these roots show.
-        new("NetGen.Samples.Torchvision.MaxVitMBConv", MaxVitFiles),
-        new("NetGen.Samples.Torchvision.MaxVitLayer", MaxVitFiles),
+        new("NetGen.Vision.MaxVitMBConv", MaxVitFiles),
+        new("NetGen.Vision.MaxVitLayer", MaxVitFiles),
         // RegNet's defaults are regnet_y_400mf (with squeeze-excitation).
-        new("NetGen.Samples.Torchvision.RegNet",
+        new("NetGen.Vision.RegNet",
             ["Torchvision/RegNet.cs", "Torchvision/ResBottleneckBlock.cs", "Torchvision/Conv2dNormActivationVariants.cs", "Torchvision/SqueezeExcitation.cs"]),
-        new("NetGen.Samples.Torchvision.InceptionV3",
+        new("NetGen.Vision.InceptionV3",
             ["Torchvision/InceptionV3.cs", "Torchvision/InceptionV3Blocks.cs", "Torchvision/AsymmetricBasicConv2d.cs", "Torchvision/BasicConv2d.cs"]),
         // InceptionV3's forward does not run its [Auxiliary] AuxLogits, so the oracle runs it on its own.
-        new("NetGen.Samples.Torchvision.InceptionV3Aux", ["Torchvision/InceptionV3Aux.cs", "Torchvision/BasicConv2d.cs"]),
+        new("NetGen.Vision.InceptionV3Aux", ["Torchvision/InceptionV3Aux.cs", "Torchvision/BasicConv2d.cs"]),
         // The open-world models take what their runtime tests give them (Tests/NetGen.Runtime.Tests/OpenWorld/OpenWorldModels.cs), with batch 1.
         new(OpenWorld + "TextClassifier", ["OpenWorld/TextClassifier.cs"], RootInput.TokenIds(1, 7)),
         new(OpenWorld + "WrapperNet", ["OpenWorld/WrapperNet.cs"]),

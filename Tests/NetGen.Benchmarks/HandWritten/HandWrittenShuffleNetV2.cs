@@ -6,7 +6,7 @@ namespace NetGen.Benchmarks.HandWritten;
 /// <summary>
 /// torchvision's ShuffleNetV2 written the way a TorchSharp user ports it: modules as fields registered by
 /// <c>RegisterComponents()</c>, stages built in a loop, and forwards inside dispose scopes. Its names and shapes are
-/// those of the generated <see cref="NetGen.Samples.Torchvision.ShuffleNetV2"/> (checked by
+/// those of the generated <see cref="NetGen.Vision.ShuffleNetV2"/> (checked by
 /// <c>HandWrittenEquivalenceTests</c>), so the two can be timed against each other on the same weights.
 /// </summary>
 public sealed class HandWrittenShuffleNetV2 : nn.Module<Tensor, Tensor>

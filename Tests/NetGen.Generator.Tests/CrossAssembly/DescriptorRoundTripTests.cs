@@ -149,16 +149,16 @@ public sealed class DescriptorRoundTripTests
         }).ToEquatableArray(),
     };
 
-    /// <summary>Every <c>[Model]</c> class under Samples/ and Tests/NetGen.Runtime.Tests/ and in <see cref="FormatCorners"/> (with the seed library's other files, which its models use), parsed and analysed as the generator does.</summary>
+    /// <summary>Every <c>[Model]</c> class under Samples/ and Tests/NetGen.Runtime.Tests/ and in <see cref="FormatCorners"/> (with the sample libraries' other files, which their models use), parsed and analysed as the generator does.</summary>
     private static IReadOnlyList<(ModelSpec, ModelSpec)> ParseRepositoryModels()
     {
         var sources = new[] { "Samples", Path.Combine("Tests", "NetGen.Runtime.Tests") }
             .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(RepositoryFiles.Root(), folder), "*.cs", SearchOption.AllDirectories))
             .Where(path => !path.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
             .Select(path => (Path: path, Text: File.ReadAllText(path)))
-            // The seed library compiles whole: its hand-written modules (the Swin and MaxViT attention) declare no model
-            // but are members of models that do.
-            .Where(file => file.Text.Contains("[Model", StringComparison.Ordinal) || file.Path.Contains("NetGen.SeedModels", StringComparison.Ordinal))
+            // The sample libraries compile whole: the zoo's hand-written modules (the Swin and MaxViT attention) declare
+            // no model but are members of models that do.
+            .Where(file => file.Text.Contains("[Model", StringComparison.Ordinal) || file.Path.Contains("NetGen.SeedModels", StringComparison.Ordinal) || file.Path.Contains("NetGen.Vision", StringComparison.Ordinal))
             .Select(file => file.Text)
             .Append(FormatCorners)
             .ToArray();

@@ -9,7 +9,7 @@ using Xunit.Abstractions;
 namespace NetGen.Generator.Tests.Wiring;
 
 /// <summary>
-/// torchvision's fifteen RegNets are one NetGen class (Samples/NetGen.SeedModels/Torchvision/RegNet.cs) whose stage widths,
+/// torchvision's fifteen RegNets are one NetGen class (Samples/NetGen.Vision/RegNet.cs) whose stage widths,
 /// depths and group widths are expressions of torchvision's <c>from_init_params</c> arguments. Its compile-time summary is
 /// computed at the defaults, so each variant is compiled here with its arguments as the defaults: the generator's own
 /// evaluation of those expressions, and its walk of every block, must count the parameters real torchvision 0.14 counted
@@ -41,7 +41,7 @@ public sealed class RegNetFamilySummaryTests(ITestOutputHelper output)
     [MemberData(nameof(Variants))]
     public void The_compile_time_summary_counts_torchvisions_parameters(string arch, int depth, int w0, double wa, double wm, int groupWidth, double seRatio)
     {
-        var regnet = RepositoryFiles.Read("Samples/NetGen.SeedModels/Torchvision/RegNet.cs");
+        var regnet = RepositoryFiles.Read("Samples/NetGen.Vision/RegNet.cs");
         regnet = ZooVariants.ReplaceOnce(regnet, @"int depth = \d+", $"int depth = {depth}");
         regnet = ZooVariants.ReplaceOnce(regnet, @"int w0 = \d+", $"int w0 = {w0}");
         regnet = ZooVariants.ReplaceOnce(regnet, @"double wa = [\d.]+", "double wa = " + wa.ToString("R", CultureInfo.InvariantCulture));
@@ -49,9 +49,9 @@ public sealed class RegNetFamilySummaryTests(ITestOutputHelper output)
         regnet = ZooVariants.ReplaceOnce(regnet, @"int groupWidth = \d+", $"int groupWidth = {groupWidth}");
         regnet = ZooVariants.ReplaceOnce(regnet, @"double seRatio = [\d.]+", "double seRatio = " + seRatio.ToString("R", CultureInfo.InvariantCulture));
         var run = GeneratorHarness.Run(regnet,
-            RepositoryFiles.Read("Samples/NetGen.SeedModels/Torchvision/ResBottleneckBlock.cs"),
-            RepositoryFiles.Read("Samples/NetGen.SeedModels/Torchvision/Conv2dNormActivationVariants.cs"),
-            RepositoryFiles.Read("Samples/NetGen.SeedModels/Torchvision/SqueezeExcitation.cs"));
+            RepositoryFiles.Read("Samples/NetGen.Vision/ResBottleneckBlock.cs"),
+            RepositoryFiles.Read("Samples/NetGen.Vision/Conv2dNormActivationVariants.cs"),
+            RepositoryFiles.Read("Samples/NetGen.Vision/SqueezeExcitation.cs"));
 
         Assert.Empty(run.GeneratorDiagnostics.Where(d => d.Severity > DiagnosticSeverity.Info));
         Assert.Empty(run.CompilationErrors);
@@ -61,7 +61,7 @@ public sealed class RegNetFamilySummaryTests(ITestOutputHelper output)
         }
 
         // The defaults' section, before the factories' own (Summary.Variants).
-        var code = run.Generated("NetGen.Samples.Torchvision.RegNet.g.cs");
+        var code = run.Generated("NetGen.Vision.RegNet.g.cs");
         code = code.Substring(0, code.IndexOf(@"\nvariant\t", System.StringComparison.Ordinal));
         var total = Regex.Match(code, @"\\ntotal\\t(\d+)\\t");
         Assert.True(total.Success, "the summary has no total");

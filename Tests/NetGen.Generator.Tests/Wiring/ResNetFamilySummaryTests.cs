@@ -8,7 +8,7 @@ using NetGen.Generator.Tests.Infrastructure;
 namespace NetGen.Generator.Tests.Wiring;
 
 /// <summary>
-/// torchvision's resnet, resnext and wide_resnet families are one NetGen class (Samples/NetGen.SeedModels/Torchvision/ResNet.cs,
+/// torchvision's resnet, resnext and wide_resnet families are one NetGen class (Samples/NetGen.Vision/ResNet.cs,
 /// the block chosen by alternative <c>[Repeat&lt;T&gt;(When = …)]</c> stages). Its compile-time summary is computed at the
 /// defaults, so each variant is compiled here with its hyperparameters as the defaults: the generator's own count must be
 /// torchvision's, as make_zoo_manifests.py recorded it from real torchvision 0.14.
@@ -34,14 +34,14 @@ public sealed class ResNetFamilySummaryTests
     [MemberData(nameof(Variants))]
     public void The_compile_time_summary_counts_torchvisions_parameters(string arch, string block, int layers1, int layers2, int layers3, int layers4, int groups, int widthPerGroup)
     {
-        var resnet = WithDefaults(RepositoryFiles.Read("Samples/NetGen.SeedModels/Torchvision/ResNet.cs"), block, layers1, layers2, layers3, layers4, groups, widthPerGroup);
+        var resnet = WithDefaults(RepositoryFiles.Read("Samples/NetGen.Vision/ResNet.cs"), block, layers1, layers2, layers3, layers4, groups, widthPerGroup);
         var run = GeneratorHarness.Run(resnet,
-            RepositoryFiles.Read("Samples/NetGen.SeedModels/Torchvision/BasicBlock.cs"),
-            RepositoryFiles.Read("Samples/NetGen.SeedModels/Torchvision/Bottleneck.cs"));
+            RepositoryFiles.Read("Samples/NetGen.Vision/BasicBlock.cs"),
+            RepositoryFiles.Read("Samples/NetGen.Vision/Bottleneck.cs"));
 
         Assert.Empty(run.GeneratorDiagnostics.Where(d => d.Severity > DiagnosticSeverity.Info));
         Assert.Empty(run.CompilationErrors);
-        var total = Regex.Match(run.Generated("NetGen.Samples.Torchvision.ResNet.g.cs"), @"\\ntotal\\t(\d+)\\t");
+        var total = Regex.Match(run.Generated("NetGen.Vision.ResNet.g.cs"), @"\\ntotal\\t(\d+)\\t");
         Assert.True(total.Success, "the summary has no total");
         Assert.Equal(ZooVariants.TorchvisionParameters(arch), long.Parse(total.Groups[1].Value, CultureInfo.InvariantCulture));
     }

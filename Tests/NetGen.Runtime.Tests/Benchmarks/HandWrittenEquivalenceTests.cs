@@ -120,7 +120,7 @@ public sealed class HandWrittenEquivalenceTests
     {
         using var scope = NewDisposeScope();
         manual_seed(5);
-        var generated = NetGen.Samples.Torchvision.ShuffleNetV2.X0_5();
+        var generated = NetGen.Vision.ShuffleNetV2.X0_5();
         var handWritten = new HandWrittenShuffleNetV2();
         Assert.Equal(
             generated.state_dict().Select(e => (e.Key, Shape: string.Join("x", e.Value.shape))),

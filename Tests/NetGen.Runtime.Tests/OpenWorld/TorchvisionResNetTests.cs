@@ -1,13 +1,13 @@
 using System;
 using System.Linq;
-using NetGen.Samples.Torchvision;
+using NetGen.Vision;
 using Xunit.Abstractions;
 using static TorchSharp.torch;
 
 namespace NetGen.Runtime.Tests.OpenWorld;
 
 /// <summary>
-/// NetGen's torchvision ResNet (Samples/NetGen.SeedModels/Torchvision/ResNet.cs), one class whose block type
+/// NetGen's torchvision ResNet (Samples/NetGen.Vision/ResNet.cs), one class whose block type
 /// (<see cref="ResNetBlock"/>, alternative <c>[Repeat&lt;T&gt;(When = …)]</c> stages), stage depths, groups and width per
 /// group are hyperparameters, against real torchvision checkpoints made at test time of resnet18, resnet34 and resnet50,
 /// and of the smallest resnext (resnext50_32x4d) and wide_resnet (wide_resnet50_2): it loads them strictly, with

@@ -3,7 +3,7 @@ using System.Linq;
 using NetGen.Runtime.Tests.SeedModels;
 using NetGen.Runtime.Tests.Support;
 using NetGen.Samples;
-using NetGen.Samples.Torchvision;
+using NetGen.Vision;
 using TorchSharp;
 using static TorchSharp.torch;
 

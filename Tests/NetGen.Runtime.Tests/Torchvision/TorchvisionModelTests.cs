@@ -1,7 +1,7 @@
 using System;
 using System.Linq;
 using NetGen.Runtime.Tests.Support;
-using NetGen.Samples.Torchvision;
+using NetGen.Vision;
 using TorchSharp;
 using Xunit.Abstractions;
 using static TorchSharp.torch;

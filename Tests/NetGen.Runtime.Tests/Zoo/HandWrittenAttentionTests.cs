@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
-using NetGen.Samples.Torchvision;
+using NetGen.Vision;
 using Xunit.Abstractions;
 using static TorchSharp.torch;
 

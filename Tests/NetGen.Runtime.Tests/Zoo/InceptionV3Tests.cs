@@ -1,5 +1,5 @@
 using System.Linq;
-using NetGen.Samples.Torchvision;
+using NetGen.Vision;
 using static TorchSharp.torch;
 
 namespace NetGen.Runtime.Tests.Zoo;

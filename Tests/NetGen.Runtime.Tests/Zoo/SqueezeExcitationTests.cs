@@ -1,11 +1,11 @@
 using System.Linq;
-using NetGen.Samples.Torchvision;
+using NetGen.Vision;
 using static TorchSharp.torch;
 
 namespace NetGen.Runtime.Tests.Zoo;
 
 /// <summary>
-/// NetGen's torchvision <c>SqueezeExcitation</c> ([Gate], Samples/NetGen.SeedModels/Torchvision/SqueezeExcitation.cs) in
+/// NetGen's torchvision <c>SqueezeExcitation</c> ([Gate], Samples/NetGen.Vision/SqueezeExcitation.cs) in
 /// real TorchSharp: its output is <c>x * sigmoid(fc2(relu(fc1(mean(x)))))</c> computed by hand from its own weights,
 /// its keys are torchvision's, and its compile-time summary counts its parameters.
 /// </summary>

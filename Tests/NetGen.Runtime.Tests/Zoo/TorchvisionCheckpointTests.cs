@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using NetGen.Runtime.Tests.OpenWorld;
 using NetGen.Runtime.Tests.StateDict;
-using NetGen.Samples.Torchvision;
+using NetGen.Vision;
 using Xunit.Abstractions;
 using static TorchSharp.torch;
 

@@ -1,14 +1,14 @@
 using System.Linq;
 using NetGen.Runtime.Tests.OpenWorld;
 using NetGen.Runtime.Tests.StateDict;
-using NetGen.Samples.Torchvision;
+using NetGen.Vision;
 using Xunit.Abstractions;
 using static TorchSharp.torch;
 
 namespace NetGen.Runtime.Tests.Zoo;
 
 /// <summary>
-/// NetGen's DenseNet (Samples/NetGen.SeedModels/Torchvision/DenseNet.cs: named children in <c>features</c>, dense
+/// NetGen's DenseNet (Samples/NetGen.Vision/DenseNet.cs: named children in <c>features</c>, dense
 /// blocks whose layers see the concatenation of all earlier features, per-index widths) against a real torchvision
 /// densenet121 checkpoint (31 MiB) written in the test run by tools/fixtures/make_torchvision_resnet.py.
 /// </summary>

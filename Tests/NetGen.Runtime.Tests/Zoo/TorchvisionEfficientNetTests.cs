@@ -1,6 +1,6 @@
 using System;
 using System.Linq;
-using NetGen.Samples.Torchvision;
+using NetGen.Vision;
 using TorchSharp.Modules;
 using Xunit.Abstractions;
 using static TorchSharp.torch;
@@ -8,7 +8,7 @@ using static TorchSharp.torch;
 namespace NetGen.Runtime.Tests.Zoo;
 
 /// <summary>
-/// What only EfficientNet (Samples/NetGen.SeedModels/Torchvision/EfficientNet.cs, MBConv.cs) needs checked: the parts of
+/// What only EfficientNet (Samples/NetGen.Vision/EfficientNet.cs, MBConv.cs) needs checked: the parts of
 /// the variants that a manifest cannot see, the stochastic depth probabilities and the B5–B7 BatchNorm eps. Its
 /// efficientnet_b0 checkpoint row is in <see cref="TorchvisionCheckpointTests"/>.
 /// </summary>

@@ -1,5 +1,5 @@
 using System.Linq;
-using NetGen.Samples.Torchvision;
+using NetGen.Vision;
 using TorchSharp.Modules;
 using Xunit.Abstractions;
 using static TorchSharp.torch;
@@ -7,7 +7,7 @@ using static TorchSharp.torch;
 namespace NetGen.Runtime.Tests.Zoo;
 
 /// <summary>
-/// What only EfficientNetV2 (Samples/NetGen.SeedModels/Torchvision/EfficientNetV2.cs, FusedMBConv.cs, MBConv.cs) needs
+/// What only EfficientNetV2 (Samples/NetGen.Vision/EfficientNetV2.cs, FusedMBConv.cs, MBConv.cs) needs
 /// checked: every size's summary and the BatchNorm eps. Its efficientnet_v2_s checkpoint row, where stages of FusedMBConv
 /// and of MBConv blocks run in one Sequential, is in <see cref="TorchvisionCheckpointTests"/>.
 /// </summary>

@@ -1,5 +1,5 @@
 using System.Linq;
-using NetGen.Samples.Torchvision;
+using NetGen.Vision;
 using TorchSharp.Modules;
 using Xunit.Abstractions;
 using static TorchSharp.torch;
@@ -7,7 +7,7 @@ using static TorchSharp.torch;
 namespace NetGen.Runtime.Tests.Zoo;
 
 /// <summary>
-/// What only MNASNet (Samples/NetGen.SeedModels/Torchvision/MNASNet.cs, MnasInvertedResidual.cs) needs checked: its
+/// What only MNASNet (Samples/NetGen.Vision/MNASNet.cs, MnasInvertedResidual.cs) needs checked: its
 /// summaries and its BatchNorm momentum. Its mnasnet0_5 checkpoint row is in <see cref="TorchvisionCheckpointTests"/>.
 /// </summary>
 public sealed class TorchvisionMnasNetTests(ITestOutputHelper output)

@@ -1,11 +1,11 @@
-using NetGen.Samples.Torchvision;
+using NetGen.Vision;
 using Xunit.Abstractions;
 using static TorchSharp.torch;
 
 namespace NetGen.Runtime.Tests.Zoo;
 
 /// <summary>
-/// What only MobileNetV3 (Samples/NetGen.SeedModels/Torchvision/MobileNetV3.cs, MobileNetV3Block.cs) needs checked: the
+/// What only MobileNetV3 (Samples/NetGen.Vision/MobileNetV3.cs, MobileNetV3Block.cs) needs checked: the
 /// summaries of both variants. Its mobilenet_v3_small checkpoint row is in <see cref="TorchvisionCheckpointTests"/>, where
 /// Hardswish and ReLU blocks, squeeze-excitation with a Hardsigmoid scale and BatchNorm eps 0.001 all take part.
 /// </summary>

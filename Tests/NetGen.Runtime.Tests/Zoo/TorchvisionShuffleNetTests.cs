@@ -2,7 +2,7 @@ using System;
 using System.Linq;
 using NetGen.Runtime.Tests.OpenWorld;
 using NetGen.Runtime.Tests.StateDict;
-using NetGen.Samples.Torchvision;
+using NetGen.Vision;
 using Xunit.Abstractions;
 using static TorchSharp.torch;
 
@@ -43,7 +43,7 @@ public sealed class TorchvisionShuffleNetCheckpoint : IDisposable
 }
 
 /// <summary>
-/// NetGen's ShuffleNetV2 (Samples/NetGen.SeedModels/Torchvision/ShuffleNetV2.cs: [Chunk], [ChannelShuffle] and [Mean],
+/// NetGen's ShuffleNetV2 (Samples/NetGen.Vision/ShuffleNetV2.cs: [Chunk], [ChannelShuffle] and [Mean],
 /// no hand-written forward) against torchvision's shufflenet_v2_x0_5 on a seeded checkpoint made at test time: it
 /// loads the state dict strictly, with torchvision's keys in torchvision's order, and computes torchvision's output
 /// within 1e-4 of its largest logit. The compile-time summary counts torchvision's parameters.

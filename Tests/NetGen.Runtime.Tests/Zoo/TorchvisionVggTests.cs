@@ -2,14 +2,14 @@ using System;
 using System.Linq;
 using NetGen.Runtime.Tests.OpenWorld;
 using NetGen.Runtime.Tests.StateDict;
-using NetGen.Samples.Torchvision;
+using NetGen.Vision;
 using Xunit.Abstractions;
 using static TorchSharp.torch;
 
 namespace NetGen.Runtime.Tests.Zoo;
 
 /// <summary>
-/// NetGen's VGG (Samples/NetGen.SeedModels/Torchvision/Vgg.cs), whose <c>features</c> is a stage table with conditional
+/// NetGen's VGG (Samples/NetGen.Vision/Vgg.cs), whose <c>features</c> is a stage table with conditional
 /// children, against real torchvision checkpoints made at test time by tools/fixtures/make_torchvision_resnet.py (which
 /// serves any torchvision classification model). vgg11 is the family's smallest variant; vgg11_bn adds the conditional
 /// BatchNorms, which shift every later index, so both are checked. Each is full size (torchvision's num_classes 1000, a

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using NetGen.Samples.Torchvision;
+using NetGen.Vision;
 using Xunit.Abstractions;
 
 namespace NetGen.Runtime.Tests.Zoo;

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
-using NetGen.Samples.Torchvision;
+using NetGen.Vision;
 using TorchSharp;
 using static TorchSharp.torch;
 
