@@ -12,6 +12,7 @@ namespace NetGen.GeneratorBenchmark;
 /// Build-time cost of NetGen on a synthetic project: see docs/performance.md, "Generator and analyzer build time".
 ///
 ///   dotnet run -c Release --project tools/GeneratorBenchmark -- [--models 200] [--runs 5] [--dir /tmp/netgen-genbench] [--write-only]
+///   dotnet run -c Release --project tools/GeneratorBenchmark -- keystroke [--steps-only]
 ///
 /// For each round (WithoutNetGen then WithNetGen, alternating A B A B …) and each project it runs, in this order:
 ///   1. `dotnet build-server shutdown`, then a full (cold) build, timed by the wall clock;
@@ -28,6 +29,25 @@ internal static class Program
 
     private static int Main(string[] args)
     {
+        // keystroke: the IDE path, in-process (docs/performance.md, "One keystroke in an IDE").
+        if (args.Length > 0 && args[0] == "keystroke")
+        {
+            if (args.Contains("--profile"))
+            {
+                // For a sampling profiler (dotnet-trace): the attribute edit, again and again, from the warm driver.
+                Keystroke.StepReport.Repeat(200, 40);
+                return 0;
+            }
+
+            Keystroke.StepReport.Print(200);
+            if (!args.Contains("--steps-only"))
+            {
+                BenchmarkDotNet.Running.BenchmarkRunner.Run<Keystroke.KeystrokeBenchmarks>(args: args.Skip(1).ToArray());
+            }
+
+            return 0;
+        }
+
         var models = 200;
         var runs = 5;
         var dir = Path.Combine(Path.GetTempPath(), "netgen-genbench");

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 
 namespace NetGen.GeneratorBenchmark;
 
@@ -75,6 +76,10 @@ internal static partial class SyntheticProjects
             }
         }
     }
+
+    /// <summary>The NetGen project's model files, in memory: what <see cref="Write"/> puts in WithNetGen.</summary>
+    public static IEnumerable<(string Name, string Source)> NetGenSources(int families) =>
+        Enumerable.Range(0, families).SelectMany(k => new Family(k, families).Models().Select(m => (m.Name, m.WithNetGen)));
 
     private static string Project(string extra) => $"""
         <Project Sdk="Microsoft.NET.Sdk">

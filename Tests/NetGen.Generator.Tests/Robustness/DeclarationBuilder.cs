@@ -123,7 +123,7 @@ internal sealed class DeclarationBuilder
     private string Split()
     {
         var sizes = Enumerable.Range(0, _lastGroupSize)
-            .Select(_ => HasParameter("width") && _t.Chance(30) ? "\"width\"" : _t.OneOf("0", "1", "2", "4", "8", "\"2 * 4\"", "-1"));
+            .Select(_ => HasParameter("width") && _t.Chance(30) ? "\"width\"" : _t.OneOf("0", "1", "2", "4", "8", "\"2 * 4\""));
         return $"Split({string.Join(", ", sizes)}{(HasParameter("flag") && _t.Chance(50) ? ", When = \"flag\"" : _t.OneOf("", ", Dim = 1", ", Dim = -1"))})";
     }
 

@@ -1,0 +1,57 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace NetGen.GeneratorBenchmark.Keystroke;
+
+/// <summary>
+/// Which of the generator's named steps re-ran for each kind of keystroke: per step, how many outputs came out
+/// New, Modified, Unchanged or Cached, and the time Roslyn recorded for the step. BenchmarkDotNet times the runs;
+/// this says why they cost what they cost.
+/// </summary>
+internal static class StepReport
+{
+    public static void Print(int models)
+    {
+        var watch = Stopwatch.StartNew();
+        var project = new KeystrokeProject(models, trackSteps: true);
+        Console.WriteLine($"{project.Models} models; cold run and warm-up {watch.Elapsed.TotalMilliseconds:F0} ms");
+        Report("edit outside every model", project, project.UnrelatedEdit());
+        Report("comment inside one model", project, project.Edited(KeystrokeProject.CommentInModel));
+        Report("attribute edit in one model", project, project.Edited(KeystrokeProject.AttributeInModel));
+    }
+
+    /// <summary>The attribute edit <paramref name="times"/> times from the warm driver, for a sampling profiler to watch.</summary>
+    public static void Repeat(int models, int times)
+    {
+        var project = new KeystrokeProject(models, trackSteps: false);
+        var edited = project.Edited(KeystrokeProject.AttributeInModel);
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < times; i++)
+        {
+            project.Warm.RunGenerators(edited);
+        }
+
+        Console.WriteLine($"{times} keystrokes: {watch.Elapsed.TotalMilliseconds / times:F1} ms each");
+    }
+
+    private static void Report(string what, KeystrokeProject project, CSharpCompilation edited)
+    {
+        var watch = Stopwatch.StartNew();
+        var result = project.Warm.RunGenerators(edited).GetRunResult().Results.Single();
+        var elapsed = watch.Elapsed;
+        Console.WriteLine();
+        Console.WriteLine($"{what}: {elapsed.TotalMilliseconds:F1} ms (one run, stopwatch)");
+        Console.WriteLine($"  {"step",-18} {"runs",5} {"New",5} {"Modified",9} {"Unchanged",10} {"Cached",7} {"step time (ms)",15}");
+        foreach (var (name, runs) in result.TrackedSteps.OrderBy(s => s.Key, StringComparer.Ordinal))
+        {
+            var outputs = runs.SelectMany(r => r.Outputs).Select(o => o.Reason).ToList();
+            Console.WriteLine($"  {name,-18} {runs.Length,5} {Count(outputs, IncrementalStepRunReason.New),5} {Count(outputs, IncrementalStepRunReason.Modified),9} "
+                + $"{Count(outputs, IncrementalStepRunReason.Unchanged),10} {Count(outputs, IncrementalStepRunReason.Cached),7} {runs.Sum(r => r.ElapsedTime.TotalMilliseconds),15:F1}");
+        }
+    }
+
+    private static int Count(System.Collections.Generic.List<IncrementalStepRunReason> reasons, IncrementalStepRunReason reason) => reasons.Count(r => r == reason);
+}
