@@ -81,9 +81,13 @@ public sealed class NetGenGenerator : IIncrementalGenerator
 
         try
         {
-            var analyzed = input.Parsed.Model is { } model && input.Catalog is { } catalog ? ModelAnalysis.Run(model, catalog) : null;
+            var catalog = input.Catalog;
+            var analyzed = input.Parsed.Model is { } model && catalog is not null ? ModelAnalysis.Run(model, catalog) : null;
             cancellationToken.ThrowIfCancellationRequested();
-            var text = analyzed is null || analyzed.BlocksGeneration ? StubEmitter.Emit(shell) : ModelEmitter.Emit(analyzed);
+            // Only the generator writes summaries, so the factories' walks are made here, not in the shared analysis.
+            var text = analyzed is { BlocksGeneration: false } && catalog is not null
+                ? ModelEmitter.Emit(VariantSummaries.Attach(analyzed, catalog))
+                : StubEmitter.Emit(shell);
             return new GeneratedSource(shell.HintName, text, null);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

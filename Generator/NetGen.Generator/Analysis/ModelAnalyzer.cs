@@ -70,7 +70,7 @@ internal static class ModelAnalyzer
 
         return new AnalyzedModel(
             filled,
-            VariantSummaries.Attach(Summarize(filled, defaults), filled, catalog),
+            Summarize(filled, defaults),
             diagnostics.Distinct().ToEquatableArray(),
             walker.StateEntries.ToEquatableArray(),
             walker.OpaquePrefixes.ToEquatableArray(),

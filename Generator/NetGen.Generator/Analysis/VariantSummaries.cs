@@ -7,18 +7,19 @@ namespace NetGen.Generator.Analysis;
 
 /// <summary>
 /// Summaries of a model at each of its factories' hyperparameters (<c>ResNet.ResNet50()</c>), computed by the same walk
-/// as the defaults' summary: the factory's arguments simply take the place of the defaults.
+/// as the defaults' summary: the factory's arguments simply take the place of the defaults. Only the generator writes
+/// summaries, so only it runs these walks; the analyzer's diagnostics do not depend on them.
 /// </summary>
 internal static class VariantSummaries
 {
-    /// <summary>The defaults' summary with one summary per readable factory; a note for each factory NetGen could not read.</summary>
-    public static SummarySpec? Attach(SummarySpec? defaults, ModelSpec model, ModelCatalog catalog)
-    {
-        if (defaults is null || model.Variants.IsEmpty)
-        {
-            return defaults;
-        }
+    /// <summary>The analysed model whose summary holds one summary per readable factory, and a note for each factory NetGen could not read.</summary>
+    public static AnalyzedModel Attach(AnalyzedModel analyzed, ModelCatalog catalog) =>
+        analyzed.Summary is { } defaults && !analyzed.Model.Variants.IsEmpty
+            ? analyzed with { Summary = WithVariants(defaults, analyzed.Model, catalog) }
+            : analyzed;
 
+    private static SummarySpec WithVariants(SummarySpec defaults, ModelSpec model, ModelCatalog catalog)
+    {
         var variants = new List<SummarySpec>();
         var notes = defaults.Notes.ToList();
         foreach (var variant in model.Variants)

@@ -22,7 +22,7 @@ internal sealed partial class ForwardEmitter
 
     private string EmitChunkedBranches(IReadOnlyList<MemberSpec> group, string input, int dim, ChunkSpec chunk)
     {
-        var condition = chunk.When is null ? null : Condition(chunk.When);
+        var condition = chunk.When is null ? null : InForward(chunk.When);
         var pieces = Fresh();
         var split = chunk.Sizes.IsEmpty ? $"{input}.chunk({chunk.Chunks}, {chunk.Dim})" : $"{input}.split(new long[] {{ {string.Join(", ", chunk.Sizes.Select(SplitSize))} }}, {chunk.Dim})";
         _writer.Line($"// {chunk.AttributeName}: branch k takes piece k of {split}{(chunk.When is null ? "" : " while " + chunk.When + ", else the whole input")}");
@@ -107,10 +107,10 @@ internal sealed partial class ForwardEmitter
     {
         ArgKind.Int => size.ToCSharp(),
         ArgKind.Parameter => "(long)this." + HyperparameterEmitter.Field(_model!.Parameters.First(p => p.Name == size.Text)),
-        _ => "(long)(" + Condition(size.Text!) + ")",
+        _ => "(long)(" + InForward(size.Text!) + ")",
     };
 
     /// <summary>A hyperparameter expression (a condition, a size) in the forward, where the hyperparameters are fields.</summary>
-    private string Condition(string expression) =>
+    private string InForward(string expression) =>
         Expressions.ExpressionText.ToCSharp(expression, name => "this." + HyperparameterEmitter.Field(_model!.Parameters.First(p => p.Name == name)));
 }

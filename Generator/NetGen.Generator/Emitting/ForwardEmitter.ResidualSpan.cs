@@ -24,7 +24,7 @@ internal sealed partial class ForwardEmitter
         }
 
         // As for [Residual] on a model, the activation belongs to the add: without the add, the span's output is the result.
-        var condition = Condition(span.When);
+        var condition = InForward(span.When);
         var result = Fresh();
         _writer.Line($"{TensorType} {result};");
         _writer.OpenBlock($"if ({condition})");

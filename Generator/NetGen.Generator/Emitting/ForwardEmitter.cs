@@ -143,7 +143,7 @@ internal sealed partial class ForwardEmitter
     {
         if (residual.When is not null)
         {
-            var condition = Condition(residual.When);
+            var condition = InForward(residual.When);
             _writer.Line($"if (!({condition})) return {main};");
         }
 

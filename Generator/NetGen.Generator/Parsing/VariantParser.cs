@@ -40,8 +40,8 @@ internal static class VariantParser
 
         // Summary.Variants is keyed by name, so overloads would be ambiguous: each is left out with the reason.
         return variants
-            .Select(v => variants.Count(o => o.Name == v.Name) > 1 ? v with { Arguments = EquatableArray<VariantArgument>.Empty, Unreadable = "its name has overloads" } : v)
-            .GroupBy(v => v.Name).Select(g => g.First())
+            .GroupBy(v => v.Name)
+            .Select(g => g.Count() == 1 ? g.First() : new VariantSpec(g.Key, EquatableArray<VariantArgument>.Empty, "its name has overloads"))
             .ToEquatableArray();
     }
 
