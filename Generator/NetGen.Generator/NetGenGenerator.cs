@@ -13,10 +13,10 @@ using NetGen.Generator.Parsing;
 namespace NetGen.Generator;
 
 /// <summary>
-/// The pipeline: find <c>[Model]</c> classes syntactically and parse each into an equatable
-/// <see cref="ModelSpec"/>; read the models referenced assemblies describe; give each model the models it
-/// uses (and nothing else, so an edit elsewhere leaves it cached); analyse and emit one file per model, or a
-/// stub that compiles when the declaration has errors. Diagnostics are <see cref="NetGenAnalyzer"/>'s job, so
+/// The pipeline: find <c>[Model]</c> classes and parse each into an equatable <see cref="ModelSpec"/>, or keep
+/// the last compilation's parse while nothing it reads has changed (<see cref="ModelFinder"/>); read the models
+/// referenced assemblies describe; give each model the models it uses (and nothing else, so an edit elsewhere
+/// leaves it cached); analyse and emit one file per model, or a stub that compiles when the declaration has errors. Diagnostics are <see cref="NetGenAnalyzer"/>'s job, so
 /// they honour .editorconfig, #pragma and [SuppressMessage] like any analyzer's.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
@@ -25,10 +25,10 @@ public sealed class NetGenGenerator : IIncrementalGenerator
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         var parsed = context.SyntaxProvider
-            .ForAttributeWithMetadataName(
-                KnownNames.ModelAttribute,
-                predicate: static (node, _) => node is ClassDeclarationSyntax,
-                transform: static (ctx, ct) => SafeParse(ctx, ct))
+            .CreateSyntaxProvider(
+                predicate: static (node, _) => ModelFinder.MayBeModel(node),
+                transform: static (ctx, ct) => ModelFinder.Find(ctx, ct))
+            .WithTrackingName(TrackingNames.Parse)
             .Where(static result => result is not null)
             .Select(static (result, _) => result!)
             .WithTrackingName(TrackingNames.ParsedModels);
@@ -94,44 +94,6 @@ public sealed class NetGenGenerator : IIncrementalGenerator
         {
             var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, input.Parsed.Model?.Location, shell.Name, exception.GetType().Name + ": " + exception.Message);
             return new GeneratedSource(shell.HintName, StubEmitter.Emit(shell), diagnostic);
-        }
-    }
-
-    /// <summary>
-    /// Parses the model once, from the declaration that carries <c>[Model]</c> (a second [Model] on another
-    /// partial declaration is the compiler's error, not a second file). An exception here would surface as
-    /// CS8785 and silently drop the user's code; the analyzer reports it as NG0099 instead.
-    /// </summary>
-    private static ModelParseResult? SafeParse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
-    {
-        var type = (INamedTypeSymbol)context.TargetSymbol;
-        if (!ModelDeclarations.IsPrimary(type, context.TargetNode))
-        {
-            return null;
-        }
-
-        try
-        {
-            return ModelAnalysis.Parse(type, (ClassDeclarationSyntax)context.TargetNode, context.SemanticModel.Compilation, cancellationToken);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            _ = exception;
-            return new ModelParseResult(null, ShellOrNull(type), EquatableArray<DiagnosticInfo>.Empty);
-        }
-    }
-
-    /// <summary>The outside of a model whose parsing failed, so that a stub still implements its partial members; null if even that fails.</summary>
-    private static ModelShell? ShellOrNull(INamedTypeSymbol type)
-    {
-        try
-        {
-            return ShellReader.Read(type, ConstructorParser.Parse(type, new System.Collections.Generic.List<DiagnosticInfo>()));
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            _ = exception;
-            return null;
         }
     }
 }

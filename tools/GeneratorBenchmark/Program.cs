@@ -12,7 +12,7 @@ namespace NetGen.GeneratorBenchmark;
 /// Build-time cost of NetGen on a synthetic project: see docs/performance.md, "Generator and analyzer build time".
 ///
 ///   dotnet run -c Release --project tools/GeneratorBenchmark -- [--models 200] [--runs 5] [--dir /tmp/netgen-genbench] [--write-only]
-///   dotnet run -c Release --project tools/GeneratorBenchmark -- keystroke [--steps-only]
+///   dotnet run -c Release --project tools/GeneratorBenchmark -- keystroke [--steps-only | --quick | --profile]
 ///
 /// For each round (WithoutNetGen then WithNetGen, alternating A B A B …) and each project it runs, in this order:
 ///   1. `dotnet build-server shutdown`, then a full (cold) build, timed by the wall clock;
@@ -36,6 +36,12 @@ internal static class Program
             {
                 // For a sampling profiler (dotnet-trace): the attribute edit, again and again, from the warm driver.
                 Keystroke.StepReport.Repeat(200, 40);
+                return 0;
+            }
+
+            if (args.Contains("--quick"))
+            {
+                Keystroke.QuickComparison.Run(200, 30);
                 return 0;
             }
 

@@ -1,0 +1,326 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+using NetGen.Generator.Tests.Infrastructure;
+
+namespace NetGen.Generator.Tests;
+
+/// <summary>
+/// NetGen keeps a model's parse from one compilation to the next while nothing it reads has changed (issue 14).
+/// Each test types edits into a small project of several files, one compilation after another as an IDE makes
+/// them, and checks two things: which models were parsed again, and that the warm driver's output (every
+/// generated file and diagnostic) equals a cold run on the same text, where nothing can be reused. The edits are
+/// the ones a stale parse would get wrong: a block, a constant, a shadowing attribute class, a global using, a
+/// hand-written forward in another file.
+/// </summary>
+public sealed class ParseReuseTests
+{
+    private const string Usings = """
+        using NetGen;
+        using TorchSharp.Modules;
+        using static TorchSharp.torch;
+
+        namespace Reuse;
+
+        """;
+
+    private const string Sizes = Usings + """
+        public static class Sizes
+        {
+            public const int Hidden = 32;
+        }
+        """;
+
+    private const string Block = Usings + """
+        [Model(Input = ["c", 8, 8])]
+        public partial class Stem : nn.Module<Tensor, Tensor>
+        {
+            public partial Stem(int c = 3);
+            [Conv2d("c", 16, 3, Padding = 1), ReLU] public partial Conv2d conv { get; }
+        }
+        """;
+
+    private const string User = Usings + """
+        [Model(Input = [3, 8, 8])]
+        public partial class Net : nn.Module<Tensor, Tensor>
+        {
+            [Block(3)] public partial Stem stem { get; }
+            [AdaptiveAvgPool2d(1), Flatten] public partial AdaptiveAvgPool2d pool { get; }
+            [Linear(16, Sizes.Hidden)] public partial Linear fc { get; }
+        }
+        """;
+
+    private const string Alone = Usings + """
+        [Model(Input = [16])]
+        public partial class Mlp : nn.Module<Tensor, Tensor>
+        {
+            [Linear(16, 8), ReLU] public partial Linear fc1 { get; }
+        }
+        """;
+
+    private const string Helpers = Usings + """
+        public static class Helpers
+        {
+            public static int Twice(int x) => 2 * x;
+        }
+        """;
+
+    private static Session NewSession() => new(("Sizes.cs", Sizes), ("Stem.cs", Block), ("Net.cs", User), ("Mlp.cs", Alone), ("Helpers.cs", Helpers));
+
+    [Fact]
+    public void An_edit_inside_a_method_body_elsewhere_parses_nothing_again()
+    {
+        var session = NewSession();
+
+        var parsed = session.Edit("Helpers.cs", text => text.Replace("2 * x", "3 * x"));
+
+        Assert.Empty(parsed);
+        session.AssertSameAsColdRun();
+    }
+
+    [Fact]
+    public void A_comment_in_a_model_parses_that_model_alone_again()
+    {
+        var session = NewSession();
+
+        var parsed = session.Edit("Mlp.cs", text => text.Replace("    [Linear(16, 8), ReLU]", "    // a comment\n    [Linear(16, 8), ReLU]"));
+
+        Assert.Equal(["Mlp"], parsed);
+        session.AssertSameAsColdRun();
+    }
+
+    [Fact]
+    public void Editing_a_block_parses_it_and_its_user_again_and_nothing_else()
+    {
+        var session = NewSession();
+        var before = session.GeneratedFor("Net");
+
+        var parsed = session.Edit("Stem.cs", text => text.Replace("[Conv2d(\"c\", 16, 3, Padding = 1), ReLU]", "[Conv2d(\"c\", 24, 3, Padding = 1), ReLU]"));
+
+        Assert.Equal(["Net", "Stem"], parsed);
+        session.AssertSameAsColdRun();
+        Assert.NotEqual(before, session.GeneratedFor("Net"));
+    }
+
+    [Fact]
+    public void Editing_a_constant_in_another_file_parses_the_model_that_uses_it_again()
+    {
+        var session = NewSession();
+        var before = session.GeneratedFor("Net");
+
+        var parsed = session.Edit("Sizes.cs", text => text.Replace("Hidden = 32", "Hidden = 48"));
+
+        Assert.Equal(["Net"], parsed);
+        session.AssertSameAsColdRun();
+        Assert.NotEqual(before, session.GeneratedFor("Net"));
+    }
+
+    [Fact]
+    public void A_constant_reached_through_using_static_is_followed_too()
+    {
+        var session = NewSession();
+        session.Edit("Net.cs", text => text.Replace("using NetGen;", "using NetGen;\nusing static Reuse.Sizes;").Replace("Sizes.Hidden", "Hidden"));
+        var before = session.GeneratedFor("Net");
+
+        var parsed = session.Edit("Sizes.cs", text => text.Replace("Hidden = 32", "Hidden = 40"));
+
+        Assert.Contains("Net", parsed);
+        session.AssertSameAsColdRun();
+        Assert.NotEqual(before, session.GeneratedFor("Net"));
+    }
+
+    [Fact]
+    public void A_class_that_shadows_an_attribute_is_seen_by_every_model_that_writes_it()
+    {
+        var session = NewSession();
+
+        var parsed = session.Edit("Helpers.cs", text => text + "\npublic sealed class LinearAttribute : System.Attribute { public LinearAttribute(int a, int b) { } }\n");
+
+        Assert.Contains("Net", parsed);
+        Assert.Contains("Mlp", parsed);
+        session.AssertSameAsColdRun();
+    }
+
+    [Fact]
+    public void A_global_using_parses_every_model_again()
+    {
+        var session = NewSession();
+
+        var parsed = session.Edit("Helpers.cs", text => "global using System.Linq;\n" + text);
+
+        Assert.Equal(["Mlp", "Net", "Stem"], parsed);
+        session.AssertSameAsColdRun();
+    }
+
+    [Fact]
+    public void A_hand_written_forward_in_another_partial_file_is_read_again_when_it_changes()
+    {
+        var session = NewSession();
+        session.Add("Head.cs", Usings + """
+            [Model(Input = [16])]
+            public partial class Head : nn.Module<Tensor, Tensor>
+            {
+                [Linear(16, 8)] public partial Linear fc { get; }
+                [Linear(8, 4)] public partial Linear out_ { get; }
+            }
+            """);
+        session.Add("Head.Forward.cs", Usings + """
+            public partial class Head
+            {
+                public override Tensor forward(Tensor x) => out_.call(fc.call(x));
+            }
+            """);
+        var before = session.GeneratedFor("Head");
+
+        var parsed = session.Edit("Head.Forward.cs", text => text.Replace("out_.call(fc.call(x))", "fc.call(x)"));
+
+        Assert.Equal(["Head"], parsed);
+        session.AssertSameAsColdRun();
+        Assert.NotEqual(before, session.GeneratedFor("Head"));
+    }
+
+    [Fact]
+    public void A_block_that_changes_through_its_own_base_class_in_a_third_file_is_seen()
+    {
+        var session = NewSession();
+        session.Add("Base.cs", Usings + "public class Width { public const int Of = 16; }");
+        session.Edit("Stem.cs", text => text.Replace("[Conv2d(\"c\", 16, 3, Padding = 1), ReLU]", "[Conv2d(\"c\", Width.Of, 3, Padding = 1), ReLU]"));
+        var before = session.GeneratedFor("Net");
+
+        var parsed = session.Edit("Base.cs", text => text.Replace("Of = 16", "Of = 20"));
+
+        Assert.Equal(["Net", "Stem"], parsed);
+        session.AssertSameAsColdRun();
+        Assert.NotEqual(before, session.GeneratedFor("Net"));
+    }
+
+    [Fact]
+    public void Removing_the_file_of_a_block_parses_its_user_again()
+    {
+        var session = NewSession();
+
+        var parsed = session.Remove("Stem.cs");
+
+        Assert.Equal(["Net"], parsed);
+        session.AssertSameAsColdRun();
+    }
+
+    [Fact]
+    public void A_new_reference_set_parses_every_model_again()
+    {
+        var session = NewSession();
+
+        var parsed = session.Change(c => c.WithReferences(c.References.Reverse()));
+
+        Assert.Equal(["Mlp", "Net", "Stem"], parsed);
+        session.AssertSameAsColdRun();
+    }
+
+    [Fact]
+    public void A_random_walk_of_edits_always_matches_a_cold_run()
+    {
+        var session = NewSession();
+        var random = new System.Random(14);
+        var edits = new (string File, System.Func<string, string> Edit)[]
+        {
+            ("Sizes.cs", t => t.Replace("Hidden = ", "Hidden = 1")),
+            ("Stem.cs", t => t.Replace("Conv2d(\"c\", ", "Conv2d(\"c\", 2 * ")),
+            ("Stem.cs", t => t.Replace("{\n", "{\n    // typed\n")),
+            ("Net.cs", t => t.Replace("[Linear(16, Sizes.Hidden)]", "[Linear(Sizes.Hidden)]")),
+            ("Net.cs", t => t.Replace("[Linear(Sizes.Hidden)]", "[Linear(16, Sizes.Hidden)]")),
+            ("Mlp.cs", t => t.Replace("Linear(16, ", "Linear(16, 1")),
+            ("Helpers.cs", t => t.Replace("2 * x", "x + x")),
+            ("Helpers.cs", t => t.Replace("public static int Twice", "public static long Twice")),
+        };
+        for (var step = 0; step < 40; step++)
+        {
+            var (file, edit) = edits[random.Next(edits.Length)];
+            session.Edit(file, edit, allowNoChange: true);
+            session.AssertSameAsColdRun();
+        }
+    }
+
+    [Fact]
+    public void A_long_session_keeps_no_earlier_version_of_an_edited_file_alive()
+    {
+        var session = NewSession();
+        var first = session.WeakFile("Sizes.cs");
+
+        for (var i = 0; i < 20; i++)
+        {
+            session.Edit("Sizes.cs", text => i % 2 == 0 ? text.Replace("Hidden = 32", "Hidden = 33") : text.Replace("Hidden = 33", "Hidden = 32"));
+        }
+
+        System.GC.Collect();
+        System.GC.WaitForPendingFinalizers();
+        System.GC.Collect();
+        Assert.False(first.TryGetTarget(out _), "what NetGen keeps from one compilation to the next holds the first version of an edited file");
+    }
+
+    /// <summary>An IDE's view of the project: the compilation after the last keystroke and the driver that ran on it.</summary>
+    private sealed class Session
+    {
+        private CSharpCompilation _compilation;
+        private GeneratorDriver _driver;
+
+        public Session(params (string Path, string Text)[] files)
+        {
+            _compilation = CSharpCompilation.Create("ReuseTests", files.Select(f => Parse(f.Text, f.Path)), GeneratorHarness.References, GeneratorHarness.StrictOptions);
+            _driver = GeneratorHarness.CreateDriver(trackSteps: false).RunGenerators(_compilation);
+        }
+
+        public List<string> Edit(string path, System.Func<string, string> edit, bool allowNoChange = false)
+        {
+            var tree = _compilation.SyntaxTrees.Single(t => t.FilePath == path);
+            var text = tree.GetText().ToString();
+            var changed = edit(text);
+            if (!allowNoChange)
+            {
+                Assert.NotEqual(text, changed);
+            }
+
+            return Change(c => c.ReplaceSyntaxTree(tree, tree.WithChangedText(SourceText.From(changed))));
+        }
+
+        public List<string> Add(string path, string text) => Change(c => c.AddSyntaxTrees(Parse(text, path)));
+
+        public List<string> Remove(string path) => Change(c => c.RemoveSyntaxTrees(c.SyntaxTrees.Single(t => t.FilePath == path)));
+
+        /// <summary>One keystroke: the new compilation and a run of the last driver on it; the models parsed again, sorted.</summary>
+        public List<string> Change(System.Func<CSharpCompilation, CSharpCompilation> change)
+        {
+            var next = change(_compilation);
+            var parsed = Reparses.During(next, () => _driver = _driver.RunGenerators(next));
+            _compilation = next;
+            return parsed;
+        }
+
+        /// <summary>The file as it is now, held weakly, from a frame of its own so that no local keeps it.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        public System.WeakReference<SyntaxTree> WeakFile(string path) => new(_compilation.SyntaxTrees.Single(t => t.FilePath == path));
+
+        public string GeneratedFor(string model) =>
+            _driver.GetRunResult().GeneratedTrees.Single(t => t.FilePath.Contains("Reuse." + model + ".", System.StringComparison.Ordinal)).ToString();
+
+        /// <summary>Every generated file and generator diagnostic equals those of a cold run on the same text.</summary>
+        public void AssertSameAsColdRun()
+        {
+            // New syntax trees from the same text: nothing NetGen read before can be reused.
+            var cold = CSharpCompilation.Create(_compilation.AssemblyName, _compilation.SyntaxTrees.Select(t => Parse(t.GetText().ToString(), t.FilePath)),
+                _compilation.References, _compilation.Options);
+            var expected = GeneratorHarness.CreateDriver(trackSteps: false).RunGenerators(cold).GetRunResult();
+            var actual = _driver.GetRunResult();
+            Assert.Equal(Describe(expected), Describe(actual));
+        }
+
+        private static List<string> Describe(GeneratorDriverRunResult result) =>
+            result.Results.SelectMany(r => r.GeneratedSources).Select(s => s.HintName + "\n" + s.SourceText)
+                .Concat(result.Diagnostics.Select(d => d.Id + " " + d.GetMessage(System.Globalization.CultureInfo.InvariantCulture) + " " + d.Location.GetLineSpan()))
+                .Order(System.StringComparer.Ordinal)
+                .ToList();
+
+        private static SyntaxTree Parse(string text, string path) => CSharpSyntaxTree.ParseText(text, GeneratorHarness.ParseOptions, path: path);
+    }
+}
