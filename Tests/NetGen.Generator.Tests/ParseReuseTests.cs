@@ -197,6 +197,18 @@ public sealed class ParseReuseTests
     }
 
     [Fact]
+    public void A_directive_in_a_block_counts_for_every_declaration_after_it()
+    {
+        var session = NewSession();
+
+        // #nullable is trivia, but it changes how the declarations after it read, so the block's users read it again.
+        var parsed = session.Edit("Stem.cs", text => text.Replace("    [Conv2d(", "#nullable disable\n    [Conv2d("));
+
+        Assert.Equal(["Net", "Stem"], parsed);
+        session.AssertSameAsColdRun();
+    }
+
+    [Fact]
     public void Removing_the_file_of_a_block_parses_its_user_again()
     {
         var session = NewSession();

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.CodeAnalysis;
@@ -12,6 +13,7 @@ namespace NetGen.Generator.Parsing;
 /// <see cref="CompilationDeclarations"/> compares to find which files an edit can change the meaning of.
 /// Comments, whitespace and the insides of bodies (methods, constructors, operators, accessors, expression-bodied
 /// members) are no part of a declaration: C# gives a body no way to change how anything outside it binds.
+/// Preprocessor directives outside bodies are, as the file's own text.
 /// </summary>
 internal sealed class TreeDeclarations
 {
@@ -70,7 +72,7 @@ internal sealed class TreeDeclarations
             var (item, inBody, owner) = pending.Pop();
             if (item.IsToken)
             {
-                ReadToken(item.AsToken(), inBody, owner?.Text ?? fileLevel, declarations);
+                ReadToken(item.AsToken(), inBody, owner?.Text ?? fileLevel, declarations, fileLevel);
                 continue;
             }
 
@@ -122,8 +124,17 @@ internal sealed class TreeDeclarations
         }
     }
 
-    private void ReadToken(SyntaxToken token, bool inBody, StringBuilder ownerText, StringBuilder declarations)
+    private void ReadToken(SyntaxToken token, bool inBody, StringBuilder ownerText, StringBuilder declarations, StringBuilder fileLevel)
     {
+        if (!inBody && token.ContainsDirectives)
+        {
+            // #nullable, #pragma and the like act on every declaration after them, so they count as the file's own text.
+            foreach (var directive in token.LeadingTrivia.Concat(token.TrailingTrivia).Where(t => t.IsDirective))
+            {
+                Append(directive.ToString(), fileLevel, declarations);
+            }
+        }
+
         if (token.IsKind(SyntaxKind.IdentifierToken) && token.Parent is SimpleNameSyntax)
         {
             var name = token.ValueText;
@@ -172,7 +183,7 @@ internal sealed class TreeDeclarations
         PropertyDeclarationSyntax property => new[] { property.Identifier.ValueText },
         EventDeclarationSyntax @event => new[] { @event.Identifier.ValueText },
         EnumMemberDeclarationSyntax member => new[] { member.Identifier.ValueText },
-        BaseFieldDeclarationSyntax field => System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(field.Declaration.Variables, v => v.Identifier.ValueText)),
+        BaseFieldDeclarationSyntax field => field.Declaration.Variables.Select(v => v.Identifier.ValueText).ToArray(),
         ParameterSyntax parameter when parameter.Parent?.Parent is RecordDeclarationSyntax => new[] { parameter.Identifier.ValueText },
         _ => null,
     };
