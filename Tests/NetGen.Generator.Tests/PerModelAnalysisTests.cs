@@ -10,9 +10,9 @@ namespace NetGen.Generator.Tests;
 /// <summary>
 /// Issue 14, on 200 models: one edit re-parses, re-analyses and re-emits only the edited model and the models that use
 /// it, and a comment-only edit re-emits nothing. The project is 40 families of five, a file each: a block, two models
-/// that use it, and two models that use nothing. (Roslyn still calls NetGen's parse, the transform of
-/// <c>ForAttributeWithMetadataName</c>, for every model on every edit; <c>ParseReuse</c> answers it from the last
-/// compilation for every model whose files cannot read differently.)
+/// that use it, and two models that use nothing. (Roslyn still calls NetGen's parse, the transform of its syntax
+/// provider, for every model on every edit; <c>ParseReuse</c> answers it from the last compilation for every model
+/// whose files cannot read differently.)
 /// </summary>
 public sealed class PerModelAnalysisTests(ITestOutputHelper output)
 {
