@@ -1,14 +1,11 @@
 using System;
-using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using NetGen.Generator.Analysis;
 using NetGen.Generator.Descriptors;
 using NetGen.Generator.Diagnostics;
 using NetGen.Generator.Emitting;
 using NetGen.Generator.Model;
-using NetGen.Generator.Parsing;
 
 namespace NetGen.Generator;
 
@@ -16,8 +13,9 @@ namespace NetGen.Generator;
 /// The pipeline: find <c>[Model]</c> classes and parse each into an equatable <see cref="ModelSpec"/>, or keep
 /// the last compilation's parse while nothing it reads has changed (<see cref="ModelFinder"/>); read the models
 /// referenced assemblies describe; give each model the models it uses (and nothing else, so an edit elsewhere
-/// leaves it cached); analyse and emit one file per model, or a stub that compiles when the declaration has errors. Diagnostics are <see cref="NetGenAnalyzer"/>'s job, so
-/// they honour .editorconfig, #pragma and [SuppressMessage] like any analyzer's.
+/// leaves it cached); analyse and emit one file per model, or a stub that compiles when the declaration has errors.
+/// Diagnostics are <see cref="NetGenAnalyzer"/>'s job, so they honour .editorconfig, #pragma and [SuppressMessage]
+/// like any analyzer's.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class NetGenGenerator : IIncrementalGenerator

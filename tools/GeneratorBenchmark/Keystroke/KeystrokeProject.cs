@@ -25,15 +25,10 @@ internal sealed class KeystrokeProject
     /// and the recording costs about a third of a keystroke, so the timed runs leave it off.</param>
     public KeystrokeProject(int models, bool trackSteps)
     {
-        var families = models / SyntheticProjects.KindsPerFamily;
-        var trees = SyntheticProjects.NetGenSources(families)
-            .Select(m => CSharpSyntaxTree.ParseText(m.Source, ParseOptions, path: m.Name + ".cs"))
-            .ToList();
+        var trees = ModelTrees(models);
         Models = trees.Count;
-        trees.Add(Scratch(0));
-        Compilation = CSharpCompilation.Create("WithNetGen", trees, References,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        EditedFile = SyntheticProjects.EditedFile(families);
+        Compilation = Create(trees.Append(Scratch(0)));
+        EditedFile = SyntheticProjects.EditedFile(models / SyntheticProjects.KindsPerFamily);
         Warm = CreateDriver(trackSteps).RunGenerators(Compilation);
     }
 
@@ -68,10 +63,16 @@ internal sealed class KeystrokeProject
     public GeneratorDriver Warm { get; }
 
     /// <summary>The project as a command-line build sees it: syntax trees and a compilation no one has used.</summary>
-    public static CSharpCompilation NewCompilation(int models) =>
-        CSharpCompilation.Create("WithNetGen",
-            SyntheticProjects.NetGenSources(models / SyntheticProjects.KindsPerFamily).Select(m => CSharpSyntaxTree.ParseText(m.Source, ParseOptions, path: m.Name + ".cs")),
-            References, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+    public static CSharpCompilation NewCompilation(int models) => Create(ModelTrees(models));
+
+    private static System.Collections.Generic.List<SyntaxTree> ModelTrees(int models) =>
+        SyntheticProjects.NetGenSources(models / SyntheticProjects.KindsPerFamily)
+            .Select(m => CSharpSyntaxTree.ParseText(m.Source, ParseOptions, path: m.Name + ".cs"))
+            .ToList();
+
+    private static CSharpCompilation Create(System.Collections.Generic.IEnumerable<SyntaxTree> trees) =>
+        CSharpCompilation.Create("WithNetGen", trees, References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
     /// <summary>A driver of another generator, warmed on the same compilation, to compare NetGen with.</summary>
     public GeneratorDriver WarmDriverOf(IIncrementalGenerator generator) => CreateDriver(generator, trackSteps: false).RunGenerators(Compilation);

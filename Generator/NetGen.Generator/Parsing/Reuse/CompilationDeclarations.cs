@@ -152,29 +152,15 @@ internal sealed class CompilationDeclarations
         {
             before.Entities.TryGetValue(name, out var was);
             now.Entities.TryGetValue(name, out var @is);
-            if (!string.Equals(was, @is, StringComparison.Ordinal))
+            if (!string.Equals(was?.Text, @is?.Text, StringComparison.Ordinal))
             {
-                AddWithContainers(name, was, names);
-                AddWithContainers(name, @is, names);
+                names.UnionWith(TreeDeclarations.WithAttributeStem(name));
+                names.UnionWith(was?.Containers ?? ImmutableHashSet<string>.Empty);
+                names.UnionWith(@is?.Containers ?? ImmutableHashSet<string>.Empty);
             }
         }
 
         return true;
-    }
-
-    private static void AddWithContainers(string name, string? entities, HashSet<string> names)
-    {
-        names.Add(name);
-        if (name.Length > "Attribute".Length && name.EndsWith("Attribute", StringComparison.Ordinal))
-        {
-            names.Add(name.Substring(0, name.Length - "Attribute".Length));
-        }
-
-        foreach (var entity in entities?.Split('\u0003') ?? Array.Empty<string>())
-        {
-            var containers = entity.Substring(0, entity.IndexOf('\u0002'));
-            names.UnionWith(containers.Split('.', ',').Where(c => c.Length > 0));
-        }
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -31,8 +32,8 @@ internal sealed class TreeDeclarations
     /// <summary>Every declaration's text, in order: equal texts mean the edit was inside bodies or comments only.</summary>
     public string Text { get; }
 
-    /// <summary>By simple name, the text of every type and member of that name with the types around it, in order.</summary>
-    public Dictionary<string, string> Entities { get; } = new(System.StringComparer.Ordinal);
+    /// <summary>By simple name, every type and member of that name declared here.</summary>
+    public Dictionary<string, NamedDeclarations> Entities { get; } = new(System.StringComparer.Ordinal);
 
     /// <summary>The file's own text outside every type: usings, namespaces, assembly attributes, top-level statements.</summary>
     public string FileLevel { get; }
@@ -92,14 +93,7 @@ internal sealed class TreeDeclarations
                     DeclaredTypes.Add(names[0]);
                 }
 
-                foreach (var name in names)
-                {
-                    Declared.Add(name);
-                    if (name.Length > "Attribute".Length && name.EndsWith("Attribute", System.StringComparison.Ordinal))
-                    {
-                        Declared.Add(name.Substring(0, name.Length - "Attribute".Length));
-                    }
-                }
+                Declared.UnionWith(names.SelectMany(WithAttributeStem));
             }
 
             if (!inBody && ReachesWithoutName(node))
@@ -114,15 +108,26 @@ internal sealed class TreeDeclarations
             }
         }
 
-        foreach (var entity in entities)
+        foreach (var group in entities.SelectMany(e => e.Names, (entity, name) => (Name: name, Entity: entity)).GroupBy(e => e.Name))
         {
-            var text = entity.Containers() + "\u0002" + entity.Text;
-            foreach (var name in entity.Names)
-            {
-                Entities[name] = Entities.TryGetValue(name, out var earlier) ? earlier + "\u0003" + text : text;
-            }
+            var containers = group.SelectMany(e => e.Entity.ContainerNames()).ToImmutableHashSet();
+            // Each with the types around it, so that a member moved to another type reads as changed.
+            var text = string.Join("\u0003", group.Select(e => string.Join(".", e.Entity.ContainerNames()) + "\u0002" + e.Entity.Text));
+            Entities[group.Key] = new NamedDeclarations(text, containers);
         }
     }
+
+    /// <summary>A name, and when it names an attribute class (<c>FooAttribute</c>), the name a use writes (<c>Foo</c>).</summary>
+    public static IEnumerable<string> WithAttributeStem(string name)
+    {
+        yield return name;
+        if (name.Length > AttributeSuffix.Length && name.EndsWith(AttributeSuffix, System.StringComparison.Ordinal))
+        {
+            yield return name.Substring(0, name.Length - AttributeSuffix.Length);
+        }
+    }
+
+    private const string AttributeSuffix = "Attribute";
 
     private void ReadToken(SyntaxToken token, bool inBody, StringBuilder ownerText, StringBuilder declarations, StringBuilder fileLevel)
     {
@@ -147,8 +152,8 @@ internal sealed class TreeDeclarations
             // [Conv2d] may bind to a class named Conv2dAttribute.
             if (token.Parent.Parent is AttributeSyntax || token.Parent.Parent?.Parent is AttributeSyntax)
             {
-                Mentioned.Add(name + "Attribute");
-                MentionedByDeclarations.Add(name + "Attribute");
+                Mentioned.Add(name + AttributeSuffix);
+                MentionedByDeclarations.Add(name + AttributeSuffix);
             }
         }
 
@@ -208,18 +213,24 @@ internal sealed class TreeDeclarations
 
         public StringBuilder Text { get; } = new();
 
-        /// <summary>The names of the types around it, innermost last, separated by '.'.</summary>
-        public string Containers()
+        private Entity? Container { get; } = container;
+
+        /// <summary>The names of the types around it, outermost first.</summary>
+        public IEnumerable<string> ContainerNames()
         {
             var path = new List<string>();
-            for (var outer = container; outer is not null; outer = outer.Container)
+            for (var outer = Container; outer is not null; outer = outer.Container)
             {
-                path.Insert(0, string.Join(",", outer.Names));
+                path.InsertRange(0, outer.Names);
             }
 
-            return string.Join(".", path);
+            return path;
         }
-
-        private Entity? Container => container;
     }
 }
+
+/// <summary>
+/// The types and members of one simple name in a file: their text, each with the types around it, in order (equal
+/// texts, equal declarations), and the names of the types around them.
+/// </summary>
+internal sealed record NamedDeclarations(string Text, ImmutableHashSet<string> Containers);
