@@ -90,25 +90,20 @@ internal sealed class CompilationDeclarations
             return DeclarationChanges.Everything;
         }
 
-        var removed = earlier._trees.Where(t => !_treeSet.Contains(t)).ToList();
-        var added = _trees.Where(t => !earlier._treeSet.Contains(t)).ToList();
+        // An edited file is a removed tree and an added one of the same path; a branch switch replaces thousands at once.
+        var removed = earlier._trees.Where(t => !_treeSet.Contains(t)).GroupBy(t => t.FilePath, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => new Queue<SyntaxTree>(g), StringComparer.Ordinal);
         var changedNames = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var tree in added)
+        foreach (var tree in _trees.Where(t => !earlier._treeSet.Contains(t)))
         {
-            var now = TreeDeclarations.Of(tree);
-            var before = removed.FirstOrDefault(t => t.FilePath == tree.FilePath);
-            if (before is not null)
-            {
-                removed.Remove(before);
-            }
-
-            if (!ChangedNames(before is null ? null : TreeDeclarations.Of(before), now, changedNames))
+            var before = removed.TryGetValue(tree.FilePath, out var samePath) && samePath.Count > 0 ? samePath.Dequeue() : null;
+            if (!ChangedNames(before is null ? null : TreeDeclarations.Of(before), TreeDeclarations.Of(tree), changedNames))
             {
                 return DeclarationChanges.Everything;
             }
         }
 
-        foreach (var tree in removed)
+        foreach (var tree in removed.Values.SelectMany(q => q))
         {
             if (!ChangedNames(TreeDeclarations.Of(tree), null, changedNames))
             {
