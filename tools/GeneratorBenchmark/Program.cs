@@ -11,8 +11,9 @@ namespace NetGen.GeneratorBenchmark;
 /// <summary>
 /// Build-time cost of NetGen on a synthetic project: see docs/performance.md, "Generator and analyzer build time".
 ///
-///   dotnet run -c Release --project tools/GeneratorBenchmark -- [--models 200] [--runs 5] [--dir /tmp/netgen-genbench] [--write-only]
+///   dotnet run -c Release --project tools/GeneratorBenchmark -- [--models 200] [--runs 5] [--dir /tmp/netgen-genbench] [--write-only] [--package]
 ///   dotnet run -c Release --project tools/GeneratorBenchmark -- keystroke [--steps-only | --quick | --profile]
+///   dotnet run -c Release --project tools/GeneratorBenchmark -- compile-cost [--rounds 15]
 ///
 /// For each round (WithoutNetGen then WithNetGen, alternating A B A B …) and each project it runs, in this order:
 ///   1. `dotnet build-server shutdown`, then a full (cold) build, timed by the wall clock;
@@ -22,6 +23,8 @@ namespace NetGen.GeneratorBenchmark;
 ///   4. another edit, then an incremental build with `-p:ReportAnalyzer=true`, read the same way.
 /// Every build is `dotnet build -c Release --no-restore -p:BuildProjectReferences=false`; full builds add
 /// `--no-incremental` (a Rebuild of the consumer only: NetGen's own three projects are built once, up front).
+/// With --package a third project, the same models consuming NetGen's packed NuGet package as a user does, is built
+/// in each round too (<see cref="PackageConsumer"/>).
 /// </summary>
 internal static class Program
 {
@@ -54,11 +57,19 @@ internal static class Program
             return 0;
         }
 
+        if (args.Length > 0 && args[0] == "compile-cost")
+        {
+            var rounds = args.Length > 2 && args[1] == "--rounds" ? int.Parse(args[2], CultureInfo.InvariantCulture) : 15;
+            CompileCost.Run(200, rounds);
+            return 0;
+        }
+
         var models = 200;
         var runs = 5;
         var dir = Path.Combine(Path.GetTempPath(), "netgen-genbench");
         var writeOnly = false;
         var forwards = false;
+        var package = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -68,8 +79,9 @@ internal static class Program
                 case "--dir": dir = Path.GetFullPath(args[++i]); break;
                 case "--write-only": writeOnly = true; break;
                 case "--forwards": forwards = true; break;
+                case "--package": package = true; break;
                 default:
-                    Console.Error.WriteLine("usage: GeneratorBenchmark [--models N (multiple of 8)] [--runs N] [--dir DIR] [--write-only] [--forwards]");
+                    Console.Error.WriteLine("usage: GeneratorBenchmark [--models N (multiple of 8)] [--runs N] [--dir DIR] [--write-only] [--forwards] [--package]");
                     return 2;
             }
         }
@@ -92,6 +104,11 @@ internal static class Program
         var variants = forwards
             ? new[] { Of("WithNetGen"), Of(SyntheticProjects.HandWrittenForwards) }
             : new[] { Of("WithoutNetGen"), Of("WithNetGen") };
+        if (package)
+        {
+            variants = [.. variants, new Variant(PackageConsumer.Name, WritePackageConsumer(dir, repo))];
+        }
+
         var edited = SyntheticProjects.EditedFile(families);
         var logs = Path.Combine(dir, "logs");
         Directory.CreateDirectory(logs);
@@ -100,7 +117,8 @@ internal static class Program
         // NetGen.Generator in Release) and keep the generated sources to count them.
         foreach (var v in variants)
         {
-            Require(Dotnet("restore", v.Project, "-nologo", "-v:q"), $"restore {v.Name}");
+            var config = Path.Combine(Path.GetDirectoryName(v.Project)!, "NuGet.config");
+            Require(File.Exists(config) ? Dotnet("restore", v.Project, "-nologo", "-v:q", "--configfile", config) : Dotnet("restore", v.Project, "-nologo", "-v:q"), $"restore {v.Name}");
             Require(Dotnet("build", v.Project, "-c", Config, "--no-restore", "-nologo", "-v:q",
                 "-p:EmitCompilerGeneratedFiles=true", "-p:CompilerGeneratedFilesOutputPath=" + Path.Combine(dir, "generated", v.Name)),
                 $"warm-up build {v.Name}");
@@ -201,6 +219,18 @@ internal static class Program
         return sw.Elapsed.TotalSeconds;
     }
 
+    /// <summary>Packs NetGen from the repository into DIR/feed and writes the project that consumes the package.</summary>
+    private static string WritePackageConsumer(string dir, string repo)
+    {
+        var feed = Path.Combine(dir, "feed");
+        Require(Dotnet("pack", Path.Combine(repo, "Runtime", "NetGen.Package", "NetGen.Package.csproj"), "-c", Config, "-o", feed, "-nologo", "-v:q"), "dotnet pack NetGen.Package");
+        var nupkg = Directory.GetFiles(feed, "NetGen.*.nupkg").Single();
+        var version = Path.GetFileNameWithoutExtension(nupkg)["NetGen.".Length..];
+        var locals = Dotnet("nuget", "locals", "global-packages", "--list").Output;
+        var machinePackages = locals.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("global-packages:", StringComparison.Ordinal))?["global-packages:".Length..].Trim();
+        return PackageConsumer.Write(dir, feed, version, Directory.Exists(machinePackages) ? machinePackages : null);
+    }
+
     private static void Edit(string file, int round, string kind) =>
         File.AppendAllText(file, $"// edit {round} {kind}\n");
 
@@ -262,30 +292,36 @@ internal static class Program
 
     private static void PrintReport(Variant[] variants, int models, int runs)
     {
-        var (without, with) = (variants[0], variants[1]);
         string F(double x) => x.ToString("F2", CultureInfo.InvariantCulture);
         string R(double a, double b) => (a / b).ToString("F2", CultureInfo.InvariantCulture) + "×";
+        var (without, with) = (variants[0], variants[1]);
 
         Console.WriteLine();
         Console.WriteLine($"Medians of {runs} runs, {models} models.");
-        Console.WriteLine();
-        Console.WriteLine($"| build | {without.Name} (s) | {with.Name} (s) | ratio |");
-        Console.WriteLine("| --- | ---: | ---: | ---: |");
-        Row("full build, wall clock (cold compiler server)", without.FullWall, with.FullWall);
-        Row("incremental build after a one-file edit, wall clock", without.IncrementalWall, with.IncrementalWall);
-        Row("full build: Csc task", without.Full.Select(r => r.CscTask), with.Full.Select(r => r.CscTask));
-        Row("incremental build: Csc task", without.Incremental.Select(r => r.CscTask), with.Incremental.Select(r => r.CscTask));
-        Row("full build: all analyzers (CA/IDE…)", without.Full.Select(r => r.AnalyzersTotal), with.Full.Select(r => r.AnalyzersTotal));
-        Row("full build: all source generators", without.Full.Select(r => r.GeneratorsTotal), with.Full.Select(r => r.GeneratorsTotal));
-        Row("incremental build: all source generators", without.Incremental.Select(r => r.GeneratorsTotal), with.Incremental.Select(r => r.GeneratorsTotal));
-        Console.WriteLine();
+        foreach (var other in variants.Skip(1))
+        {
+            Console.WriteLine();
+            Console.WriteLine($"| build | {without.Name} (s) | {other.Name} (s) | ratio of medians | median in-round ratio |");
+            Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
+            Row("full build, wall clock (cold compiler server)", without.FullWall, other.FullWall);
+            Row("incremental build after a one-file edit, wall clock", without.IncrementalWall, other.IncrementalWall);
+            Row("full build: Csc task", without.Full.Select(r => r.CscTask), other.Full.Select(r => r.CscTask));
+            Row("incremental build: Csc task", without.Incremental.Select(r => r.CscTask), other.Incremental.Select(r => r.CscTask));
+            Row("full build: all analyzers (CA/IDE…)", without.Full.Select(r => r.AnalyzersTotal), other.Full.Select(r => r.AnalyzersTotal));
+            Row("full build: all source generators", without.Full.Select(r => r.GeneratorsTotal), other.Full.Select(r => r.GeneratorsTotal));
+            Row("incremental build: all source generators", without.Incremental.Select(r => r.GeneratorsTotal), other.Incremental.Select(r => r.GeneratorsTotal));
+            Console.WriteLine($"In-round ratios, full build: {string.Join(" ", other.FullWall.Select((x, i) => F(x / without.FullWall[i])))}; " +
+                              $"incremental: {string.Join(" ", other.IncrementalWall.Select((x, i) => F(x / without.IncrementalWall[i])))}");
+        }
 
+        Console.WriteLine();
         var genFull = Median(with.Full.Select(r => r.NetGenGenerator));
         var genIncr = Median(with.Incremental.Select(r => r.NetGenGenerator));
-        Console.WriteLine($"NetGenGenerator, full build:        {genFull:F3} s = {genFull / models * 1000:F1} ms per model; " +
+        Console.WriteLine($"NetGenGenerator in {with.Name}, full build:        {genFull:F3} s = {genFull / models * 1000:F1} ms per model; " +
                           $"{genFull / Median(with.Full.Select(r => r.CscTask)) * 100:F1}% of Csc, {genFull / Median(with.FullWall) * 100:F1}% of the build's wall clock");
-        Console.WriteLine($"NetGenGenerator, incremental build: {genIncr:F3} s = {genIncr / models * 1000:F1} ms per model; " +
+        Console.WriteLine($"NetGenGenerator in {with.Name}, incremental build: {genIncr:F3} s = {genIncr / models * 1000:F1} ms per model; " +
                           $"{genIncr / Median(with.Incremental.Select(r => r.CscTask)) * 100:F1}% of Csc, {genIncr / Median(with.IncrementalWall) * 100:F1}% of the build's wall clock");
+
         Console.WriteLine();
         Console.WriteLine("NetGen's compile-time cost per model (generator + analyzer, medians; from ReportAnalyzer):");
         foreach (var v in variants)
@@ -316,8 +352,9 @@ internal static class Program
 
         void Row(string label, IEnumerable<double> a, IEnumerable<double> b)
         {
-            var (ma, mb) = (Median(a), Median(b));
-            Console.WriteLine($"| {label} | {F(ma)} | {F(mb)} | {R(mb, ma)} |");
+            var (xa, xb) = (a.ToArray(), b.ToArray());
+            var inRound = Median(xb.Select((x, i) => xa[i] > 0 ? x / xa[i] : double.NaN).Where(x => !double.IsNaN(x)).DefaultIfEmpty(double.NaN));
+            Console.WriteLine($"| {label} | {F(Median(xa))} | {F(Median(xb))} | {R(Median(xb), Median(xa))} | {(double.IsNaN(inRound) ? "—" : F(inRound) + "×")} |");
         }
     }
 }

@@ -81,7 +81,11 @@ internal static partial class SyntheticProjects
     public static IEnumerable<(string Name, string Source)> NetGenSources(int families) =>
         Enumerable.Range(0, families).SelectMany(k => new Family(k, families).Models().Select(m => (m.Name, m.WithNetGen)));
 
-    private static string Project(string extra) => $"""
+    /// <summary>The hand-written project's files, in memory: what <see cref="Write"/> puts in WithoutNetGen.</summary>
+    public static IEnumerable<(string Name, string Source)> HandWrittenSources(int families) =>
+        Enumerable.Range(0, families).SelectMany(k => new Family(k, families).Models().Select(m => (m.Name, m.WithoutNetGen)));
+
+    internal static string Project(string extra) => $"""
         <Project Sdk="Microsoft.NET.Sdk">
           <PropertyGroup>
             <TargetFramework>net10.0</TargetFramework>
