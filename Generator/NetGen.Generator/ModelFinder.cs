@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -12,7 +14,8 @@ namespace NetGen.Generator;
 /// Finds the <c>[Model]</c> classes and parses each, or answers from the last compilation (<see cref="ParseReuse"/>).
 /// Roslyn's <c>ForAttributeWithMetadataName</c> would bind every class's attributes on every keystroke before NetGen
 /// could reuse anything; here a class whose files cannot read differently costs no binding at all, and a class no
-/// attribute of which could be <c>[Model]</c> is never bound.
+/// attribute of which could be <c>[Model]</c> is never bound. The analyzer answers from the same readings
+/// (<see cref="Analyzer.ModelResolver"/>), so that a build parses each model once, not twice.
 /// </summary>
 internal static class ModelFinder
 {
@@ -29,30 +32,33 @@ internal static class ModelFinder
         var declaration = (ClassDeclarationSyntax)context.Node;
         var compilation = context.SemanticModel.Compilation;
         var declarations = CompilationDeclarations.Of(compilation);
-        return ParseReuse.GetOrParse(declaration, declarations, () => Read(declaration, context.SemanticModel, declarations, cancellationToken));
+        return ParseReuse.GetOrParse(declaration, declarations, () => Read(declaration, context.SemanticModel, declarations, cancellationToken)).Result;
     }
 
-    private static (ModelParseResult? Result, INamedTypeSymbol? Type) Read(ClassDeclarationSyntax declaration, SemanticModel semanticModel, CompilationDeclarations declarations, CancellationToken cancellationToken)
+    /// <summary>The parse, with the block types the model uses, which the analyzer needs when it reuses this reading.</summary>
+    private static ParseReuse.FreshParse Read(ClassDeclarationSyntax declaration, SemanticModel semanticModel, CompilationDeclarations declarations, CancellationToken cancellationToken)
     {
         if (!MayNameModelAttribute(declaration, declarations)
             || semanticModel.GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol type)
         {
-            return (null, null);
+            return new ParseReuse.FreshParse(null, null, ImmutableArray<ModelUse>.Empty);
         }
 
         if (!type.GetAttributes().Any(a => AttributeKinds.IsModelAttribute(a.AttributeClass)) || !ModelDeclarations.IsPrimary(type, declaration))
         {
-            return (null, type);
+            return new ParseReuse.FreshParse(null, type, ImmutableArray<ModelUse>.Empty);
         }
 
         try
         {
-            return (ModelAnalysis.Parse(type, declaration, semanticModel.Compilation, cancellationToken), type);
+            var uses = new List<INamedTypeSymbol>();
+            var result = ModelAnalysis.Parse(type, declaration, semanticModel.Compilation, cancellationToken, uses);
+            return new ParseReuse.FreshParse(result, type, ModelUse.Of(uses));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             _ = exception;
-            return (new ModelParseResult(null, ShellOrNull(type), EquatableArray<DiagnosticInfo>.Empty), type);
+            return new ParseReuse.FreshParse(new ModelParseResult(null, ShellOrNull(type), EquatableArray<DiagnosticInfo>.Empty), type, ImmutableArray<ModelUse>.Empty);
         }
     }
 

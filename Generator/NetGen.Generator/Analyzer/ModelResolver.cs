@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -12,14 +13,15 @@ using NetGen.Generator.Parsing;
 namespace NetGen.Generator.Analyzer;
 
 /// <summary>
-/// The analyzer's view of the models of one compilation: each model parsed once, on demand, with the block
-/// types it uses; the models of referenced assemblies read from their descriptors once. A model's catalog is
+/// The analyzer's view of the models of one compilation: each model parsed once, on demand (or taken from the
+/// generator's parse, <see cref="ParseReuse"/>), with the block types it uses; the models of referenced assemblies read
+/// from their descriptors once. A model's catalog is
 /// built from the types it uses, so no scan of the whole compilation is ever needed.
 /// </summary>
 internal sealed class ModelResolver
 {
     private readonly Compilation _compilation;
-    private readonly ConcurrentDictionary<INamedTypeSymbol, (ModelParseResult Result, IReadOnlyList<INamedTypeSymbol> Uses)> _parsed = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, (ModelParseResult Result, ImmutableArray<ModelUse> Uses)> _parsed = new(SymbolEqualityComparer.Default);
     private readonly Lazy<ReferencedModelSet> _referencedSet;
     private readonly Lazy<Dictionary<string, ModelSpec>> _referenced;
 
@@ -40,17 +42,19 @@ internal sealed class ModelResolver
     public ModelCatalog CatalogFor(INamedTypeSymbol type, ModelSpec model, CancellationToken cancellationToken)
     {
         var found = new Dictionary<string, ModelSpec>(StringComparer.Ordinal) { [model.FullyQualifiedName] = model };
-        var seen = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default) { type };
-        var pending = new Queue<INamedTypeSymbol>(ParseWithUses(type, cancellationToken)?.Uses ?? Array.Empty<INamedTypeSymbol>());
+        var seen = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default) { type.OriginalDefinition };
+        var seenForeign = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Queue<ModelUse>(ParseWithUses(type, cancellationToken)?.Uses ?? ImmutableArray<ModelUse>.Empty);
         while (pending.Count > 0)
         {
-            var block = pending.Dequeue();
-            if (!seen.Add(block))
+            var use = pending.Dequeue();
+            var block = use.InSource(_compilation);
+            if (block is not null ? !seen.Add(block) : !seenForeign.Add(use.DisplayName))
             {
                 continue;
             }
 
-            if (ParseWithUses(block, cancellationToken) is { } local)
+            if (block is not null && ParseWithUses(block, cancellationToken) is { } local)
             {
                 if (local.Result.Model is { } spec)
                 {
@@ -62,7 +66,7 @@ internal sealed class ModelResolver
                     pending.Enqueue(next);
                 }
             }
-            else if (_referenced.Value.TryGetValue(block.ToDisplayString(TypeShapes.FullyQualified), out var foreign))
+            else if (_referenced.Value.TryGetValue(use.DisplayName, out var foreign))
             {
                 found[foreign.FullyQualifiedName] = foreign;
                 foreach (var name in Dependencies.Direct(foreign))
@@ -80,7 +84,12 @@ internal sealed class ModelResolver
         return _referencedSet.Value.Complete(catalog);
     }
 
-    private (ModelParseResult Result, IReadOnlyList<INamedTypeSymbol> Uses)? ParseWithUses(INamedTypeSymbol type, CancellationToken cancellationToken)
+    /// <summary>
+    /// The model's parse and the block types it uses. A parse the generator made of the same declarations in this build
+    /// or keystroke answers when it read no body (<see cref="ParseReuse"/>): the compilation the analyzer sees adds
+    /// NetGen's output to the one the generator read, which only a body (a hand-written forward) can use.
+    /// </summary>
+    private (ModelParseResult Result, ImmutableArray<ModelUse> Uses)? ParseWithUses(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
         var definition = type.OriginalDefinition;
         if (_parsed.TryGetValue(definition, out var cached))
@@ -93,8 +102,16 @@ internal sealed class ModelResolver
             return null;
         }
 
-        var uses = new List<INamedTypeSymbol>();
-        var result = ModelAnalysis.Parse(definition, declaration, _compilation, cancellationToken, uses);
-        return _parsed.GetOrAdd(definition, (result, uses));
+        ParseReuse.FreshParse Fresh()
+        {
+            var uses = new List<INamedTypeSymbol>();
+            var result = ModelAnalysis.Parse(definition, declaration, _compilation, cancellationToken, uses);
+            return new ParseReuse.FreshParse(result, definition, ModelUse.Of(uses));
+        }
+
+        // Every reading the analyzer may take has a result: its own parses always do, and it takes the generator's only
+        // for a model NetGen read (ParseReuse.Reading.ReadsNoBody).
+        var reading = ParseReuse.SharedOrParse(declaration, CompilationDeclarations.Of(_compilation), Fresh);
+        return _parsed.GetOrAdd(definition, (reading.Result!, reading.Uses));
     }
 }

@@ -12,9 +12,10 @@ using NetGen.Generator.Parsing;
 namespace NetGen.Generator.Analyzer;
 
 /// <summary>
-/// Reports every NG diagnostic. It parses and analyses each model as the generator does (the same code),
-/// but as an analyzer its diagnostics honour .editorconfig severities, <c>#pragma warning disable</c> and
-/// <c>[SuppressMessage]</c>, and run off the IDE's typing path. At the end of a build it names, in one
+/// Reports every NG diagnostic. It parses and analyses each model as the generator does (the same code), and takes
+/// the generator's parse of a model where that read declarations alone (<see cref="ModelResolver"/>); as an analyzer
+/// its diagnostics honour .editorconfig severities, <c>#pragma warning disable</c> and <c>[SuppressMessage]</c>, and
+/// run off the IDE's typing path. At the end of a build it names, in one
 /// warning, the models whose shapes are checked only up to NetGen's boundary.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]

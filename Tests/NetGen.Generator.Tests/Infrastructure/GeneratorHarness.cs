@@ -72,9 +72,21 @@ internal sealed record GeneratorRun(GeneratorDriver Driver, Compilation Output, 
     /// <summary>Every NG diagnostic: the generator's (NG0099 only) and the analyzer's.</summary>
     public ImmutableArray<Diagnostic> GeneratorDiagnostics => DriverDiagnostics.AddRange(AnalyzerDiagnostics);
 
-    public ImmutableArray<Diagnostic> AnalyzerDiagnostics => _analyzerDiagnostics ??= Output
-        .WithAnalyzers(ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new NetGen.Generator.Analyzer.NetGenAnalyzer()))
-        .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+    /// <summary>The analyzer over the output, as a build runs it: it answers from the parses the generator made.</summary>
+    public ImmutableArray<Diagnostic> AnalyzerDiagnostics => _analyzerDiagnostics ??= Analyze();
+
+    private ImmutableArray<Diagnostic> Analyze()
+    {
+        var diagnostics = Output
+            .WithAnalyzers(ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new NetGen.Generator.Analyzer.NetGenAnalyzer()))
+            .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+        if (ColdAnalysis.Everywhere && ColdAnalysis.Differences(Output, diagnostics) is { Count: > 0 } differences)
+        {
+            throw new InvalidOperationException("The analyzer reported differently from the generator's parses than on its own:\n" + string.Join("\n", differences));
+        }
+
+        return diagnostics;
+    }
 
     public GeneratorDriverRunResult Result => Driver.GetRunResult();
 

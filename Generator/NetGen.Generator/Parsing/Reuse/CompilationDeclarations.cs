@@ -42,7 +42,9 @@ internal sealed class CompilationDeclarations
         _options = compilation.Options;
         _assemblyName = compilation.AssemblyName;
         _references = compilation.References.ToImmutableArray();
-        _trees = compilation.SyntaxTrees.ToImmutableArray();
+        // NetGen's own output is left out, so that the compilation an analyzer sees, which adds it, compares as the
+        // generator's: NetGen's parse never reads what it generated (TypeShapes.IsNetGenGenerated).
+        _trees = compilation.SyntaxTrees.Where(t => !TypeShapes.IsNetGenTree(t)).ToImmutableArray();
         _treeSet = new HashSet<SyntaxTree>(_trees);
     }
 

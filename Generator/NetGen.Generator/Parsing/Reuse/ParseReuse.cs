@@ -19,6 +19,9 @@ namespace NetGen.Generator.Parsing;
 /// files mention, directly or through the declarations they use. NetGen reads bodies only of the model's own
 /// members (its forward, its factories), which its own files cover. Any doubt is a new parse: a parse costs time,
 /// a stale one a wrong model.
+///
+/// The analyzer asks too. Its compilation is the generator's plus NetGen's output, which NetGen's parse never reads,
+/// so a build parses a model once, where it parsed it twice, unless the model has a body that may use the output.
 /// </summary>
 internal static class ParseReuse
 {
@@ -27,28 +30,49 @@ internal static class ParseReuse
     /// <summary>Raised for each model actually parsed, so that tests can see which models a compilation re-read.</summary>
     internal static event Action<ClassDeclarationSyntax>? Parsed;
 
-    /// <param name="parse">The reading itself: the result (null for a class that is no model, or not the model's primary
-    /// declaration) and the class's symbol, whose files the result depends on (null when there is none).</param>
-    public static ModelParseResult? GetOrParse(ClassDeclarationSyntax declaration, CompilationDeclarations current, Func<(ModelParseResult? Result, INamedTypeSymbol? Type)> parse)
+    /// <param name="parse">The reading itself (<see cref="FreshParse"/>).</param>
+    public static Reading GetOrParse(ClassDeclarationSyntax declaration, CompilationDeclarations current, Func<FreshParse> parse)
     {
         var holder = Parses.GetValue(declaration, static _ => new Holder());
         if (Volatile.Read(ref holder.Last) is { } last && last.StillHolds(current))
         {
             Volatile.Write(ref holder.Last, last with { Compilation = current });
-            return last.Result;
+            return last;
         }
 
-        var (result, type) = parse();
-        if (result is not null)
+        var reading = Read(declaration, current, parse);
+        Volatile.Write(ref holder.Last, reading);
+        return reading;
+    }
+
+    /// <summary>
+    /// For the analyzer: the generator's reading where it read no body (<see cref="Reading.ReadsNoBody"/>) and still
+    /// holds; otherwise a parse of its own, which is not kept. The analyzer's compilation adds NetGen's output, which a
+    /// body may use (<c>Keys</c>, a hyperparameter property), so a reading made there must never answer the generator;
+    /// and an analyzer that runs on some compilations only (an IDE's, on open files) must not keep an old one alive.
+    /// </summary>
+    public static Reading SharedOrParse(ClassDeclarationSyntax declaration, CompilationDeclarations current, Func<FreshParse> parse) =>
+        Parses.TryGetValue(declaration, out var holder) && Volatile.Read(ref holder.Last) is { ReadsNoBody: true } last && last.StillHolds(current)
+            ? last
+            : Read(declaration, current, parse);
+
+    private static Reading Read(ClassDeclarationSyntax declaration, CompilationDeclarations current, Func<FreshParse> parse)
+    {
+        var fresh = parse();
+        if (fresh.Result is not null)
         {
             Parsed?.Invoke(declaration);
         }
 
-        var files = (type is null ? new[] { declaration.SyntaxTree } : type.DeclaringSyntaxReferences.Select(r => r.SyntaxTree).Distinct())
+        // NetGen's own output is left out: its parse never reads what it generated (TypeShapes.IsNetGenGenerated).
+        var files = (fresh.Type is null ? new[] { declaration.SyntaxTree } : fresh.Type.DeclaringSyntaxReferences.Select(r => r.SyntaxTree).Distinct())
+            .Where(t => !TypeShapes.IsNetGenTree(t))
             .Select(t => new WeakReference<SyntaxTree>(t)).ToImmutableArray();
-        Volatile.Write(ref holder.Last, new Reading(current, files, result));
-        return result;
+        return new Reading(current, files, fresh.Result, fresh.Uses);
     }
+
+    /// <summary>What a parse made: <see cref="Type"/> is the class's symbol, whose files the result depends on (null when there is none).</summary>
+    public readonly record struct FreshParse(ModelParseResult? Result, INamedTypeSymbol? Type, ImmutableArray<ModelUse> Uses);
 
     /// <summary>One slot per declaration, replaced whole, so that concurrent runs see one reading or the other.</summary>
     private sealed class Holder
@@ -56,9 +80,20 @@ internal static class ParseReuse
         public Reading? Last;
     }
 
-    /// <summary>A parse and the compilation it was made in (or last found to hold in).</summary>
-    private sealed record Reading(CompilationDeclarations Compilation, ImmutableArray<WeakReference<SyntaxTree>> Files, ModelParseResult? Result)
+    /// <summary>
+    /// A parse and the compilation it was made in (or last found to hold in): the result (null for a class that is no
+    /// model, or not the model's primary declaration) and the block types it uses.
+    /// </summary>
+    public sealed record Reading(CompilationDeclarations Compilation, ImmutableArray<WeakReference<SyntaxTree>> Files, ModelParseResult? Result, ImmutableArray<ModelUse> Uses)
     {
+        /// <summary>
+        /// Whether the parse read declarations alone: a model with no hand-written forward, no [Factory] and no static
+        /// factories, whose bodies could use what NetGen generates. A model NetGen refused or failed to read is left
+        /// out too, so that the analyzer reports its errors (and NG0099) from its own reading.
+        /// </summary>
+        public bool ReadsNoBody { get; } = Result is { Model: { } model, Shell.DeclaresForward: false }
+            && model.Forward is null && model.Variants.IsEmpty && !model.Members.Any(m => m.Kind == MemberKind.Factory);
+
         public bool StillHolds(CompilationDeclarations current)
         {
             var changes = current.Since(Compilation);
