@@ -14,6 +14,7 @@ namespace NetGen.GeneratorBenchmark;
 ///   dotnet run -c Release --project tools/GeneratorBenchmark -- [--models 200] [--runs 5] [--dir /tmp/netgen-genbench] [--write-only] [--package]
 ///   dotnet run -c Release --project tools/GeneratorBenchmark -- keystroke [--steps-only | --quick | --profile]
 ///   dotnet run -c Release --project tools/GeneratorBenchmark -- compile-cost [--rounds 15]
+///   dotnet run -c Release --project tools/GeneratorBenchmark -- analyzer-cost [--rounds 15]
 ///
 /// For each round (WithoutNetGen then WithNetGen, alternating A B A B …) and each project it runs, in this order:
 ///   1. `dotnet build-server shutdown`, then a full (cold) build, timed by the wall clock;
@@ -61,6 +62,13 @@ internal static class Program
         {
             var rounds = args.Length > 2 && args[1] == "--rounds" ? int.Parse(args[2], CultureInfo.InvariantCulture) : 15;
             CompileCost.Run(200, rounds);
+            return 0;
+        }
+
+        if (args.Length > 0 && args[0] == "analyzer-cost")
+        {
+            var rounds = args.Length > 2 && args[1] == "--rounds" ? int.Parse(args[2], CultureInfo.InvariantCulture) : 15;
+            AnalyzerCost.Run(200, rounds);
             return 0;
         }
 
