@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -41,19 +40,17 @@ internal static class ModelFinder
         if (!MayNameModelAttribute(declaration, declarations)
             || semanticModel.GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol type)
         {
-            return new ParseReuse.FreshParse(null, null, ImmutableArray<ModelUse>.Empty);
+            return ParseReuse.FreshParse.NoModel(null);
         }
 
         if (!type.GetAttributes().Any(a => AttributeKinds.IsModelAttribute(a.AttributeClass)) || !ModelDeclarations.IsPrimary(type, declaration))
         {
-            return new ParseReuse.FreshParse(null, type, ImmutableArray<ModelUse>.Empty);
+            return ParseReuse.FreshParse.NoModel(type);
         }
 
         try
         {
-            var uses = new List<INamedTypeSymbol>();
-            var result = ModelAnalysis.Parse(type, declaration, semanticModel.Compilation, cancellationToken, uses);
-            return new ParseReuse.FreshParse(result, type, ModelUse.Of(uses));
+            return ParseReuse.FreshParse.Of(type, declaration, semanticModel.Compilation, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -102,16 +102,10 @@ internal sealed class ModelResolver
             return null;
         }
 
-        ParseReuse.FreshParse Fresh()
-        {
-            var uses = new List<INamedTypeSymbol>();
-            var result = ModelAnalysis.Parse(definition, declaration, _compilation, cancellationToken, uses);
-            return new ParseReuse.FreshParse(result, definition, ModelUse.Of(uses));
-        }
-
         // Every reading the analyzer may take has a result: its own parses always do, and it takes the generator's only
         // for a model NetGen read (ParseReuse.Reading.ReadsNoBody).
-        var reading = ParseReuse.SharedOrParse(declaration, CompilationDeclarations.Of(_compilation), Fresh);
+        var reading = ParseReuse.SharedOrParse(declaration, CompilationDeclarations.Of(_compilation),
+            () => ParseReuse.FreshParse.Of(definition, declaration, _compilation, cancellationToken));
         return _parsed.GetOrAdd(definition, (reading.Result!, reading.Uses));
     }
 }

@@ -18,7 +18,12 @@ internal readonly record struct ModelUse(string MetadataName, string DisplayName
     /// <summary>The type if this compilation declares it; null for a type of a referenced assembly or one that is gone.</summary>
     public INamedTypeSymbol? InSource(Compilation compilation) => compilation.Assembly.GetTypeByMetadataName(MetadataName);
 
-    /// <summary>Namespace, then the enclosing types joined by <c>+</c>, each with its generic arity: what <c>GetTypeByMetadataName</c> takes.</summary>
+    /// <summary>
+    /// Namespace, then the enclosing types joined by <c>+</c>, each with its generic arity: what <c>GetTypeByMetadataName</c>
+    /// takes. Not <see cref="TypeShapes.MetadataName"/>, which writes the namespace as C# source does (<c>@class</c> for a
+    /// namespace named by a keyword): right for comparing with NetGen's known names and for hint names, but a name
+    /// <c>GetTypeByMetadataName</c> would not find.
+    /// </summary>
     private static string MetadataNameOf(INamedTypeSymbol type)
     {
         var parts = new Stack<string>();

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
@@ -72,7 +73,19 @@ internal static class ParseReuse
     }
 
     /// <summary>What a parse made: <see cref="Type"/> is the class's symbol, whose files the result depends on (null when there is none).</summary>
-    public readonly record struct FreshParse(ModelParseResult? Result, INamedTypeSymbol? Type, ImmutableArray<ModelUse> Uses);
+    public readonly record struct FreshParse(ModelParseResult? Result, INamedTypeSymbol? Type, ImmutableArray<ModelUse> Uses)
+    {
+        /// <summary>The model parsed, with the block types it uses: how the generator and the analyzer each read a model.</summary>
+        public static FreshParse Of(INamedTypeSymbol type, ClassDeclarationSyntax declaration, Compilation compilation, CancellationToken cancellationToken)
+        {
+            var uses = new List<INamedTypeSymbol>();
+            var result = ModelAnalysis.Parse(type, declaration, compilation, cancellationToken, uses);
+            return new FreshParse(result, type, ModelUse.Of(uses));
+        }
+
+        /// <summary>No model to parse; <paramref name="type"/> is the class's symbol where there is one.</summary>
+        public static FreshParse NoModel(INamedTypeSymbol? type) => new(null, type, ImmutableArray<ModelUse>.Empty);
+    }
 
     /// <summary>One slot per declaration, replaced whole, so that concurrent runs see one reading or the other.</summary>
     private sealed class Holder
