@@ -37,7 +37,8 @@ public sealed class PackageLayoutTests(PackedPackage package)
             "analyzers/dotnet/cs/NetGen.CodeFixes.dll",
             // NuGet imports buildTransitive/<PackageId>.targets, so the name must be NetGen.targets.
             "buildTransitive/NetGen.targets",
-            "buildTransitive/NetGenPatchLibTorchSharp.cs",
+            // The compiled patch task: NetGen.targets finds it relative to itself.
+            "tasks/netstandard2.0/NetGen.Build.dll",
             "README.md",
         ];
         Assert.All(expected, path => Assert.Contains(path, entries));

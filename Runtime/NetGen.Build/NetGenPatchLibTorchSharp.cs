@@ -1,7 +1,8 @@
-// Compiled twice: by MSBuild's RoslynCodeTaskFactory when NetGen.targets first runs the task
-// (against netstandard 2.0 and MSBuild's own assemblies, so nothing newer is used here), and into
-// NetGen.Runtime.Tests, which tests the ELF logic directly. The factory reads a single source file,
-// which is why the task and the ELF logic share this file.
+// Compiled three ways: into NetGen.Build.dll, the task assembly the NuGet package ships; by MSBuild's
+// RoslynCodeTaskFactory inside this repository, whose projects cannot use an assembly before they have
+// built it (against netstandard 2.0 and MSBuild's own assemblies in both cases, so nothing newer is used
+// here); and into NetGen.Runtime.Tests, which tests the ELF logic directly. The factory reads a single
+// source file, which is why the task and the ELF logic share this file.
 //
 // Why it exists: TorchSharp-cpu 0.107.0's libLibTorchSharp.so asks libstdc++ for GLIBCXX_3.4.32, which
 // Debian 12 and Ubuntu 22.04 lack (they stop at 3.4.30), so dlopen fails. The only symbol bound to
