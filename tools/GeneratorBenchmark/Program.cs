@@ -21,7 +21,9 @@ namespace NetGen.GeneratorBenchmark;
 ///   2. one model file edited (a comment appended), then an incremental build (compiler server warm), timed;
 ///   3. `dotnet build-server shutdown`, then a full build with `-p:ReportAnalyzer=true` and a detailed file log,
 ///      from which the compiler's generator and analyzer timings and MSBuild's Csc task time are read;
-///   4. another edit, then an incremental build with `-p:ReportAnalyzer=true`, read the same way.
+///   4. another edit, then an incremental build with `-p:ReportAnalyzer=true`, read the same way;
+///   5. two more edits, each followed by an incremental build, the first logged as in 4, the second timed: the server
+///      has compiled this project twice already, as it has for a user who edits and builds again and again.
 /// Every build is `dotnet build -c Release --no-restore -p:BuildProjectReferences=false`; full builds add
 /// `--no-incremental` (a Rebuild of the consumer only: NetGen's own three projects are built once, up front).
 /// With --package a third project, the same models consuming NetGen's packed NuGet package as a user does, is built
@@ -156,6 +158,15 @@ internal static class Program
                 TimedBuild(v, full: false, incrementalLog, $"{tag} incremental, ReportAnalyzer");
                 v.Incremental.Add(CompilerReport.Read(incrementalLog));
 
+                // A user edits and builds again and again with the compiler server up: its JIT has warmed NetGen's code.
+                Edit(Path.Combine(projectDir, edited), round, "steady report");
+                var steadyLog = Path.Combine(logs, $"{tag}-steady.log");
+                TimedBuild(v, full: false, steadyLog, $"{tag} steady incremental, ReportAnalyzer");
+                v.Steady.Add(CompilerReport.Read(steadyLog));
+
+                Edit(Path.Combine(projectDir, edited), round, "steady wall");
+                v.SteadyWall.Add(TimedBuild(v, full: false, log: null, $"{tag} steady incremental"));
+
                 Console.WriteLine($"round {round} {v.Name,-14} full {v.FullWall[^1]:F2} s, incremental {v.IncrementalWall[^1]:F2} s; " +
                                   $"NetGenGenerator {v.Full[^1].NetGenGenerator:F3} s / {v.Incremental[^1].NetGenGenerator:F3} s");
             }
@@ -174,10 +185,12 @@ internal static class Program
         public List<double> IncrementalWall { get; } = [];
         public List<CompilerReport> Full { get; } = [];
         public List<CompilerReport> Incremental { get; } = [];
+        public List<double> SteadyWall { get; } = [];
+        public List<CompilerReport> Steady { get; } = [];
     }
 
     /// <summary>What one build's detailed log says about its single Csc call.</summary>
-    private sealed record CompilerReport(double CscTask, double AnalyzersTotal, double GeneratorsTotal, double NetGenGenerator, double NetGenAnalyzer)
+    private sealed record CompilerReport(double CscTask, double AnalyzersTotal, double GeneratorsTotal, double NetGenGenerator, double NetGenAnalyzer, bool ByServer)
     {
         private static readonly Regex AnalyzerTotal = new(@"Total analyzer execution time: ([\d.]+) seconds", RegexOptions.Compiled);
         private static readonly Regex GeneratorTotal = new(@"Total generator execution time: ([\d.]+) seconds", RegexOptions.Compiled);
@@ -196,7 +209,9 @@ internal static class Program
                 Seconds(AnalyzerTotal, text),
                 Seconds(GeneratorTotal, text),
                 Seconds(NetGen, text),
-                Seconds(NetGenAnalyzerLine, text));
+                Seconds(NetGenAnalyzerLine, text),
+                // The Csc task says which compiled: "CompilerServer: server - server processed compilation" or "... command line tool".
+                text.Contains("CompilerServer: server - server processed compilation", StringComparison.Ordinal));
         }
 
         private static double Seconds(Regex regex, string text)
@@ -250,6 +265,11 @@ internal static class Program
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         psi.Environment["DOTNET_NOLOGO"] = "1";
+        // The SDK compiles through its compiler server (VBCSCompiler) unless told not to. Some machines are told not to:
+        // this one's environment sets UseSharedCompilation=false, which makes every build a new csc process that loads
+        // and JIT-compiles NetGen again. Builds are timed as a user's run, so the variable is removed: full builds follow
+        // `dotnet build-server shutdown` (a cold server), incremental builds find it warm.
+        psi.Environment.Remove("UseSharedCompilation");
         using var p = Process.Start(psi)!;
         var stderr = p.StandardError.ReadToEndAsync();
         var stdout = p.StandardOutput.ReadToEnd();
@@ -305,7 +325,9 @@ internal static class Program
         var (without, with) = (variants[0], variants[1]);
 
         Console.WriteLine();
-        Console.WriteLine($"Medians of {runs} runs, {models} models.");
+        var logged = variants.SelectMany(v => v.Full.Concat(v.Incremental).Concat(v.Steady)).ToArray();
+        Console.WriteLine($"Medians of {runs} runs, {models} models. Compiled by the compiler server in " +
+                          $"{logged.Count(r => r.ByServer)} of {logged.Length} logged builds.");
         foreach (var other in variants.Skip(1))
         {
             Console.WriteLine();
@@ -313,13 +335,16 @@ internal static class Program
             Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
             Row("full build, wall clock (cold compiler server)", without.FullWall, other.FullWall);
             Row("incremental build after a one-file edit, wall clock", without.IncrementalWall, other.IncrementalWall);
+            Row("incremental build, compiler server warm (its 3rd and 4th builds), wall clock", without.SteadyWall, other.SteadyWall);
             Row("full build: Csc task", without.Full.Select(r => r.CscTask), other.Full.Select(r => r.CscTask));
             Row("incremental build: Csc task", without.Incremental.Select(r => r.CscTask), other.Incremental.Select(r => r.CscTask));
             Row("full build: all analyzers (CA/IDE…)", without.Full.Select(r => r.AnalyzersTotal), other.Full.Select(r => r.AnalyzersTotal));
             Row("full build: all source generators", without.Full.Select(r => r.GeneratorsTotal), other.Full.Select(r => r.GeneratorsTotal));
             Row("incremental build: all source generators", without.Incremental.Select(r => r.GeneratorsTotal), other.Incremental.Select(r => r.GeneratorsTotal));
+            Row("incremental build, server warm: Csc task", without.Steady.Select(r => r.CscTask), other.Steady.Select(r => r.CscTask));
             Console.WriteLine($"In-round ratios, full build: {string.Join(" ", other.FullWall.Select((x, i) => F(x / without.FullWall[i])))}; " +
-                              $"incremental: {string.Join(" ", other.IncrementalWall.Select((x, i) => F(x / without.IncrementalWall[i])))}");
+                              $"incremental: {string.Join(" ", other.IncrementalWall.Select((x, i) => F(x / without.IncrementalWall[i])))}; " +
+                              $"incremental, server warm: {string.Join(" ", other.SteadyWall.Select((x, i) => F(x / without.SteadyWall[i])))}");
         }
 
         Console.WriteLine();
@@ -329,6 +354,9 @@ internal static class Program
                           $"{genFull / Median(with.Full.Select(r => r.CscTask)) * 100:F1}% of Csc, {genFull / Median(with.FullWall) * 100:F1}% of the build's wall clock");
         Console.WriteLine($"NetGenGenerator in {with.Name}, incremental build: {genIncr:F3} s = {genIncr / models * 1000:F1} ms per model; " +
                           $"{genIncr / Median(with.Incremental.Select(r => r.CscTask)) * 100:F1}% of Csc, {genIncr / Median(with.IncrementalWall) * 100:F1}% of the build's wall clock");
+        var genSteady = Median(with.Steady.Select(r => r.NetGenGenerator));
+        Console.WriteLine($"NetGenGenerator in {with.Name}, incremental build, server warm: {genSteady:F3} s = {genSteady / models * 1000:F1} ms per model; " +
+                          $"NetGenAnalyzer {Median(with.Steady.Select(r => r.NetGenAnalyzer)):F3} s");
 
         Console.WriteLine();
         Console.WriteLine("NetGen's compile-time cost per model (generator + analyzer, medians; from ReportAnalyzer):");
@@ -342,11 +370,11 @@ internal static class Program
         }
 
         Console.WriteLine();
-        Console.WriteLine("Per run (s): full wall | incremental wall | NetGenGenerator full | NetGenGenerator incremental | NetGenAnalyzer full");
+        Console.WriteLine("Per run (s): full wall | incremental wall | NetGenGenerator full | NetGenGenerator incremental | NetGenAnalyzer full | server-warm incremental wall | its NetGenGenerator");
         foreach (var v in variants)
         {
             Console.WriteLine($"  {v.Name,-14} " + string.Join("  ", Enumerable.Range(0, runs).Select(i =>
-                $"[{F(v.FullWall[i])} {F(v.IncrementalWall[i])} {v.Full[i].NetGenGenerator:F3} {v.Incremental[i].NetGenGenerator:F3} {v.Full[i].NetGenAnalyzer:F3}]")));
+                $"[{F(v.FullWall[i])} {F(v.IncrementalWall[i])} {v.Full[i].NetGenGenerator:F3} {v.Incremental[i].NetGenGenerator:F3} {v.Full[i].NetGenAnalyzer:F3} {F(v.SteadyWall[i])} {v.Steady[i].NetGenGenerator:F3}]")));
         }
 
         if (variants.All(v => v.Full.All(r => r.NetGenGenerator > 0)))
