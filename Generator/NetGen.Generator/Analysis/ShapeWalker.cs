@@ -273,10 +273,23 @@ internal sealed partial class ShapeWalker
             case MemberKind.Parameter:
                 var parameter = WalkParameter(member, path, env, scope);
                 return member.Use is { } use && scope.OnForwardPath ? WalkParameterUse(member, use, path, parameter, input, scope) : input;
+            case MemberKind.Field when KnownField(member, path, env) is { } layer:
+                return WalkLayer(layer, path, env, input, scope, null, -1, true);
             default:
                 return WalkOpaque(member, path, env, input, scope);
         }
     }
+
+    /// <summary>
+    /// A field's known layer (<see cref="MemberSpec.KnownLayer"/>) where its rule keeps the shape whatever the
+    /// initializer passes: elementwise, with no dim to check and no limit on the rank. Any other rule may depend on
+    /// those arguments, so then the field stays opaque.
+    /// </summary>
+    private static LayerSpec? KnownField(MemberSpec member, string path, ShapeEnvironment env) =>
+        member.KnownLayer is { } layer
+        && ShapeSpecBuilder.Build(layer, path, env) is ElementwiseSpec { SoftmaxDim: null, MinSampleRank: 0, MaxSampleRank: int.MaxValue }
+            ? layer
+            : null;
 
     /// <summary>A learnable tensor of the model itself: an own entry (before the children's) and a row.</summary>
     private TensorShape WalkParameter(MemberSpec member, string path, ShapeEnvironment env, WalkScope scope)

@@ -31,6 +31,8 @@ internal static class ModelDescriptor
 
     private const string BranchSpanSection = "branch-span";
 
+    private const string KnownFieldSection = "known-field";
+
     public static string Write(ModelSpec model)
     {
         var writer = new TokenWriter().Text(Version);
@@ -60,6 +62,17 @@ internal static class ModelDescriptor
         WriteAuxiliaries(writer, model);
         WriteBranchSpans(writer, model);
         WriteSplitSizes(writer, model);
+        WriteKnownFields(writer, model);
+    }
+
+    /// <summary>Fields NetGen follows as the layer their sealed type is (<see cref="MemberSpec.KnownLayer"/>), an optional last section.</summary>
+    private static void WriteKnownFields(TokenWriter writer, ModelSpec model)
+    {
+        var fields = model.Members.Where(m => m.KnownLayer is not null).ToEquatableArray();
+        if (!fields.IsEmpty)
+        {
+            writer.Text(KnownFieldSection).List(fields, (w, m) => w.Text(m.Name).Text(m.KnownLayer!.Kind.ToString()));
+        }
     }
 
     /// <summary>Branches of several members (<c>[Branch(Through = …)]</c>), an optional last section like the others.</summary>
@@ -153,7 +166,7 @@ internal static class ModelDescriptor
     private static ModelSpec ReadOptionalSections(TokenReader reader, ModelSpec model)
     {
         var next = 0;
-        string[] order = { GateAndChunkSection, ParameterUseSection, ResidualSpanSection, AuxiliarySection, BranchSpanSection, SplitSizesSection };
+        string[] order = { GateAndChunkSection, ParameterUseSection, ResidualSpanSection, AuxiliarySection, BranchSpanSection, SplitSizesSection, KnownFieldSection };
         while (!reader.AtEnd)
         {
             var section = reader.Required();
@@ -171,6 +184,7 @@ internal static class ModelDescriptor
                 ResidualSpanSection => ReadResidualSpans(reader, model),
                 AuxiliarySection => ReadAuxiliaries(reader, model),
                 BranchSpanSection => ReadBranchSpans(reader, model),
+                KnownFieldSection => ReadKnownFields(reader, model),
                 _ => ReadSplitSizes(reader, model),
             };
         }
@@ -189,6 +203,13 @@ internal static class ModelDescriptor
         ChangeMembers(model, reader.List(r => r.Required()).ToList(), name => name,
             (members, index, _) => index >= 0, (member, _) => member with { IsAuxiliary = true },
             name => $"the auxiliary member '{name}' is not a member");
+
+    /// <summary>Checked as the parser decides it: a descriptor must not make NetGen trust a field of a layer with state or arguments.</summary>
+    private static ModelSpec ReadKnownFields(TokenReader reader, ModelSpec model) =>
+        ChangeMembers(model, reader.List(r => (Name: r.Required(), Kind: r.Required())).ToList(), e => e.Name,
+            (members, index, e) => index >= 0 && members[index] is { Kind: MemberKind.Field, IsParameterField: false } && new LayerKind(e.Kind).IsStatelessWithoutRequiredArguments(),
+            (member, e) => member with { KnownLayer = new LayerSpec(new LayerKind(e.Kind), EquatableArray<LayerArg>.Empty, null) },
+            e => $"the known field '{e.Name}' is not a field of a layer with no state and no required argument ('{e.Kind}')");
 
     private static ModelSpec ReadBranchSpans(TokenReader reader, ModelSpec model) =>
         ChangeMembers(model, reader.List(r => (Name: r.Required(), Through: r.Required())).ToList(), e => e.Name,

@@ -24,6 +24,13 @@ internal static class LayerKinds
     public static bool HasState(this LayerKind kind) => kind == LayerKind.Block || kind.Entry()?.HasState == true;
 
     /// <summary>
+    /// A layer with no state and no required argument, which a field of its sealed class can be taken for without reading
+    /// the field's initializer (<see cref="MemberSpec.KnownLayer"/>).
+    /// </summary>
+    public static bool IsStatelessWithoutRequiredArguments(this LayerKind kind) =>
+        kind.Entry() is { HasState: false } entry && !System.Linq.Enumerable.Any(entry.Arguments, a => a.Positional);
+
+    /// <summary>
     /// The argument that sizes a layer's input and may be omitted to be inferred from what the layer
     /// receives (e.g. <c>InChannels</c>), with PyTorch's name for messages; null for layers without one.
     /// </summary>

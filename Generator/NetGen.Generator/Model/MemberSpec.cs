@@ -160,6 +160,13 @@ internal sealed record MemberSpec(
     /// <summary>For a <see cref="MemberKind.Field"/> holding a <c>Parameter</c> rather than a module.</summary>
     public bool IsParameterField { get; init; }
 
+    /// <summary>
+    /// For a <see cref="MemberKind.Field"/> whose type is a stateless catalogue layer in a sealed class (TorchSharp's
+    /// activations and dropouts): that layer, without the arguments the user's initializer passes. The walk follows
+    /// it where the layer's shape rule needs none of them (<c>ShapeWalker.KnownField</c>); otherwise it stays opaque.
+    /// </summary>
+    public LayerSpec? KnownLayer { get; init; }
+
     /// <summary>For a <see cref="MemberKind.Sequential"/> built from a stage table (<c>[ForEach]</c>): the table and the loop's names.</summary>
     public StageTableSpec? ForEach { get; init; }
 

@@ -75,6 +75,18 @@ internal static class FieldParser
         {
             IsParameterField = isParameter,
             TakesOneTensor = TypeShapes.IsModuleOfTensor(type),
+            KnownLayer = KnownLayerOf(type, location),
         };
     }
+
+    /// <summary>
+    /// The layer a field's type is, where the type alone says what the module is: a sealed class, so that nothing else
+    /// can be in the field whatever its initializer builds, of a catalogue layer that holds no state and has no required
+    /// argument. A nullable field may hold nothing, so it is left opaque.
+    /// </summary>
+    private static LayerSpec? KnownLayerOf(ITypeSymbol type, LocationInfo? location) =>
+        type is INamedTypeSymbol { IsSealed: true, NullableAnnotation: not NullableAnnotation.Annotated }
+        && TypeShapes.LayerKindOf(type) is { } kind && kind.IsStatelessWithoutRequiredArguments()
+            ? new LayerSpec(kind, EquatableArray<LayerArg>.Empty, location)
+            : null;
 }

@@ -95,6 +95,7 @@ public sealed class DescriptorRoundTripTests
             ("a [Parameter] member", members.Any(m => m.Kind == MemberKind.Parameter && !m.ParameterShape.IsEmpty)),
             ("a module that does not take one tensor", members.Any(m => !m.TakesOneTensor)),
             ("a [Contract]", members.Any(m => m.Contract is not null)),
+            ("a field of a known layer", members.Any(m => m.KnownLayer is not null)),
             ("a [Factory]", members.Any(m => m.Factory is not null)),
             ("a [When] member", members.Any(m => m.WhenParameter is not null)),
             ("a [Branch]", members.Any(m => m.BranchDim is not null)),
@@ -141,6 +142,7 @@ public sealed class DescriptorRoundTripTests
             InheritanceModifiers = "",
             TorchModule = null,
             Contract = member.Contract is { } contract ? contract with { Location = null } : null,
+            KnownLayer = member.KnownLayer is { } known ? known with { Location = null } : null,
             Layers = member.Layers.Select(layer => layer with
             {
                 Location = null,

@@ -30,6 +30,7 @@ public sealed class SummaryHonestyTests(ITestOutputHelper output)
         nameof(StageNet) => (StageNet.Summary, () => new StageNet()),
         nameof(ResNet) => (ResNet.Summary, () => new ResNet()),
         nameof(MobileNetV2) => (MobileNetV2.Summary, () => new MobileNetV2()),
+        nameof(GatedMlp) => (GatedMlp.Summary, () => new GatedMlp()),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 
@@ -38,7 +39,7 @@ public sealed class SummaryHonestyTests(ITestOutputHelper output)
         {
             nameof(TextClassifier), nameof(NewsClassifier), nameof(WrapperNet), nameof(OpaqueNet), nameof(InitReachNet),
             nameof(ClassTokenNet), nameof(TinyUNet), nameof(DenseBlock), nameof(ShuffleUnit), nameof(SqueezeExcite),
-            nameof(StageNet), nameof(ResNet), nameof(MobileNetV2),
+            nameof(StageNet), nameof(ResNet), nameof(MobileNetV2), nameof(GatedMlp),
         }.Select(n => new object[] { n });
 
     [Fact]
@@ -73,6 +74,27 @@ public sealed class SummaryHonestyTests(ITestOutputHelper output)
         Assert.Matches(@"\n\s*head \(Linear\)\s+\[1, 4\]\s+196\r?\n", text);
         Assert.Contains("Note: The forward is hand-written and NetGen follows it", text, StringComparison.Ordinal);
         Assert.Contains("Note: 'rnn' is not a NetGen layer", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>Before, the plain dropout field stopped NetGen: "drop (Dropout) ? ?" and "Total params: ?".</summary>
+    [Fact]
+    public void A_dropout_kept_in_a_plain_field_is_followed_and_counted_at_compile_time()
+    {
+        var summary = GatedMlp.Summary;
+        var text = summary.ToString();
+        output.WriteLine(text);
+        using var model = new GatedMlp();
+        model.eval();
+        using var logits = model.call(randn(4, 20));
+
+        Assert.Equal(model.parameters().Sum(p => p.numel()), summary.TotalParameters);
+        Assert.Equal([24L], summary.Rows.Single(r => r.Path == "drop").OutputShape!);
+        Assert.Equal(0, summary.Rows.Single(r => r.Path == "drop").Parameters);
+        Assert.Equal([3L], summary.Rows.Single(r => r.Path == "output").OutputShape!);
+        Assert.Equal([4L, 3L], logits.shape);
+        Assert.Matches(@"\n\s*drop \(Dropout\)\s+\[1, 24\]\s+0\r?\n", text);
+        Assert.Contains("Total params: 1,083", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("not a NetGen layer", text, StringComparison.Ordinal);
     }
 
     [Fact]
