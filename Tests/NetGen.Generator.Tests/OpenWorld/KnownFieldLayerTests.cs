@@ -55,7 +55,7 @@ public sealed class KnownFieldLayerTests
         Assert.Empty(run.CompilationErrors);
         Assert.Empty(run.GeneratorDiagnostics.Where(d => d.Id == "NG0110" || d.Severity == DiagnosticSeverity.Error));
 
-        var data = SummaryData(run);
+        var data = Summary(run);
         // value and gate: 20·24 + 24 each; output: 24·3 + 3; the field adds nothing.
         Assert.Equal("1083", Regex.Match(data, @"total\t(-?\d+)\t").Groups[1].Value);
         var drop = Regex.Match(data, $@"row\tdrop\t{type}\t0\t([^\t]*)\t(-?\d+)\t");
@@ -124,7 +124,7 @@ public sealed class KnownFieldLayerTests
             """);
         Assert.Empty(run.CompilationErrors);
         Assert.Empty(run.GeneratorDiagnostics.Where(d => d.Severity > DiagnosticSeverity.Info));
-        var data = SummaryData(run);
+        var data = Summary(run);
         Assert.Equal("504", Regex.Match(data, @"total\t(-?\d+)\t").Groups[1].Value);
         Assert.DoesNotContain("counts its parameters only at run time", data);
     }
@@ -172,8 +172,8 @@ public sealed class KnownFieldLayerTests
         Assert.Empty(across.CompilationErrors);
         Assert.Empty(CrossAssembly.TwoAssemblies.ConsumerDiagnostics(across));
         // stem 20·20 + 20, head.fc 20·3 + 3, head.drop nothing.
-        Assert.Equal("483", Regex.Match(SummaryData(together), @"total\t(-?\d+)\t").Groups[1].Value);
-        Assert.Equal(SummaryData(together), SummaryData(across));
+        Assert.Equal("483", Regex.Match(Summary(together), @"total\t(-?\d+)\t").Groups[1].Value);
+        Assert.Equal(Summary(together), Summary(across));
 
         // The descriptor says which fields are known; one that claimed the Linear field would be refused, not trusted.
         var run = CrossAssembly.TwoAssemblies.LibraryRun(library);
@@ -189,12 +189,5 @@ public sealed class KnownFieldLayerTests
         Assert.Equal("is corrupt (the known field 'drop' is not a field of a layer with no state and no required argument ('Linear'))", problem);
     }
 
-    /// <summary>The summary's data, unescaped from the generated literal.</summary>
-    private static string SummaryData(GeneratorRun run)
-    {
-        var code = run.Generated("Demo.GatedMlp.g.cs");
-        var literal = Regex.Match(code, @"ModelSummary\.Parse\(""GatedMlp"", ""(.*?)""\);").Groups[1].Value;
-        Assert.False(string.IsNullOrEmpty(literal), code);
-        return literal.Replace(@"\t", "\t").Replace(@"\n", "\n");
-    }
+    private static string Summary(GeneratorRun run) => SummaryData.Of(run, "Demo.GatedMlp.g.cs", "GatedMlp");
 }

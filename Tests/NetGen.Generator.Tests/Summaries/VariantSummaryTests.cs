@@ -93,12 +93,7 @@ public sealed class VariantSummaryTests
     }
 
     /// <summary>The summary's data, unescaped from the generated literal.</summary>
-    private static string Data(GeneratorRun run)
-    {
-        var code = run.Generated("Net.g.cs");
-        var literal = Regex.Match(code, @"ModelSummary\.Parse\(""Net"", ""(.*?)""\);").Groups[1].Value;
-        return literal.Replace(@"\t", "\t").Replace(@"\n", "\n");
-    }
+    private static string Data(GeneratorRun run) => SummaryData.Of(run, "Net.g.cs", "Net");
 
     private static string Section(string data, string variant)
     {
