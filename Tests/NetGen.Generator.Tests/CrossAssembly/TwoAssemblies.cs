@@ -49,6 +49,13 @@ internal static class TwoAssemblies
     private static readonly System.Text.RegularExpressions.Regex DescriptorLiteral = new(
         @"(?<head>\[assembly: global::NetGen\.ModelDescriptor\(typeof\([^)]*\), "")(?<text>(?:[^""\\]|\\.)*)""\)\]");
 
+    /// <summary>The model <paramref name="metadataName"/> of a library run, parsed as the generator parses it.</summary>
+    public static Model.ModelSpec ParsedModel(GeneratorRun run, string metadataName)
+    {
+        var type = run.Output.GetTypeByMetadataName(metadataName)!;
+        return ModelAnalysis.Parse(type, Parsing.ModelDeclarations.Primary(type)!, run.Output, System.Threading.CancellationToken.None).Model!;
+    }
+
     /// <summary>The compilation as a dll image, referenced as a built project or an unpacked package is.</summary>
     public static MetadataReference Emit(Compilation compilation)
     {

@@ -128,11 +128,5 @@ public sealed class UnreadableDescriptorTests
     private static char Changed(char c) => c == '9' ? '0' : c == '~' ? '0' : (char)(c + 1);
 
     /// <summary>The library's residual block as the generator parses it: members, a residual and a [When].</summary>
-    private static Model.ModelSpec SomeModel()
-    {
-        var run = TwoAssemblies.LibraryRun(BlockLibrarySources.Blocks);
-        var type = run.Output.GetTypeByMetadataName("Blocks.Basic")!;
-        var parsed = ModelAnalysis.Parse(type, Parsing.ModelDeclarations.Primary(type)!, run.Output, System.Threading.CancellationToken.None);
-        return parsed.Model!;
-    }
+    private static Model.ModelSpec SomeModel() => TwoAssemblies.ParsedModel(TwoAssemblies.LibraryRun(BlockLibrarySources.Blocks), "Blocks.Basic");
 }

@@ -176,9 +176,7 @@ public sealed class KnownFieldLayerTests
         Assert.Equal(Summary(together), Summary(across));
 
         // The descriptor says which fields are known; one that claimed the Linear field would be refused, not trusted.
-        var run = CrossAssembly.TwoAssemblies.LibraryRun(library);
-        var type = run.Output.GetTypeByMetadataName("Lib.Head")!;
-        var head = Generator.ModelAnalysis.Parse(type, Generator.Parsing.ModelDeclarations.Primary(type)!, run.Output, System.Threading.CancellationToken.None).Model!;
+        var head = CrossAssembly.TwoAssemblies.ParsedModel(CrossAssembly.TwoAssemblies.LibraryRun(library), "Lib.Head");
         Assert.Equal("Dropout", Assert.Single(head.Members, m => m.KnownLayer is not null).KnownLayer!.Kind.Name);
         Assert.Equal("Dropout", Assert.Single(Generator.Descriptors.ModelDescriptor.Read(Generator.Descriptors.ModelDescriptor.Write(head), out _)!.Members, m => m.KnownLayer is not null).KnownLayer!.Kind.Name);
         var claimsLinear = head with
