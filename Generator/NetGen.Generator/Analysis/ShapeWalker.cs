@@ -281,13 +281,14 @@ internal sealed partial class ShapeWalker
     }
 
     /// <summary>
-    /// A field's known layer (<see cref="MemberSpec.KnownLayer"/>) where its rule keeps the shape whatever the
-    /// initializer passes: elementwise, with no dim to check and no limit on the rank. Any other rule may depend on
-    /// those arguments, so then the field stays opaque.
+    /// A field's known layer (<see cref="MemberSpec.KnownLayer"/>): the layer its initializer builds, or, where the
+    /// initializer was not read, the layer its type is if that rule keeps the shape whatever the initializer passes
+    /// (elementwise, with no dim to check and no limit on the rank). Any other rule may depend on those arguments, so
+    /// then the field stays opaque.
     /// </summary>
     private static LayerSpec? KnownField(MemberSpec member, string path, ShapeEnvironment env) =>
         member.KnownLayer is { } layer
-        && ShapeSpecBuilder.Build(layer, path, env) is ElementwiseSpec { SoftmaxDim: null, MinSampleRank: 0, MaxSampleRank: int.MaxValue }
+        && (member.KnownLayerHasArguments || ShapeSpecBuilder.Build(layer, path, env) is ElementwiseSpec { SoftmaxDim: null, MinSampleRank: 0, MaxSampleRank: int.MaxValue })
             ? layer
             : null;
 

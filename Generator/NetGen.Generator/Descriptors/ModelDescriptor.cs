@@ -33,6 +33,8 @@ internal static class ModelDescriptor
 
     private const string KnownFieldSection = "known-field";
 
+    private const string FieldLayerSection = "field-layer";
+
     public static string Write(ModelSpec model)
     {
         var writer = new TokenWriter().Text(Version);
@@ -63,15 +65,29 @@ internal static class ModelDescriptor
         WriteBranchSpans(writer, model);
         WriteSplitSizes(writer, model);
         WriteKnownFields(writer, model);
+        WriteFieldLayers(writer, model);
     }
 
     /// <summary>Fields NetGen follows as the layer their sealed type is (<see cref="MemberSpec.KnownLayer"/>), an optional last section.</summary>
     private static void WriteKnownFields(TokenWriter writer, ModelSpec model)
     {
-        var fields = model.Members.Where(m => m.KnownLayer is not null).ToEquatableArray();
+        var fields = model.Members.Where(m => m.KnownLayer is not null && !m.KnownLayerHasArguments).ToEquatableArray();
         if (!fields.IsEmpty)
         {
             writer.Text(KnownFieldSection).List(fields, (w, m) => w.Text(m.Name).Text(m.KnownLayer!.Kind.ToString()));
+        }
+    }
+
+    /// <summary>
+    /// Fields NetGen follows as the layer their initializer builds, arguments and all (<see cref="MemberSpec.KnownLayerHasArguments"/>),
+    /// a section of their own after the others: a NetGen that predates it refuses the model rather than miss the layer.
+    /// </summary>
+    private static void WriteFieldLayers(TokenWriter writer, ModelSpec model)
+    {
+        var fields = model.Members.Where(m => m.KnownLayer is not null && m.KnownLayerHasArguments).ToEquatableArray();
+        if (!fields.IsEmpty)
+        {
+            writer.Text(FieldLayerSection).List(fields, (w, m) => WriteLayer(w.Text(m.Name), m.KnownLayer!));
         }
     }
 
@@ -166,7 +182,7 @@ internal static class ModelDescriptor
     private static ModelSpec ReadOptionalSections(TokenReader reader, ModelSpec model)
     {
         var next = 0;
-        string[] order = { GateAndChunkSection, ParameterUseSection, ResidualSpanSection, AuxiliarySection, BranchSpanSection, SplitSizesSection, KnownFieldSection };
+        string[] order = { GateAndChunkSection, ParameterUseSection, ResidualSpanSection, AuxiliarySection, BranchSpanSection, SplitSizesSection, KnownFieldSection, FieldLayerSection };
         while (!reader.AtEnd)
         {
             var section = reader.Required();
@@ -185,6 +201,7 @@ internal static class ModelDescriptor
                 AuxiliarySection => ReadAuxiliaries(reader, model),
                 BranchSpanSection => ReadBranchSpans(reader, model),
                 KnownFieldSection => ReadKnownFields(reader, model),
+                FieldLayerSection => ReadFieldLayers(reader, model),
                 _ => ReadSplitSizes(reader, model),
             };
         }
@@ -210,6 +227,13 @@ internal static class ModelDescriptor
             (members, index, e) => index >= 0 && members[index] is { Kind: MemberKind.Field, IsParameterField: false } && new LayerKind(e.Kind).IsStatelessWithoutRequiredArguments(),
             (member, e) => member with { KnownLayer = new LayerSpec(new LayerKind(e.Kind), EquatableArray<LayerArg>.Empty, null) },
             e => $"the known field '{e.Name}' is not a field of a layer with no state and no required argument ('{e.Kind}')");
+
+    /// <summary>Checked as the parser decides it: only a layer NetGen would have read from an initializer, with constant arguments that suit it.</summary>
+    private static ModelSpec ReadFieldLayers(TokenReader reader, ModelSpec model) =>
+        ChangeMembers(model, reader.List(r => (Name: r.Required(), Layer: ReadLayer(r))).ToList(), e => e.Name,
+            (members, index, e) => index >= 0 && members[index] is { Kind: MemberKind.Field, IsParameterField: false, TakesOneTensor: true, KnownLayer: null } && InitializerLayers.CouldHaveRead(e.Layer),
+            (member, e) => member with { KnownLayer = e.Layer, KnownLayerHasArguments = true },
+            e => $"the field '{e.Name}' is not a field of a layer NetGen reads from an initializer ('{e.Layer.Kind}' with {e.Layer.Args.Count} argument(s))");
 
     private static ModelSpec ReadBranchSpans(TokenReader reader, ModelSpec model) =>
         ChangeMembers(model, reader.List(r => (Name: r.Required(), Through: r.Required())).ToList(), e => e.Name,

@@ -161,11 +161,16 @@ internal sealed record MemberSpec(
     public bool IsParameterField { get; init; }
 
     /// <summary>
-    /// For a <see cref="MemberKind.Field"/> whose type is a stateless catalogue layer in a sealed class (TorchSharp's
-    /// activations and dropouts): that layer, without the arguments the user's initializer passes. The walk follows
-    /// it where the layer's shape rule needs none of them (<c>ShapeWalker.KnownField</c>); otherwise it stays opaque.
+    /// For a <see cref="MemberKind.Field"/> of a catalogue layer's sealed class: that layer. With
+    /// <see cref="KnownLayerHasArguments"/>, it is what the field's initializer builds, arguments and all
+    /// (<c>nn.Linear(120, 84)</c>). Without, the initializer was not read, and the layer is a stateless one (TorchSharp's
+    /// activations and dropouts) that the walk follows only where its shape rule needs no argument
+    /// (<c>ShapeWalker.KnownField</c>); otherwise the field stays opaque.
     /// </summary>
     public LayerSpec? KnownLayer { get; init; }
+
+    /// <summary>Whether <see cref="KnownLayer"/> carries the arguments of the field's initializer (<see cref="Parsing.InitializerLayers"/>).</summary>
+    public bool KnownLayerHasArguments { get; init; }
 
     /// <summary>For a <see cref="MemberKind.Sequential"/> built from a stage table (<c>[ForEach]</c>): the table and the loop's names.</summary>
     public StageTableSpec? ForEach { get; init; }

@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -22,7 +23,7 @@ internal static class FieldParser
         }
 
         var syntax = field.DeclaringSyntaxReferences.Length > 0 ? field.DeclaringSyntaxReferences[0].GetSyntax() as VariableDeclaratorSyntax : null;
-        return Registered(field.Name, field.Type, syntax?.Initializer is not null, LocationInfo.From(syntax?.Identifier.GetLocation() ?? field.Locations[0]), context);
+        return Registered(field.Name, field.Type, syntax?.Initializer?.Value, field.IsReadOnly, LocationInfo.From(syntax?.Identifier.GetLocation() ?? field.Locations[0]), context);
     }
 
     /// <summary>A property without NetGen attributes: a partial one NetGen cannot create, or an initialised auto-property to register.</summary>
@@ -46,11 +47,12 @@ internal static class FieldParser
 
         // Only an auto-property with an initializer holds a module of its own; a computed one names another member.
         var isAuto = syntax.AccessorList is { } accessors && syntax.ExpressionBody is null
-            && System.Linq.Enumerable.All(accessors.Accessors, a => a.Body is null && a.ExpressionBody is null);
-        return isAuto ? Registered(property.Name, property.Type, syntax.Initializer is not null, location, context) : null;
+            && accessors.Accessors.All(a => a.Body is null && a.ExpressionBody is null);
+        return isAuto ? Registered(property.Name, property.Type, syntax.Initializer?.Value, property.SetMethod is null, location, context) : null;
     }
 
-    private static MemberSpec? Registered(string name, ITypeSymbol type, bool isInitialized, LocationInfo? location, MemberContext context)
+    /// <param name="isAssignedOnlyInConstructors">A readonly field or a get-only auto-property: nothing but a constructor can replace what its initializer built.</param>
+    private static MemberSpec? Registered(string name, ITypeSymbol type, ExpressionSyntax? initializer, bool isAssignedOnlyInConstructors, LocationInfo? location, MemberContext context)
     {
         var isParameter = TypeShapes.MetadataName(type) == KnownNames.Parameter;
         if (!isParameter && !TypeShapes.IsModule(type))
@@ -58,7 +60,7 @@ internal static class FieldParser
             return null;
         }
 
-        if (!isInitialized)
+        if (initializer is null)
         {
             context.Report(DiagnosticDescriptors.UnregisteredModule, location, name);
             return null;
@@ -70,14 +72,30 @@ internal static class FieldParser
         }
 
         var typeName = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(TypeShapes.FullyQualified);
+        var read = isAssignedOnlyInConstructors && !HasHandWrittenConstructor(context.Model) ? ReadLayer(type, initializer, location, context) : null;
         return new MemberSpec(name, MemberKind.Field, typeName, type.NullableAnnotation == NullableAnnotation.Annotated, "private",
             EquatableArray<LayerSpec>.Empty, -1, EquatableArray<ArgValue>.Empty, null, null, null, null, location)
         {
             IsParameterField = isParameter,
             TakesOneTensor = TypeShapes.IsModuleOfTensor(type),
-            KnownLayer = KnownLayerOf(type, location),
+            KnownLayer = read ?? KnownLayerOf(type, location),
+            KnownLayerHasArguments = read is not null,
         };
     }
+
+    /// <summary>
+    /// The layer the initializer builds (<see cref="InitializerLayers"/>), where the field's type is a sealed catalogue
+    /// layer that takes one tensor, so that nothing else can be in it. The field must not be nullable, and only a
+    /// constructor may assign it.
+    /// </summary>
+    private static LayerSpec? ReadLayer(ITypeSymbol type, ExpressionSyntax initializer, LocationInfo? location, MemberContext context) =>
+        type is INamedTypeSymbol { IsSealed: true, NullableAnnotation: not NullableAnnotation.Annotated } && TypeShapes.IsModuleOfTensor(type) && TypeShapes.LayerKindOf(type) is { } kind
+            ? InitializerLayers.Read(initializer, kind, context.Compilation, location)
+            : null;
+
+    /// <summary>A constructor the user wrote (not the partial one NetGen implements), which may replace what an initializer built.</summary>
+    private static bool HasHandWrittenConstructor(INamedTypeSymbol model) =>
+        model.InstanceConstructors.Any(c => TypeShapes.UserSyntax(c).OfType<ConstructorDeclarationSyntax>().Any(s => !s.Modifiers.Any(SyntaxKind.PartialKeyword)));
 
     /// <summary>
     /// The layer a field's type is, where the type alone says what the module is: a sealed class, so that nothing else

@@ -24,7 +24,7 @@ internal sealed partial class ForwardReader
             case IParenthesizedOperation parenthesized:
                 return Expr(parenthesized.Operand);
             case IParameterReferenceOperation parameter when SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, _forward):
-                return new InputRef(parameter.Parameter.Ordinal, location);
+                return Variable(parameter) is { } input ? new LocalRef(input, location) : new InputRef(parameter.Parameter.Ordinal, location);
             case ILocalReferenceOperation local:
                 return new LocalRef(Local(local.Local), location);
             case IPropertyReferenceOperation property:

@@ -26,6 +26,13 @@ internal sealed partial class ForwardReader
     private readonly HashSet<string> _localNames = new(System.StringComparer.Ordinal);
     private readonly CancellationToken _cancellationToken;
 
+    /// <summary>
+    /// The local that stands for the forward's input where the body assigns it (<c>x = pool.call(conv1.call(x));</c>, as
+    /// the PyTorch tutorial writes): it starts as the input, and every read after an assignment sees the new value. Null
+    /// where the input is never assigned, and every read is the input itself.
+    /// </summary>
+    private string? _reassignedInput;
+
     private ForwardReader(SemanticModel semantics, IMethodSymbol forward, INamedTypeSymbol model, IEnumerable<string> members, IEnumerable<string> hyperparameters, CancellationToken cancellationToken)
     {
         _semantics = semantics;
@@ -58,8 +65,24 @@ internal sealed partial class ForwardReader
         var operation = semantics.GetOperation(body, cancellationToken);
         var statements = operation is null
             ? EquatableArray.Create<ForwardStatement>(new UnknownStatement("the forward's body could not be read", EquatableArray<string>.Empty, LocationInfo.From(body)))
-            : reader.Statements(operation);
+            : reader.BodyStatements(operation);
         return new ForwardSpec(statements, LocationInfo.From(syntax.Identifier.GetLocation()));
+    }
+
+    /// <summary>The body's statements, after one that copies the input into its local where the body assigns the input.</summary>
+    private EquatableArray<ForwardStatement> BodyStatements(IOperation body)
+    {
+        var input = _forward.Parameters[0];
+        if (!body.DescendantsAndSelf().Any(d => d is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, input) && IsWritten(reference)))
+        {
+            return Statements(body);
+        }
+
+        _reassignedInput = input.Name;
+        _localNames.Add(input.Name);
+        var list = new List<ForwardStatement> { new AssignStatement(input.Name, new InputRef(input.Ordinal, null), null) };
+        AddStatement(list, body);
+        return list.ToEquatableArray();
     }
 
     private EquatableArray<ForwardStatement> Statements(IOperation operation)
@@ -160,15 +183,15 @@ internal sealed partial class ForwardReader
     {
         switch (expression)
         {
-            case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment:
-                list.Add(new AssignStatement(Local(target.Local), Expr(assignment.Value), location));
+            case ISimpleAssignmentOperation assignment when Variable(assignment.Target) is { } target:
+                list.Add(new AssignStatement(target, Expr(assignment.Value), location));
                 break;
-            case ICompoundAssignmentOperation { Target: ILocalReferenceOperation target } compound when BinaryOperator(compound.OperatorKind) is { } op:
-                list.Add(new AssignStatement(Local(target.Local), new BinaryExpr(op, Expr(compound.Target), Expr(compound.Value), location), location));
+            case ICompoundAssignmentOperation compound when Variable(compound.Target) is { } target && BinaryOperator(compound.OperatorKind) is { } op:
+                list.Add(new AssignStatement(target, new BinaryExpr(op, Expr(compound.Target), Expr(compound.Value), location), location));
                 break;
-            case IIncrementOrDecrementOperation { Target: ILocalReferenceOperation target } step:
+            case IIncrementOrDecrementOperation step when Variable(step.Target) is { } target:
                 var one = new ConstantExpr(ArgValue.FromInt(1), location);
-                list.Add(new AssignStatement(Local(target.Local), new BinaryExpr(step.Kind == OperationKind.Increment ? "+" : "-", Expr(step.Target), one, location), location));
+                list.Add(new AssignStatement(target, new BinaryExpr(step.Kind == OperationKind.Increment ? "+" : "-", Expr(step.Target), one, location), location));
                 break;
             case IDeconstructionAssignmentOperation deconstruction:
                 list.Add(Deconstruct(deconstruction, location));
@@ -194,12 +217,7 @@ internal sealed partial class ForwardReader
             return new UnknownStatement("a deconstruction NetGen does not follow", Writes(deconstruction), location);
         }
 
-        var names = tuple.Elements.Select(element => element switch
-        {
-            ILocalReferenceOperation local => Local(local.Local),
-            IDeclarationExpressionOperation { Expression: ILocalReferenceOperation local } => Local(local.Local),
-            _ => "",
-        }).ToEquatableArray();
+        var names = tuple.Elements.Select(element => Variable(element is IDeclarationExpressionOperation declared ? declared.Expression : element) ?? "").ToEquatableArray();
         if (tuple.Elements.Any(e => e is ITupleOperation or IDeclarationExpressionOperation { Expression: ITupleOperation }))
         {
             return new UnknownStatement("a nested deconstruction", Writes(deconstruction), location);
@@ -253,6 +271,14 @@ internal sealed partial class ForwardReader
     private static bool HasJumps(IOperation body) =>
         body.Descendants().Any(d => d is IBranchOperation { BranchKind: BranchKind.Break or BranchKind.Continue or BranchKind.GoTo });
 
+    /// <summary>The variable a reference names: a local, or the input where the body assigns it; null for anything else.</summary>
+    private string? Variable(IOperation reference) => reference switch
+    {
+        ILocalReferenceOperation local => Local(local.Local),
+        IParameterReferenceOperation parameter when _reassignedInput is not null && SymbolEqualityComparer.Default.Equals(parameter.Parameter, _forward.Parameters[0]) => _reassignedInput,
+        _ => null,
+    };
+
     /// <summary>The unique name of a local: its own, or with <c>#2</c>, <c>#3</c> when another local already has it.</summary>
     private string Local(ILocalSymbol symbol)
     {
@@ -288,8 +314,11 @@ internal sealed partial class ForwardReader
                 case ILocalReferenceOperation local when IsWritten(local) || !IsImmutableValue(local.Local.Type):
                     names.Add(Local(local.Local));
                     break;
-                case IInvocationOperation { Instance: ILocalReferenceOperation receiver } call when call.TargetMethod.Name.EndsWith("_", System.StringComparison.Ordinal):
-                    names.Add(Local(receiver.Local));
+                case IParameterReferenceOperation when IsWritten(node) && Variable(node) is { } input:
+                    names.Add(input);
+                    break;
+                case IInvocationOperation { Instance: { } receiver } call when call.TargetMethod.Name.EndsWith("_", System.StringComparison.Ordinal) && Variable(receiver) is { } changed:
+                    names.Add(changed);
                     break;
             }
         }
@@ -297,15 +326,16 @@ internal sealed partial class ForwardReader
         return names.ToEquatableArray();
     }
 
-    private static bool IsWritten(ILocalReferenceOperation local) => local.Parent switch
+    /// <summary>Whether a reference to a local or parameter is where it is written.</summary>
+    private static bool IsWritten(IOperation reference) => reference.Parent switch
     {
-        ISimpleAssignmentOperation assignment => assignment.Target == local,
-        ICompoundAssignmentOperation compound => compound.Target == local,
+        ISimpleAssignmentOperation assignment => assignment.Target == reference,
+        ICompoundAssignmentOperation compound => compound.Target == reference,
         IIncrementOrDecrementOperation => true,
         IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } => true,
         IDeclarationExpressionOperation => true,
         ITupleOperation { Parent: IDeconstructionAssignmentOperation or IDeclarationExpressionOperation } => true,
-        _ => local.IsDeclaration,
+        _ => reference is ILocalReferenceOperation { IsDeclaration: true },
     };
 
     /// <summary>Tensors, numbers, flags and strings cannot be changed through a reference (tensors only in place, which <see cref="Writes"/> catches).</summary>

@@ -122,31 +122,9 @@ internal static class LayerParser
     {
         var name = argument.Name;
         var isSize = argument.Rule is ArgRule.Size or ArgRule.Count;
-        var minimum = argument.Rule == ArgRule.Size ? 1 : 0;
-        if (value.Kind == ArgKind.Int)
+        if (ConstantArguments.Problem(argument, value) is { } problem)
         {
-            if (isSize && value.Int < minimum)
-            {
-                interpreter.Report(DiagnosticDescriptors.InvalidArgument, location, name, kind.ToString(),
-                    minimum == 1 ? $"must be at least 1, but is {value.Int}" : $"must not be negative, but is {value.Int}");
-            }
-        }
-        else if (value.IsList)
-        {
-            var constants = value.ListItems().Where(item => item.Kind == ArgKind.Int).Select(item => item.Int).ToList();
-            var outOfRange = isSize ? constants.FirstOrDefault(item => item < minimum) : 0;
-            if (isSize && constants.Any(item => item < minimum))
-            {
-                interpreter.Report(DiagnosticDescriptors.InvalidArgument, location, name, kind.ToString(), $"has an out-of-range entry {outOfRange}");
-            }
-        }
-        else if (value.Kind == ArgKind.Double && argument.Rule == ArgRule.Probability && !(value.Double >= 0 && value.Double <= 1))
-        {
-            interpreter.Report(DiagnosticDescriptors.InvalidArgument, location, name, kind.ToString(), $"must be a probability between 0 and 1, but is {value.Double}");
-        }
-        else if (value.Kind == ArgKind.Double && isSize)
-        {
-            interpreter.Report(DiagnosticDescriptors.InvalidArgument, location, name, kind.ToString(), $"must be an int or the name of an int parameter, not {value}");
+            interpreter.Report(DiagnosticDescriptors.InvalidArgument, location, name, kind.ToString(), problem);
         }
         else if (value.Kind == ArgKind.Parameter && isSize && !interpreter.IsIntegerParameter(value.Text!))
         {
@@ -155,10 +133,6 @@ internal static class LayerParser
         else if (value.Kind == ArgKind.Expression && !ExpressionFits(argument, value))
         {
             interpreter.Report(DiagnosticDescriptors.ExpressionTypeMismatch, location, value.Text!, kind.ToString(), $"{name} needs {ExpectedType(argument)}, but the expression is {value.ExpressionType.Keyword()}");
-        }
-        else if (value.Kind == ArgKind.Bool && argument.Rule != ArgRule.Flag)
-        {
-            interpreter.Report(DiagnosticDescriptors.InvalidArgument, location, name, kind.ToString(), "must be a number or a parameter name, not a bool");
         }
     }
 

@@ -49,6 +49,8 @@ public sealed class KnownFieldLayerTests
     [InlineData("private readonly GELU drop = nn.GELU();", "GELU")]
     [InlineData("public ReLU drop { get; } = nn.ReLU(inplace: true);", "ReLU")]
     [InlineData("private readonly Identity drop = nn.Identity();", "Identity")]
+    [InlineData("private readonly Softmax drop = nn.Softmax(1);", "Softmax")]
+    [InlineData("private readonly Dropout1d drop = nn.Dropout1d();", "Dropout1d")]
     public void A_sealed_stateless_layer_in_a_field_is_followed_and_counted(string field, string type)
     {
         var run = GeneratorHarness.Run(GatedMlp(field));
@@ -78,13 +80,14 @@ public sealed class KnownFieldLayerTests
     }
 
     /// <summary>
-    /// Fields whose type does not settle what they hold, or whose rule depends on what the initializer passes: the same
-    /// mistake after them is not an error, and NG0110 says where checking stopped.
+    /// Fields whose type does not settle what they hold, or whose rule depends on what an initializer NetGen cannot read
+    /// passes (a dim that is no constant; a field a method may replace): the same mistake after them is not an error, and
+    /// NG0110 says where checking stopped. A Softmax or Dropout1d built with constants is read (<see cref="InitializerLayerTests"/>).
     /// </summary>
     [Theory]
     [InlineData("private readonly nn.Module<Tensor, Tensor> drop = nn.Dropout(0.25);")]
-    [InlineData("private readonly Softmax drop = nn.Softmax(1);")]
-    [InlineData("private readonly Dropout1d drop = nn.Dropout1d();")]
+    [InlineData("private readonly Softmax drop = nn.Softmax(Own.Dims.Features);")]
+    [InlineData("private Dropout1d drop = nn.Dropout1d();")]
     [InlineData("private readonly Demo.Own.Dropout drop = new();")]
     public void Fields_NetGen_cannot_be_sure_of_stay_unchecked(string field)
     {
@@ -92,6 +95,12 @@ public sealed class KnownFieldLayerTests
             using static TorchSharp.torch;
 
             namespace Demo.Own;
+
+            /// <summary>A dim that is no constant, so NetGen does not read the Softmax built with it.</summary>
+            public static class Dims
+            {
+                public static readonly int Features = 1;
+            }
 
             /// <summary>A class of the user's that happens to share the name: it doubles the features.</summary>
             public sealed class Dropout : nn.Module<Tensor, Tensor>
@@ -184,7 +193,8 @@ public sealed class KnownFieldLayerTests
             Members = head.Members.Select(m => m.Name == "drop" ? m with { KnownLayer = m.KnownLayer! with { Kind = new LayerKind("Linear") } } : m).ToEquatableArray(),
         };
         Assert.Null(Generator.Descriptors.ModelDescriptor.Read(Generator.Descriptors.ModelDescriptor.Write(claimsLinear), out var problem));
-        Assert.Equal("is corrupt (the known field 'drop' is not a field of a layer with no state and no required argument ('Linear'))", problem);
+        // nn.Dropout(0.1) is read with its argument, so the descriptor carries it as a layer with arguments.
+        Assert.Equal("is corrupt (the field 'drop' is not a field of a layer NetGen reads from an initializer ('Linear' with 1 argument(s)))", problem);
     }
 
     private static string Summary(GeneratorRun run) => SummaryData.Of(run, "Demo.GatedMlp.g.cs", "GatedMlp");

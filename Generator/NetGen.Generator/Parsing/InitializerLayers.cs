@@ -1,0 +1,187 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using NetGen.Generator.Catalogue;
+using NetGen.Generator.Model;
+
+namespace NetGen.Generator.Parsing;
+
+/// <summary>
+/// Reads the layer a field's initializer builds, where it is one call of TorchSharp's own factory with constant
+/// arguments: <c>private readonly Linear fc = nn.Linear(120, 84);</c> is followed as <c>[Linear(120, 84)]</c> would be.
+/// Anything else (a variable, an enum such as <c>Padding.Same</c>, an argument NetGen has no name for, another
+/// method) is not read, and the field stays what its type alone says.
+/// </summary>
+internal static class InitializerLayers
+{
+    private const string NnType = "TorchSharp.torch+nn";
+
+    /// <summary>
+    /// Layers whose TorchSharp factories take the catalogue's required arguments first and in its order, in every
+    /// overload (checked against TorchSharp 0.107's signatures): only for these is an argument read by its position.
+    /// Any other layer's arguments are read by name alone, which cannot mistake one argument for another.
+    /// </summary>
+    private static readonly HashSet<string> ReadByPosition = new(StringComparer.Ordinal)
+    {
+        "Linear", "Conv1d", "Conv2d", "BatchNorm1d", "BatchNorm2d", "MaxPool1d", "MaxPool2d", "AvgPool2d", "Embedding",
+        "LayerNorm", "GroupNorm", "Softmax", "LogSoftmax", "AdaptiveAvgPool2d",
+    };
+
+    /// <summary>Arguments that change neither a shape nor a parameter count, so a call may pass them.</summary>
+    private static readonly string[] Placement = { "device", "dtype" };
+
+    /// <summary>The layer <paramref name="initializer"/> builds, with its arguments; null where NetGen cannot read it.</summary>
+    public static LayerSpec? Read(ExpressionSyntax initializer, LayerKind kind, Compilation compilation, LocationInfo? location)
+    {
+        if (ReadableEntry(kind) is not { } entry)
+        {
+            return null;
+        }
+
+        var operation = Unwrap(compilation.GetSemanticModel(initializer.SyntaxTree).GetOperation(initializer));
+        if (operation is not IInvocationOperation { Instance: null } call
+            || TypeShapes.MetadataName(call.TargetMethod.ContainingType) != NnType || call.TargetMethod.Name != kind.Name)
+        {
+            return null;
+        }
+
+        var positional = entry.Arguments.Where(a => a.Positional).ToList();
+        var args = new List<LayerArg>();
+        foreach (var argument in call.Arguments)
+        {
+            if (argument.ArgumentKind == ArgumentKind.DefaultValue || Placement.Contains(argument.Parameter?.Name))
+            {
+                continue;
+            }
+
+            if (argument is not { ArgumentKind: ArgumentKind.Explicit, Parameter: { } parameter } || !IsPlain(parameter.Type))
+            {
+                return null;
+            }
+
+            var target = parameter.Ordinal < positional.Count
+                ? positional[parameter.Ordinal]
+                : entry.Arguments.FirstOrDefault(a => !a.Positional && a.TorchSharp == parameter.Name);
+            if (target is null || ValueOf(argument.Value, target) is not { } value || ConstantArguments.Problem(target, value) is not null)
+            {
+                return null;
+            }
+
+            if (!value.IsAbsent)
+            {
+                args.Add(new LayerArg(target.Name, value, location));
+            }
+        }
+
+        return positional.All(p => args.Any(a => a.Name == p.Name)) ? new LayerSpec(kind, args.ToEquatableArray(), location) : null;
+    }
+
+    /// <summary>
+    /// Whether a layer another assembly's descriptor says a field holds is one this reader could have read: the
+    /// descriptor must not make NetGen trust what it would not have trusted in source.
+    /// </summary>
+    public static bool CouldHaveRead(LayerSpec layer)
+    {
+        if (ReadableEntry(layer.Kind) is not { } entry || layer.BlockType is not null || !layer.BlockArgs.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (var arg in layer.Args)
+        {
+            if (entry.Argument(arg.Name) is not { } argument || arg.Value.Kind is not (ArgKind.Int or ArgKind.Double or ArgKind.Bool or ArgKind.IntList)
+                || ConstantArguments.Problem(argument, arg.Value) is not null || layer.Args.Count(a => a.Name == arg.Name) > 1)
+            {
+                return false;
+            }
+        }
+
+        return entry.Arguments.Where(a => a.Positional).All(p => layer.Args.Any(a => a.Name == p.Name));
+    }
+
+    /// <summary>The catalogue entry of a layer that takes one tensor and gives one, whose arguments this reader can map.</summary>
+    private static LayerEntry? ReadableEntry(LayerKind kind) =>
+        kind.Entry() is { ReturnsTuple: false } entry && (ReadByPosition.Contains(kind.Name) || !entry.Arguments.Any(a => a.Positional))
+            ? entry
+            : null;
+
+    /// <summary>A constant, or a tuple or array of int constants, as NetGen keeps it; null when it is neither.</summary>
+    private static ArgValue? ValueOf(IOperation value, LayerArgument target)
+    {
+        if (Constant(value) is { } scalar)
+        {
+            // LayerNorm's normalized_shape is a list of sizes, as its attribute keeps it, even when one long is passed.
+            return scalar.Kind == ArgKind.Int && target.Rule == ArgRule.Shape ? ArgValue.FromInts(new[] { scalar.Int }.ToEquatableArray()) : scalar;
+        }
+
+        var items = Unwrap(value) switch
+        {
+            ITupleOperation tuple => tuple.Elements,
+            IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues,
+            _ => default,
+        };
+        if (items.IsDefaultOrEmpty)
+        {
+            return null;
+        }
+
+        var ints = new List<long>();
+        foreach (var item in items)
+        {
+            if (Constant(item) is not { Kind: ArgKind.Int } element)
+            {
+                return null;
+            }
+
+            ints.Add(element.Int);
+        }
+
+        return ArgValue.FromInts(ints.ToEquatableArray());
+    }
+
+    /// <summary>A constant: <see cref="ArgValue.Absent"/> for <c>null</c> (the default applies); null when it is none NetGen keeps.</summary>
+    private static ArgValue? Constant(IOperation value)
+    {
+        while (!value.ConstantValue.HasValue && value is IConversionOperation conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        return value.ConstantValue is { HasValue: true, Value: var constant }
+            ? constant switch
+            {
+                null => ArgValue.Absent,
+                bool flag => ArgValue.FromBool(flag),
+                int or long or short or byte or sbyte or ushort or uint => ArgValue.FromInt(Convert.ToInt64(constant, System.Globalization.CultureInfo.InvariantCulture)),
+                double or float => ArgValue.FromDouble(Convert.ToDouble(constant, System.Globalization.CultureInfo.InvariantCulture)),
+                _ => null,
+            }
+            : null;
+    }
+
+    /// <summary>A parameter type whose constants are the sizes, flags and numbers NetGen's arguments are: no enum, device or tensor.</summary>
+    private static bool IsPlain(ITypeSymbol type)
+    {
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            type = nullable.TypeArguments[0];
+        }
+
+        return type.SpecialType is SpecialType.System_Boolean or SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Double or SpecialType.System_Single
+            || type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Int64 }
+            || type is INamedTypeSymbol { IsTupleType: true } tuple && tuple.TupleElements.All(e => e.Type.SpecialType == SpecialType.System_Int64);
+    }
+
+    private static IOperation? Unwrap(IOperation? operation)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
+}

@@ -1,0 +1,222 @@
+using System.Globalization;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using NetGen.Generator.Descriptors;
+using NetGen.Generator.Model;
+using NetGen.Generator.Tests.Infrastructure;
+
+namespace NetGen.Generator.Tests.OpenWorld;
+
+/// <summary>
+/// A TorchSharp user builds layers in field initializers: <c>private readonly Linear fc1 = nn.Linear(16 * 5 * 5, 120);</c>.
+/// NetGen reads such a call of TorchSharp's own factory, with constant arguments, as the layer attribute it stands for,
+/// so the hand-written forward is checked through it and the summary counts it. Where the call or the field leaves any
+/// doubt about what the field holds when the forward runs, the field stays unchecked, never wrong.
+/// </summary>
+public sealed class InitializerLayerTests
+{
+    private const string Usings = """
+        using NetGen;
+        using TorchSharp.Modules;
+        using static TorchSharp.torch;
+
+        """;
+
+    /// <summary>The PyTorch tutorial's LeNet as a TorchSharp user ports it; <paramref name="fc1"/> is its first Linear field.</summary>
+    private static string LeNet(string fc1 = "private readonly Linear fc1 = nn.Linear(16 * 5 * 5, 120);", string extra = "", string callFc1 = "fc1.call(x)") => Usings + $$"""
+        namespace Demo;
+
+        [Model(Input = [1, 32, 32])]
+        public partial class LeNet : nn.Module<Tensor, Tensor>
+        {
+            private const int Classes = 10;
+            private readonly Conv2d conv1 = nn.Conv2d(1, 6, 5);
+            private readonly Conv2d conv2 = nn.Conv2d(6, 16, kernel_size: 5);
+            private readonly MaxPool2d pool = nn.MaxPool2d(2);
+            {{fc1}}
+            private readonly Linear fc2 = nn.Linear(120, 84);
+            private readonly Linear fc3 = nn.Linear(84, Classes);
+            {{extra}}
+
+            public override Tensor forward(Tensor x)
+            {
+                x = pool.call(nn.functional.relu(conv1.call(x)));
+                x = pool.call(nn.functional.relu(conv2.call(x)));
+                x = x.flatten(1);
+                x = nn.functional.relu({{callFc1}});
+                x = nn.functional.relu(fc2.call(x));
+                return fc3.call(x);
+            }
+        }
+        """;
+
+    [Fact]
+    public void The_tutorials_lenet_in_fields_is_checked_and_counted_with_no_boundary()
+    {
+        var run = GeneratorHarness.Run(LeNet(extra: "public const string FirstWeight = Keys.fc1.weight;"));
+
+        Assert.Empty(run.CompilationErrors);
+        Assert.Empty(run.GeneratorDiagnostics.Where(d => d.Severity > DiagnosticSeverity.Info));
+        var data = Summary(run);
+        // conv1 6·1·5·5 + 6, conv2 16·6·5·5 + 16, fc1 400·120 + 120, fc2 120·84 + 84, fc3 84·10 + 10.
+        Assert.Equal((156 + 2_416 + 48_120 + 10_164 + 850).ToString(CultureInfo.InvariantCulture), Regex.Match(data, @"total\t(-?\d+)\t").Groups[1].Value);
+        Assert.Matches(@"row\tconv2\tConv2d\t0\t16,10,10\t2416\t", data);
+        Assert.Matches(@"row\tfc3\tLinear\t0\t10\t850\t", data);
+    }
+
+    /// <summary>Before, the fields were opaque: this mistake built, and failed at run time in <c>fc1</c>.</summary>
+    [Fact]
+    public void A_wrong_size_in_an_initializer_is_an_error_on_the_call_that_receives_it()
+    {
+        var run = GeneratorHarness.Run(LeNet("private readonly Linear fc1 = nn.Linear(16 * 4 * 4, 120);"));
+
+        var error = Assert.Single(run.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal("NG0102", error.Id);
+        Assert.Equal("fc1.call(x)", error.Location.SourceTree!.GetText().ToString(error.Location.SourceSpan));
+        var message = error.GetMessage(CultureInfo.InvariantCulture);
+        Assert.Contains("in_features 256 ≠ flattened 400", message);
+        Assert.Contains("N×16×5×5 →flatten 1→ N×400", message);
+    }
+
+    /// <summary>
+    /// What the forward calls may not be what the initializer built, or NetGen cannot read the call: the same mistake
+    /// is then no error, and NG0110 names the field.
+    /// </summary>
+    [Theory]
+    [InlineData("private Linear fc1 = nn.Linear(16 * 4 * 4, 120);")]
+    [InlineData("private Linear fc1 { get; set; } = nn.Linear(16 * 4 * 4, 120);")]
+    [InlineData("private Linear fc1 { get; init; } = nn.Linear(16 * 4 * 4, 120);")]
+    [InlineData("private readonly Linear fc1 = nn.Linear(Sizes.Flattened, 120);")]
+    [InlineData("private readonly Linear fc1 = Sizes.Head();")]
+    [InlineData("private readonly Linear fc1 = nn.Linear(new Parameter(zeros(120, 256)));")]
+    [InlineData("private readonly nn.Module<Tensor, Tensor> fc1 = nn.Linear(16 * 4 * 4, 120);")]
+    public void A_field_whose_layer_is_in_doubt_stays_unchecked(string field)
+    {
+        const string sizes = """
+            using TorchSharp.Modules;
+            using static TorchSharp.torch;
+
+            namespace Demo;
+
+            public static class Sizes
+            {
+                public static readonly int Flattened = 256;
+                public static Linear Head() => nn.Linear(256, 120);
+            }
+            """;
+        var run = GeneratorHarness.Run(LeNet(field), sizes);
+
+        AssertUnchecked(run, "fc1");
+    }
+
+    /// <summary>A nullable field may hold nothing, or another module, whatever its initializer built.</summary>
+    [Fact]
+    public void A_nullable_field_stays_unchecked()
+    {
+        AssertUnchecked(GeneratorHarness.Run(LeNet("private readonly Linear? fc1 = nn.Linear(16 * 4 * 4, 120);", callFc1: "fc1!.call(x)")), "fc1");
+    }
+
+    private static void AssertUnchecked(GeneratorRun run, string field)
+    {
+        Assert.Empty(run.CompilationErrors);
+        Assert.Empty(run.GeneratorDiagnostics.Where(d => d.Id != "NG0110" && d.Severity == DiagnosticSeverity.Error));
+        var boundary = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "NG0110");
+        Assert.Contains(field, boundary.GetMessage(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// A constructor of the user's could put another module in a readonly field after its initializer ran. NetGen writes the
+    /// constructor, so such a model is already NG0007; NetGen then does not read the fields either, so that error is the only one.
+    /// </summary>
+    [Fact]
+    public void A_hand_written_constructor_leaves_every_field_unread()
+    {
+        var run = GeneratorHarness.Run(LeNet(
+            "private readonly Linear fc1 = nn.Linear(16 * 4 * 4, 120);",
+            "public partial LeNet(); public LeNet(bool wide) : this() { if (wide) fc1 = nn.Linear(400, 120); }"));
+
+        Assert.Equal("NG0007", Assert.Single(run.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error).Id);
+    }
+
+    /// <summary>An argument whose type is no size, flag or number (an enum) is not read: <c>Padding.Same</c> is no padding of 1.</summary>
+    [Fact]
+    public void An_enum_argument_is_not_read_as_its_number()
+    {
+        var run = GeneratorHarness.Run(Usings + """
+            namespace Demo;
+
+            [Model(Input = [3, 8, 8])]
+            public partial class Same : nn.Module<Tensor, Tensor>
+            {
+                private readonly Conv2d conv = nn.Conv2d(3, 4, 3, TorchSharp.Padding.Same);
+                [Linear(4 * 8 * 8, 2)] public partial Linear head { get; }
+
+                public override Tensor forward(Tensor x) => head.call(conv.call(x).flatten(1));
+            }
+            """);
+
+        AssertUnchecked(run, "conv");
+    }
+
+    /// <summary>
+    /// A block from another assembly carries the layers it read from its initializers in its descriptor, so a consumer
+    /// counts it as its own project does; a descriptor that claimed an argument NetGen would not have read is refused.
+    /// </summary>
+    [Fact]
+    public void A_field_layer_of_a_block_from_another_assembly_is_carried_in_its_descriptor()
+    {
+        const string library = Usings + """
+            namespace Lib;
+
+            [Model(Input = ["inp"])]
+            public partial class Head : nn.Module<Tensor, Tensor>
+            {
+                public partial Head(int inp = 16, int classes = 4);
+                [Linear("inp", "classes")] public partial Linear fc { get; }
+                private readonly Linear aux = nn.Linear(16, 8);
+                private readonly Linear probe = nn.Linear(16, 2, hasBias: false);
+            }
+            """;
+        const string consumer = Usings + """
+            namespace Demo;
+
+            [Model(Input = [8])]
+            public partial class LeNet : nn.Module<Tensor, Tensor>
+            {
+                [Linear(8, 16)] public partial Linear stem { get; }
+                [Block(16, 4)] public partial Lib.Head head { get; }
+            }
+            """;
+
+        var across = CrossAssembly.TwoAssemblies.Consumer(CrossAssembly.TwoAssemblies.Library(library), consumer);
+        var together = CrossAssembly.TwoAssemblies.OneProject([library], [consumer]);
+        Assert.Empty(across.CompilationErrors);
+        // The forward never calls the two fields, so what reaches them is unknown, and the note says so, in both builds.
+        Assert.Equal(
+            ["NG0100 Info 6,21: Shapes of 'LeNet' are not fully checked: head.aux: the input's rank is unknown; in_features not checked; head.probe: the input's rank is unknown; in_features not checked"],
+            CrossAssembly.TwoAssemblies.ConsumerDiagnostics(across));
+        Assert.Equal(CrossAssembly.TwoAssemblies.ConsumerDiagnostics(together), CrossAssembly.TwoAssemblies.ConsumerDiagnostics(across));
+        // stem 8·16 + 16, head.fc 16·4 + 4, head.aux 16·8 + 8, head.probe 16·2.
+        Assert.Equal("380", Regex.Match(Summary(together), @"total\t(-?\d+)\t").Groups[1].Value);
+        Assert.Equal(Summary(together), Summary(across));
+
+        var head = CrossAssembly.TwoAssemblies.ParsedModel(CrossAssembly.TwoAssemblies.LibraryRun(library), "Lib.Head");
+        var read = ModelDescriptor.Read(ModelDescriptor.Write(head), out _)!;
+        Assert.Equal("aux Linear InFeatures=16 OutFeatures=8 | probe Linear InFeatures=16 OutFeatures=2 Bias=false", FieldLayers(head));
+        Assert.Equal(FieldLayers(head), FieldLayers(read));
+
+        var forged = head with
+        {
+            Members = head.Members.Select(m => m.Name == "aux" ? m with { KnownLayer = m.KnownLayer! with { Args = m.KnownLayer.Args.Select(a => a.Name == "InFeatures" ? a with { Value = ArgValue.FromInt(0) } : a).ToEquatableArray() } } : m).ToEquatableArray(),
+        };
+        Assert.Null(ModelDescriptor.Read(ModelDescriptor.Write(forged), out var problem));
+        Assert.Equal("is corrupt (the field 'aux' is not a field of a layer NetGen reads from an initializer ('Linear' with 2 argument(s)))", problem);
+    }
+
+    /// <summary>The fields whose layers were read from their initializers, with the arguments, locations left out.</summary>
+    private static string FieldLayers(ModelSpec model) => string.Join(" | ", model.Members.Where(m => m.KnownLayerHasArguments)
+        .Select(m => string.Join(" ", new[] { m.Name, m.KnownLayer!.Kind.Name }.Concat(m.KnownLayer.Args.Select(a => a.Name + "=" + a.Value)))));
+
+    private static string Summary(GeneratorRun run) => SummaryData.Of(run, "Demo.LeNet.g.cs", "LeNet");
+}
