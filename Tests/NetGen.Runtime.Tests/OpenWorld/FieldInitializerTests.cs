@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using NetGen.Runtime.Tests.OpenWorld.Models;
+using NetGen.Runtime.Tests.StateDict;
 using Xunit.Abstractions;
 using static TorchSharp.torch;
 
@@ -57,5 +58,27 @@ public sealed class FieldInitializerTests(ITestOutputHelper output)
         var keys = model.state_dict().Keys.ToHashSet();
         Assert.Contains(FieldLeNet.Keys.fc1.weight, keys);
         Assert.Contains(FieldLeNet.Keys.conv2.bias, keys);
+    }
+
+    /// <summary>
+    /// The seed's Net written the PyTorch way, with its forward assigning <c>x</c> (which NetGen once misread as an error):
+    /// checked and counted at compile time, and PyTorch's own checkpoint loads into it strictly and gives PyTorch's output.
+    /// </summary>
+    [Fact]
+    public void The_seeds_net_ported_line_by_line_loads_the_pytorch_checkpoint_and_reproduces_its_output()
+    {
+        using var model = new FieldSeedNet();
+        model.eval();
+
+        var report = model.LoadCheckpoint(Fixtures.PyTorch("net32.pt"));
+        var io = Checkpoint.ReadAll(Fixtures.PyTorch("net32.io.pt"));
+        using var noGrad = no_grad();
+        using var result = model.call(io["x"]);
+
+        Assert.True(report.IsComplete, report.ToString());
+        var maxDiff = (result - io["y"]).abs().max().item<float>();
+        Assert.True(maxDiff <= 1e-5, $"max abs diff {maxDiff}");
+        Assert.Equal(model.parameters().Sum(p => p.numel()), FieldSeedNet.Summary.TotalParameters);
+        Assert.Equal([10L], FieldSeedNet.Summary.Rows.Single(r => r.Path == "fc3").OutputShape!);
     }
 }

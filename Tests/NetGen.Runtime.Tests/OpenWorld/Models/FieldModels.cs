@@ -60,3 +60,32 @@ public partial class FieldZoo : nn.Module<Tensor, Tensor>
         return logits.call(head.call(layerNorm.call(x))).MoveToOuterDisposeScope();
     }
 }
+
+/// <summary>
+/// The seed's <c>Net</c> (at 32×32, as the <c>net32</c> fixture was made) ported line by line from PyTorch: the layers in
+/// fields, and the forward assigning <c>x</c> at each step, as <c>seed_models.py</c> does. PyTorch's checkpoint loads into it.
+/// </summary>
+[Model(Input = [3, 32, 32])]
+public partial class FieldSeedNet : nn.Module<Tensor, Tensor>
+{
+    private const int Flat = 64 * 6 * 6;
+    private readonly Conv2d conv1 = nn.Conv2d(in_channels: 3, out_channels: 32, kernel_size: (3, 3));
+    private readonly MaxPool2d pool1 = nn.MaxPool2d(kernel_size: 2, stride: 2);
+    private readonly Conv2d conv2 = nn.Conv2d(in_channels: 32, out_channels: 64, kernel_size: 3);
+    private readonly MaxPool2d pool2 = nn.MaxPool2d(2, 2);
+    private readonly Linear fc1 = nn.Linear(Flat, 256);
+    private readonly Linear fc2 = nn.Linear(256, 128);
+    private readonly Linear fc3 = nn.Linear(128, 10);
+
+    public override Tensor forward(Tensor x)
+    {
+        using var scope = NewDisposeScope();
+        x = pool1.call(nn.functional.relu(conv1.call(x)));
+        x = pool2.call(nn.functional.relu(conv2.call(x)));
+        x = x.view(-1, Flat);
+        x = nn.functional.relu(fc1.call(x));
+        x = nn.functional.relu(fc2.call(x));
+        x = fc3.call(x);
+        return x.MoveToOuterDisposeScope();
+    }
+}
