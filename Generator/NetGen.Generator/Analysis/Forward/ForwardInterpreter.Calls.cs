@@ -18,7 +18,9 @@ internal sealed partial class ForwardInterpreter
         }
 
         var op = new OpCall(this, call, receiver, args);
-        foreach (var operand in op.Operands)
+        // What a shape-keeping operation gives depends on its input alone: an unknown dtype, device or training flag
+        // (x.to(float64), F.dropout(x, p, training)) stops no checking, so it is no boundary.
+        foreach (var operand in ForwardOps.KeepsShape(call.Name) && op.Input is TensorValue input ? new[] { input } : op.Operands)
         {
             Use(operand);
         }

@@ -25,6 +25,11 @@ internal static partial class ForwardOps
         "zero_", "fill_", "neg_", "exp_", "sqrt_", "abs_", "uniform_", "normal_", "detach_",
     };
 
+    private static readonly HashSet<string> KeepingShape = new(ShapeKeeping, StringComparer.Ordinal);
+
+    /// <summary>Whether <paramref name="name"/> gives its input's shape whatever its other arguments (a dtype, a device, a flag).</summary>
+    public static bool KeepsShape(string name) => KeepingShape.Contains(name);
+
     /// <summary>Operations of two tensors (or a tensor and a number) that broadcast.</summary>
     public static readonly string[] Broadcasting =
     {

@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using NetGen.Generator.Tests.Infrastructure;
+
+namespace NetGen.Generator.Tests.ForwardAnalysis;
+
+/// <summary>
+/// A shape-keeping operation's other arguments cannot change the shape it gives: <c>x.to(float64)</c>, <c>x.to(device)</c>,
+/// <c>F.dropout(x, p, training)</c>. NetGen does not model a dtype, a device or the training flag, but that stops no
+/// checking, so it is no boundary (no NG0110), and a mistake after it is still found.
+/// </summary>
+public sealed class ShapeKeepingArgumentTests
+{
+    private static string Net(string step, int features = 256) => $$"""
+        using NetGen;
+        using TorchSharp;
+        using TorchSharp.Modules;
+        using static TorchSharp.torch;
+
+        namespace Demo;
+
+        [Model(Input = [1, 8, 8])]
+        public partial class Net : nn.Module<Tensor, Tensor>
+        {
+            private static readonly Device Where = CPU;
+            [Conv2d(1, 4, 3, Padding = 1)] public partial Conv2d conv { get; }
+            [Linear({{features}}, 10)] public partial Linear fc { get; }
+
+            public override Tensor forward(Tensor x)
+            {
+                var y = conv.call(x);
+                y = {{step}};
+                return fc.call(y.flatten(1));
+            }
+        }
+        """;
+
+    [Theory]
+    [InlineData("y.to(float64)")]
+    [InlineData("y.to(Where)")]
+    [InlineData("y.to(x)")]
+    [InlineData("nn.functional.dropout(y, 0.2, training)")]
+    [InlineData("y.clamp(Where.index, 6)")]
+    public void An_unmodelled_argument_of_a_shape_keeping_operation_is_no_boundary(string step)
+    {
+        var run = GeneratorHarness.Run(Net(step));
+
+        Assert.Empty(run.CompilationErrors);
+        Assert.Empty(run.GeneratorDiagnostics.Where(d => d.Severity > DiagnosticSeverity.Info || d.Id == "NG0100"));
+    }
+
+    [Theory]
+    [InlineData("y.to(float64)")]
+    [InlineData("nn.functional.dropout(y, 0.2, training)")]
+    public void A_mistake_after_it_is_still_an_error(string step)
+    {
+        var run = GeneratorHarness.Run(Net(step, features: 200));
+
+        var error = Assert.Single(run.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal("NG0102", error.Id);
+        Assert.Contains("in_features 200 ≠ flattened 256", error.GetMessage(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>An unknown argument that sizes the result still stops checking, and says so.</summary>
+    [Fact]
+    public void An_unknown_size_is_still_a_boundary()
+    {
+        var run = GeneratorHarness.Run(Net("y.view(-1, (int)Where.index * 0 + 64)"));
+
+        Assert.Empty(run.CompilationErrors);
+        Assert.Contains("line 18: the property Device.index", Assert.Single(run.GeneratorDiagnostics, d => d.Id == "NG0110").GetMessage(CultureInfo.InvariantCulture));
+    }
+}
