@@ -51,6 +51,9 @@ public sealed class KnownFieldLayerTests
     [InlineData("private readonly Identity drop = nn.Identity();", "Identity")]
     [InlineData("private readonly Softmax drop = nn.Softmax(1);", "Softmax")]
     [InlineData("private readonly Dropout1d drop = nn.Dropout1d();", "Dropout1d")]
+    // The initializer is not read (a method may replace the field; a rate that is no constant): the type alone says enough.
+    [InlineData("private Dropout drop = nn.Dropout(0.25);", "Dropout")]
+    [InlineData("private readonly Dropout drop = nn.Dropout(new System.Random(1).NextDouble());", "Dropout")]
     public void A_sealed_stateless_layer_in_a_field_is_followed_and_counted(string field, string type)
     {
         var run = GeneratorHarness.Run(GatedMlp(field));
