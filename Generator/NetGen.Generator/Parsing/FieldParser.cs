@@ -23,7 +23,9 @@ internal static class FieldParser
         }
 
         var syntax = field.DeclaringSyntaxReferences.Length > 0 ? field.DeclaringSyntaxReferences[0].GetSyntax() as VariableDeclaratorSyntax : null;
-        return Registered(field.Name, field.Type, syntax?.Initializer?.Value, field.IsReadOnly, LocationInfo.From(syntax?.Identifier.GetLocation() ?? field.Locations[0]), context);
+        // A readonly field only a constructor may assign; a private one only the model's own code, which may not.
+        var holdsItsInitializer = field.IsReadOnly || field.DeclaredAccessibility == Accessibility.Private && !FieldAssignments.MayAssign(context.Model, field.Name);
+        return Registered(field.Name, field.Type, syntax?.Initializer?.Value, holdsItsInitializer, LocationInfo.From(syntax?.Identifier.GetLocation() ?? field.Locations[0]), context);
     }
 
     /// <summary>A property without NetGen attributes: a partial one NetGen cannot create, or an initialised auto-property to register.</summary>
@@ -48,11 +50,14 @@ internal static class FieldParser
         // Only an auto-property with an initializer holds a module of its own; a computed one names another member.
         var isAuto = syntax.AccessorList is { } accessors && syntax.ExpressionBody is null
             && accessors.Accessors.All(a => a.Body is null && a.ExpressionBody is null);
-        return isAuto ? Registered(property.Name, property.Type, syntax.Initializer?.Value, property.SetMethod is null, location, context) : null;
+        return isAuto ? Registered(property.Name, property.Type, syntax.Initializer?.Value, holdsItsInitializer: property.SetMethod is null, location, context) : null;
     }
 
-    /// <param name="isAssignedOnlyInConstructors">A readonly field or a get-only auto-property: nothing but a constructor can replace what its initializer built.</param>
-    private static MemberSpec? Registered(string name, ITypeSymbol type, ExpressionSyntax? initializer, bool isAssignedOnlyInConstructors, LocationInfo? location, MemberContext context)
+    /// <param name="holdsItsInitializer">
+    /// Nothing but a constructor can replace what its initializer built: a readonly field, a get-only auto-property, or
+    /// a private field the model's code never assigns.
+    /// </param>
+    private static MemberSpec? Registered(string name, ITypeSymbol type, ExpressionSyntax? initializer, bool holdsItsInitializer, LocationInfo? location, MemberContext context)
     {
         var isParameter = TypeShapes.MetadataName(type) == KnownNames.Parameter;
         if (!isParameter && !TypeShapes.IsModule(type))
@@ -72,7 +77,7 @@ internal static class FieldParser
         }
 
         var typeName = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(TypeShapes.FullyQualified);
-        var read = isAssignedOnlyInConstructors && !HasHandWrittenConstructor(context.Model) ? ReadLayer(type, initializer, location, context) : null;
+        var read = holdsItsInitializer && !HasHandWrittenConstructor(context.Model) ? ReadLayer(type, initializer, location, context) : null;
         return new MemberSpec(name, MemberKind.Field, typeName, type.NullableAnnotation == NullableAnnotation.Annotated, "private",
             EquatableArray<LayerSpec>.Empty, -1, EquatableArray<ArgValue>.Empty, null, null, null, null, location)
         {
@@ -84,13 +89,13 @@ internal static class FieldParser
     }
 
     /// <summary>
-    /// The layer the initializer builds (<see cref="InitializerLayers"/>), where the field's type is a sealed catalogue
-    /// layer that takes one tensor, so that nothing else can be in it. The field must not be nullable, and only a
-    /// constructor may assign it.
+    /// The layer the initializer builds (<see cref="InitializerLayers"/>), for a field that holds it when the forward runs
+    /// and takes one tensor, whatever type it is declared with (<c>Module&lt;Tensor, Tensor&gt; conv1 = Conv2d(1, 32, 3)</c>,
+    /// as TorchSharp's examples write). A nullable field may hold nothing, so it is left opaque.
     /// </summary>
     private static LayerSpec? ReadLayer(ITypeSymbol type, ExpressionSyntax initializer, LocationInfo? location, MemberContext context) =>
-        type is INamedTypeSymbol { IsSealed: true, NullableAnnotation: not NullableAnnotation.Annotated } && TypeShapes.IsModuleOfTensor(type) && TypeShapes.LayerKindOf(type) is { } kind
-            ? InitializerLayers.Read(initializer, kind, context.Compilation, location)
+        type.NullableAnnotation != NullableAnnotation.Annotated && TypeShapes.IsModuleOfTensor(type)
+            ? InitializerLayers.Read(initializer, context.Compilation, location)
             : null;
 
     /// <summary>A constructor the user wrote (not the partial one NetGen implements), which may replace what an initializer built.</summary>

@@ -11,7 +11,8 @@ namespace NetGen.Generator.Parsing;
 
 /// <summary>
 /// Reads the layer a field's initializer builds, where it is one call of TorchSharp's own factory with constant
-/// arguments: <c>private readonly Linear fc = nn.Linear(120, 84);</c> is followed as <c>[Linear(120, 84)]</c> would be.
+/// arguments: <c>private readonly Linear fc = nn.Linear(120, 84);</c> is followed as <c>[Linear(120, 84)]</c> would be,
+/// and so is <c>private Module&lt;Tensor, Tensor&gt; fc = Linear(120, 84);</c> where nothing assigns the field again.
 /// Anything else (a variable, an enum such as <c>Padding.Same</c>, an argument NetGen has no name for, another
 /// method) is not read, and the field stays what its type alone says.
 /// </summary>
@@ -34,16 +35,13 @@ internal static class InitializerLayers
     private static readonly string[] Placement = { "device", "dtype" };
 
     /// <summary>The layer <paramref name="initializer"/> builds, with its arguments; null where NetGen cannot read it.</summary>
-    public static LayerSpec? Read(ExpressionSyntax initializer, LayerKind kind, Compilation compilation, LocationInfo? location)
+    public static LayerSpec? Read(ExpressionSyntax initializer, Compilation compilation, LocationInfo? location)
     {
-        if (ReadableEntry(kind) is not { } entry)
-        {
-            return null;
-        }
-
+        // The factory's own return type says which layer it builds, whatever type the field is declared with.
         var operation = Unwrap(compilation.GetSemanticModel(initializer.SyntaxTree).GetOperation(initializer));
-        if (operation is not IInvocationOperation { Instance: null } call
-            || TypeShapes.MetadataName(call.TargetMethod.ContainingType) != NnType || call.TargetMethod.Name != kind.Name)
+        if (operation is not IInvocationOperation { Instance: null } call || TypeShapes.MetadataName(call.TargetMethod.ContainingType) != NnType
+            || TypeShapes.LayerKindOf(call.TargetMethod.ReturnType) is not { } kind || call.TargetMethod.Name != kind.Name
+            || ReadableEntry(kind) is not { } entry)
         {
             return null;
         }

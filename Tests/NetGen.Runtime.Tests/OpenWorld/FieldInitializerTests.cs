@@ -81,4 +81,23 @@ public sealed class FieldInitializerTests(ITestOutputHelper output)
         Assert.Equal(model.parameters().Sum(p => p.numel()), FieldSeedNet.Summary.TotalParameters);
         Assert.Equal([10L], FieldSeedNet.Summary.Rows.Single(r => r.Path == "fc3").OutputShape!);
     }
+
+    /// <summary>TorchSharp's own MNIST example, its fields typed <c>Module&lt;Tensor, Tensor&gt;</c>: every row is known at compile time.</summary>
+    [Fact]
+    public void TorchSharps_mnist_example_is_counted_row_by_row_at_compile_time()
+    {
+        var summary = ExamplesMnist.Summary;
+        output.WriteLine(summary.ToString());
+        using var model = new ExamplesMnist();
+        using var logits = model.call(randn(2, 1, 28, 28));
+
+        foreach (var (name, child) in model.named_children())
+        {
+            Assert.Equal(child.parameters().Sum(p => p.numel()), summary.Rows.Single(r => r.Path == name).Parameters);
+        }
+
+        Assert.Equal(model.parameters().Sum(p => p.numel()), summary.TotalParameters);
+        Assert.Equal([10L], summary.Rows.Single(r => r.Path == "logsm").OutputShape!);
+        Assert.Equal([2L, 10L], logits.shape);
+    }
 }

@@ -89,3 +89,41 @@ public partial class FieldSeedNet : nn.Module<Tensor, Tensor>
         return x.MoveToOuterDisposeScope();
     }
 }
+
+/// <summary>
+/// The MNIST model as TorchSharp's own examples write it: every field typed <c>Module&lt;Tensor, Tensor&gt;</c>, not
+/// readonly, built by the factories under <c>using static TorchSharp.torch.nn</c>, and called with <c>forward</c>. The
+/// fields are private and nothing assigns them again, so each holds what its initializer built.
+/// </summary>
+[Model(Input = [1, 28, 28])]
+public partial class ExamplesMnist : nn.Module<Tensor, Tensor>
+{
+    private nn.Module<Tensor, Tensor> conv1 = nn.Conv2d(1, 32, 3);
+    private nn.Module<Tensor, Tensor> conv2 = nn.Conv2d(32, 64, 3);
+    private nn.Module<Tensor, Tensor> fc1 = nn.Linear(9216, 128);
+    private nn.Module<Tensor, Tensor> fc2 = nn.Linear(128, 10);
+    private nn.Module<Tensor, Tensor> pool1 = nn.MaxPool2d(kernel_size: new long[] { 2, 2 });
+    private nn.Module<Tensor, Tensor> relu1 = nn.ReLU();
+    private nn.Module<Tensor, Tensor> relu2 = nn.ReLU();
+    private nn.Module<Tensor, Tensor> relu3 = nn.ReLU();
+    private nn.Module<Tensor, Tensor> dropout1 = nn.Dropout(0.25);
+    private nn.Module<Tensor, Tensor> dropout2 = nn.Dropout(0.5);
+    private nn.Module<Tensor, Tensor> flatten = nn.Flatten();
+    private nn.Module<Tensor, Tensor> logsm = nn.LogSoftmax(1);
+
+    public override Tensor forward(Tensor input)
+    {
+        var l11 = conv1.forward(input);
+        var l12 = relu1.forward(l11);
+        var l21 = conv2.forward(l12);
+        var l22 = relu2.forward(l21);
+        var l23 = pool1.forward(l22);
+        var l24 = dropout1.forward(l23);
+        var x = flatten.forward(l24);
+        var l31 = fc1.forward(x);
+        var l32 = relu3.forward(l31);
+        var l33 = dropout2.forward(l32);
+        var l41 = fc2.forward(l33);
+        return logsm.forward(l41);
+    }
+}
