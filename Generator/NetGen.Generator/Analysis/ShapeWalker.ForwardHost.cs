@@ -112,7 +112,7 @@ internal sealed partial class ShapeWalker
 
             var seesInside = member.Kind is MemberKind.Layer or MemberKind.Sequential or MemberKind.Repeat
                 || member.Kind == MemberKind.Block && _walker._catalog.Find(member.TypeName) is not null
-                || member.Kind == MemberKind.Field && KnownField(member, member.Name, _env) is not null;
+                || member.Kind == MemberKind.Field && (KnownField(member, member.Name, _env) is not null || !member.KnownChildren.IsEmpty);
             if (!seesInside)
             {
                 return ObserveOpaque(index, module, x, Opaque(member, x, location, speculative), speculative);

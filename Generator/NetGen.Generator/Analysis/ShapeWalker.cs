@@ -247,15 +247,7 @@ internal sealed partial class ShapeWalker
             case MemberKind.Sequential when member.IsBuiltChildByChild:
                 return WalkBuiltSequential(member, path, env, input, scope);
             case MemberKind.Sequential:
-                var x = input;
-                var before = _rows.Count;
-                for (var i = 0; i < member.Layers.Count; i++)
-                {
-                    x = WalkLayer(member.Layers[i], path + "." + member.Layers[i].KeyAt(i), env, x, scope.Inside(i), member.Name, i, true);
-                }
-
-                _rows.Insert(before, Row(path, "Sequential", scope.Depth, x, _rows.Skip(before).Where(r => r.Depth == scope.Depth + 1)));
-                return x;
+                return WalkSequence(member.Layers, path, env, input, scope, member.Name);
             case MemberKind.Block:
                 var y = _catalog.Find(member.TypeName) is null
                     ? WalkOpaque(member, path, env, input, scope)
@@ -275,9 +267,28 @@ internal sealed partial class ShapeWalker
                 return member.Use is { } use && scope.OnForwardPath ? WalkParameterUse(member, use, path, parameter, input, scope) : input;
             case MemberKind.Field when KnownField(member, path, env) is { } layer:
                 return WalkLayer(layer, path, env, input, scope, null, -1, true);
+            case MemberKind.Field when !member.KnownChildren.IsEmpty:
+                return WalkSequence(member.KnownChildren, path, env, input, scope, null);
             default:
                 return WalkOpaque(member, path, env, input, scope);
         }
+    }
+
+    /// <summary>
+    /// The layers of a Sequential in order, each a child row under the Sequential's own. <paramref name="member"/> names the
+    /// member whose layers these are, for size inference; null for a field's, whose sizes its initializer gave.
+    /// </summary>
+    private TensorShape WalkSequence(EquatableArray<LayerSpec> layers, string path, ShapeEnvironment env, TensorShape input, WalkScope scope, string? member)
+    {
+        var x = input;
+        var before = _rows.Count;
+        for (var i = 0; i < layers.Count; i++)
+        {
+            x = WalkLayer(layers[i], path + "." + layers[i].KeyAt(i), env, x, scope.Inside(i), member, i, true);
+        }
+
+        _rows.Insert(before, Row(path, "Sequential", scope.Depth, x, _rows.Skip(before).Where(r => r.Depth == scope.Depth + 1)));
+        return x;
     }
 
     /// <summary>

@@ -35,6 +35,8 @@ internal static class ModelDescriptor
 
     private const string FieldLayerSection = "field-layer";
 
+    private const string FieldSequenceSection = "field-sequence";
+
     public static string Write(ModelSpec model)
     {
         var writer = new TokenWriter().Text(Version);
@@ -66,6 +68,7 @@ internal static class ModelDescriptor
         WriteSplitSizes(writer, model);
         WriteKnownFields(writer, model);
         WriteFieldLayers(writer, model);
+        WriteFieldSequences(writer, model);
     }
 
     /// <summary>Fields NetGen follows as the layer their sealed type is (<see cref="MemberSpec.KnownLayer"/>), an optional last section.</summary>
@@ -88,6 +91,16 @@ internal static class ModelDescriptor
         if (!fields.IsEmpty)
         {
             writer.Text(FieldLayerSection).List(fields, (w, m) => WriteLayer(w.Text(m.Name), m.KnownLayer!));
+        }
+    }
+
+    /// <summary>Fields holding the <c>nn.Sequential(…)</c> their initializer builds (<see cref="MemberSpec.KnownChildren"/>), each child with its name.</summary>
+    private static void WriteFieldSequences(TokenWriter writer, ModelSpec model)
+    {
+        var fields = model.Members.Where(m => !m.KnownChildren.IsEmpty).ToEquatableArray();
+        if (!fields.IsEmpty)
+        {
+            writer.Text(FieldSequenceSection).List(fields, (w, m) => w.Text(m.Name).List(m.KnownChildren, (c, child) => WriteLayer(c.Text(child.Name), child)));
         }
     }
 
@@ -182,7 +195,7 @@ internal static class ModelDescriptor
     private static ModelSpec ReadOptionalSections(TokenReader reader, ModelSpec model)
     {
         var next = 0;
-        string[] order = { GateAndChunkSection, ParameterUseSection, ResidualSpanSection, AuxiliarySection, BranchSpanSection, SplitSizesSection, KnownFieldSection, FieldLayerSection };
+        string[] order = { GateAndChunkSection, ParameterUseSection, ResidualSpanSection, AuxiliarySection, BranchSpanSection, SplitSizesSection, KnownFieldSection, FieldLayerSection, FieldSequenceSection };
         while (!reader.AtEnd)
         {
             var section = reader.Required();
@@ -202,6 +215,7 @@ internal static class ModelDescriptor
                 BranchSpanSection => ReadBranchSpans(reader, model),
                 KnownFieldSection => ReadKnownFields(reader, model),
                 FieldLayerSection => ReadFieldLayers(reader, model),
+                FieldSequenceSection => ReadFieldSequences(reader, model),
                 _ => ReadSplitSizes(reader, model),
             };
         }
@@ -234,6 +248,15 @@ internal static class ModelDescriptor
             (members, index, e) => index >= 0 && members[index] is { Kind: MemberKind.Field, IsParameterField: false, TakesOneTensor: true, KnownLayer: null } && InitializerLayers.CouldHaveRead(e.Layer),
             (member, e) => member with { KnownLayer = e.Layer, KnownLayerHasArguments = true },
             e => $"the field '{e.Name}' is not a field of a layer NetGen reads from an initializer ('{e.Layer.Kind}' with {e.Layer.Args.Count} argument(s))");
+
+    /// <summary>Checked as the parser decides it: every child a layer NetGen would have read, under a name that keeps its keys apart.</summary>
+    private static ModelSpec ReadFieldSequences(TokenReader reader, ModelSpec model) =>
+        ChangeMembers(model, reader.List(r => (Name: r.Required(), Children: r.List(ReadNamedLayer).ToEquatableArray())).ToList(), e => e.Name,
+            (members, index, e) => index >= 0 && members[index] is { Kind: MemberKind.Field, IsParameterField: false, TakesOneTensor: true, KnownLayer: null, KnownChildren.IsEmpty: true }
+                && !e.Children.IsEmpty && e.Children.All(c => InitializerLayers.CouldHaveRead(c) && (c.Name is null || InitializerLayers.IsChildName(c.Name)))
+                && e.Children.Where(c => c.Name is not null).Select(c => c.Name).Distinct().Count() == e.Children.Count(c => c.Name is not null),
+            (member, e) => member with { KnownChildren = e.Children },
+            e => $"the field '{e.Name}' is not a field of a Sequential NetGen reads from an initializer ({e.Children.Count} child(ren))");
 
     private static ModelSpec ReadBranchSpans(TokenReader reader, ModelSpec model) =>
         ChangeMembers(model, reader.List(r => (Name: r.Required(), Through: r.Required())).ToList(), e => e.Name,
@@ -417,6 +440,13 @@ internal static class ModelDescriptor
     private static void WriteLayer(TokenWriter writer, LayerSpec layer) =>
         writer.Text(layer.Kind.ToString()).List(layer.Args, (w, a) => { w.Text(a.Name); WriteArg(w, a.Value); })
             .Text(layer.BlockType).List(layer.BlockArgs, WriteArg);
+
+    /// <summary>A child's name, or none for its position, then the child as <see cref="ReadLayer"/> reads it.</summary>
+    private static LayerSpec ReadNamedLayer(TokenReader reader)
+    {
+        var name = reader.Text();
+        return ReadLayer(reader) with { Name = name };
+    }
 
     private static LayerSpec ReadLayer(TokenReader reader) => new(
         ParseLayerKind(reader.Required()),

@@ -172,6 +172,12 @@ internal sealed record MemberSpec(
     /// <summary>Whether <see cref="KnownLayer"/> carries the arguments of the field's initializer (<see cref="Parsing.InitializerLayers"/>).</summary>
     public bool KnownLayerHasArguments { get; init; }
 
+    /// <summary>
+    /// For a <see cref="MemberKind.Field"/> holding the <c>nn.Sequential(…)</c> its initializer builds: its children in
+    /// order, each with its name where the initializer gave one (<see cref="Parsing.InitializerLayers"/>). Empty otherwise.
+    /// </summary>
+    public EquatableArray<LayerSpec> KnownChildren { get; init; } = EquatableArray<LayerSpec>.Empty;
+
     /// <summary>For a <see cref="MemberKind.Sequential"/> built from a stage table (<c>[ForEach]</c>): the table and the loop's names.</summary>
     public StageTableSpec? ForEach { get; init; }
 

@@ -77,7 +77,11 @@ internal static class FieldParser
         }
 
         var typeName = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(TypeShapes.FullyQualified);
-        var read = holdsItsInitializer && !HasHandWrittenConstructor(context.Model) ? ReadLayer(type, initializer, location, context) : null;
+        // The layer or Sequential the initializer builds (InitializerLayers), whatever type the field is declared with
+        // (Module<Tensor, Tensor> conv1 = Conv2d(1, 32, 3), as TorchSharp's examples write), where the field holds it when
+        // the forward runs and takes one tensor. A nullable field may hold nothing, so it is left opaque.
+        var readable = holdsItsInitializer && !HasHandWrittenConstructor(context.Model) && type.NullableAnnotation != NullableAnnotation.Annotated && TypeShapes.IsModuleOfTensor(type);
+        var read = readable ? InitializerLayers.Read(initializer, context.Compilation, location) : null;
         return new MemberSpec(name, MemberKind.Field, typeName, type.NullableAnnotation == NullableAnnotation.Annotated, "private",
             EquatableArray<LayerSpec>.Empty, -1, EquatableArray<ArgValue>.Empty, null, null, null, null, location)
         {
@@ -85,18 +89,9 @@ internal static class FieldParser
             TakesOneTensor = TypeShapes.IsModuleOfTensor(type),
             KnownLayer = read ?? KnownLayerOf(type, location),
             KnownLayerHasArguments = read is not null,
+            KnownChildren = readable && read is null ? InitializerLayers.ReadSequence(initializer, context.Compilation, location) ?? EquatableArray<LayerSpec>.Empty : EquatableArray<LayerSpec>.Empty,
         };
     }
-
-    /// <summary>
-    /// The layer the initializer builds (<see cref="InitializerLayers"/>), for a field that holds it when the forward runs
-    /// and takes one tensor, whatever type it is declared with (<c>Module&lt;Tensor, Tensor&gt; conv1 = Conv2d(1, 32, 3)</c>,
-    /// as TorchSharp's examples write). A nullable field may hold nothing, so it is left opaque.
-    /// </summary>
-    private static LayerSpec? ReadLayer(ITypeSymbol type, ExpressionSyntax initializer, LocationInfo? location, MemberContext context) =>
-        type.NullableAnnotation != NullableAnnotation.Annotated && TypeShapes.IsModuleOfTensor(type)
-            ? InitializerLayers.Read(initializer, context.Compilation, location)
-            : null;
 
     /// <summary>A constructor the user wrote (not the partial one NetGen implements), which may replace what an initializer built.</summary>
     private static bool HasHandWrittenConstructor(INamedTypeSymbol model) =>

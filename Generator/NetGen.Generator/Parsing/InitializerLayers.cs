@@ -35,10 +35,47 @@ internal static class InitializerLayers
     private static readonly string[] Placement = { "device", "dtype" };
 
     /// <summary>The layer <paramref name="initializer"/> builds, with its arguments; null where NetGen cannot read it.</summary>
-    public static LayerSpec? Read(ExpressionSyntax initializer, Compilation compilation, LocationInfo? location)
+    public static LayerSpec? Read(ExpressionSyntax initializer, Compilation compilation, LocationInfo? location) =>
+        ReadCall(compilation.GetSemanticModel(initializer.SyntaxTree).GetOperation(initializer), location);
+
+    /// <summary>
+    /// The children of the <c>nn.Sequential(…)</c> <paramref name="initializer"/> builds, each a layer NetGen reads, named
+    /// where the call names them (<c>("c1", nn.Conv2d(3, 64, 3))</c>); null where NetGen cannot read one of them.
+    /// </summary>
+    public static EquatableArray<LayerSpec>? ReadSequence(ExpressionSyntax initializer, Compilation compilation, LocationInfo? location)
+    {
+        var operation = Unwrap(compilation.GetSemanticModel(initializer.SyntaxTree).GetOperation(initializer));
+        if (operation is not IInvocationOperation { Instance: null, TargetMethod.Name: "Sequential", Arguments: [{ ArgumentKind: ArgumentKind.ParamArray or ArgumentKind.Explicit } argument] } call
+            || TypeShapes.MetadataName(call.TargetMethod.ContainingType) != NnType
+            || Unwrap(argument.Value) is not IArrayCreationOperation { Initializer.ElementValues: { Length: > 0 } elements })
+        {
+            return null;
+        }
+
+        var children = new List<LayerSpec>();
+        foreach (var element in elements.Select(Unwrap))
+        {
+            var (name, module) = element is ITupleOperation { Elements: [var first, var second] }
+                ? (first.ConstantValue is { HasValue: true, Value: string text } ? text : "", second)
+                : (null, element);
+            if (ReadCall(module, location) is not { } layer || name is not null && !IsChildName(name) || children.Any(c => name is not null && c.Name == name))
+            {
+                return null;
+            }
+
+            children.Add(layer with { Name = name });
+        }
+
+        return children.ToEquatableArray();
+    }
+
+    /// <summary>A child's name that keeps its keys apart: not empty, and without the '.' that separates a key's parts.</summary>
+    public static bool IsChildName(string name) => name.Length > 0 && name.IndexOf('.') < 0;
+
+    private static LayerSpec? ReadCall(IOperation? initializer, LocationInfo? location)
     {
         // The factory's own return type says which layer it builds, whatever type the field is declared with.
-        var operation = Unwrap(compilation.GetSemanticModel(initializer.SyntaxTree).GetOperation(initializer));
+        var operation = Unwrap(initializer);
         if (operation is not IInvocationOperation { Instance: null } call || TypeShapes.MetadataName(call.TargetMethod.ContainingType) != NnType
             || TypeShapes.LayerKindOf(call.TargetMethod.ReturnType) is not { } kind || call.TargetMethod.Name != kind.Name
             || ReadableEntry(kind) is not { } entry)

@@ -100,6 +100,8 @@ public sealed class DescriptorRoundTripTests
             ("a [Contract]", members.Any(m => m.Contract is not null)),
             ("a field of a known layer", members.Any(m => m.KnownLayer is not null && !m.KnownLayerHasArguments)),
             ("a field layer read from its initializer", members.Any(m => m.KnownLayer is { Args.IsEmpty: false } && m.KnownLayerHasArguments)),
+            ("a field Sequential with named children", members.Any(m => m.KnownChildren.Any(c => c.Name is not null))),
+            ("a field Sequential with children by position", members.Any(m => !m.KnownChildren.IsEmpty && m.KnownChildren.All(c => c.Name is null))),
             ("a [Factory]", members.Any(m => m.Factory is not null)),
             ("a [When] member", members.Any(m => m.WhenParameter is not null)),
             ("a [Branch]", members.Any(m => m.BranchDim is not null)),
@@ -146,14 +148,14 @@ public sealed class DescriptorRoundTripTests
             InheritanceModifiers = "",
             TorchModule = null,
             Contract = member.Contract is { } contract ? contract with { Location = null } : null,
-            KnownLayer = member.KnownLayer is { } known ? known with { Location = null, Args = known.Args.Select(arg => arg with { Location = null }).ToEquatableArray() } : null,
-            Layers = member.Layers.Select(layer => layer with
-            {
-                Location = null,
-                Args = layer.Args.Select(arg => arg with { Location = null }).ToEquatableArray(),
-            }).ToEquatableArray(),
+            KnownLayer = member.KnownLayer is { } known ? WithoutLocations(known) : null,
+            KnownChildren = member.KnownChildren.Select(WithoutLocations).ToEquatableArray(),
+            Layers = member.Layers.Select(WithoutLocations).ToEquatableArray(),
         }).ToEquatableArray(),
     };
+
+    private static LayerSpec WithoutLocations(LayerSpec layer) =>
+        layer with { Location = null, Args = layer.Args.Select(arg => arg with { Location = null }).ToEquatableArray() };
 
     /// <summary>Every <c>[Model]</c> class under Samples/ and Tests/NetGen.Runtime.Tests/ and in <see cref="FormatCorners"/> (with the sample libraries' other files, which their models use), parsed and analysed as the generator does.</summary>
     private static IReadOnlyList<(ModelSpec, ModelSpec)> ParseRepositoryModels()

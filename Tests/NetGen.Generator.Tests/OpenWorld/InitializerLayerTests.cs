@@ -225,6 +225,80 @@ public sealed class InitializerLayerTests
         Assert.Equal("is corrupt (the field 'aux' is not a field of a layer NetGen reads from an initializer ('Linear' with 2 argument(s)))", problem);
     }
 
+    /// <summary>A model in TorchSharp's style whose layers sit in a Sequential built in a field initializer.</summary>
+    private static string Features(string features) => Usings + $$"""
+        namespace Demo;
+
+        [Model(Input = [3, 16, 16])]
+        public partial class LeNet : nn.Module<Tensor, Tensor>
+        {
+            private readonly nn.Module<Tensor, Tensor> features = {{features}};
+            private readonly Linear head = nn.Linear(32 * 4 * 4, 10);
+
+            public override Tensor forward(Tensor x) => head.call(features.call(x).flatten(1));
+        }
+        """;
+
+    [Theory]
+    [InlineData("""nn.Sequential(("conv1", nn.Conv2d(3, 16, 3, padding: 1)), ("pool1", nn.MaxPool2d(2)), ("conv2", nn.Conv2d(16, 32, 3, padding: 1)), ("pool2", nn.MaxPool2d(2)))""", "conv2")]
+    [InlineData("nn.Sequential(nn.Conv2d(3, 16, 3, padding: 1), nn.MaxPool2d(2), nn.Conv2d(16, 32, 3, padding: 1), nn.MaxPool2d(2))", "2")]
+    public void A_sequential_built_in_a_field_is_followed_child_by_child(string features, string secondConv)
+    {
+        var run = GeneratorHarness.Run(Features(features));
+
+        Assert.Empty(run.CompilationErrors);
+        Assert.Empty(run.GeneratorDiagnostics.Where(d => d.Severity > DiagnosticSeverity.Info));
+        var data = Summary(run);
+        Assert.Matches($@"row\tfeatures\.{secondConv}\tConv2d\t1\t32,8,8\t4640\t", data);
+        // features: 3·16·9 + 16 and 16·32·9 + 32; head: 512·10 + 10.
+        Assert.Equal("10218", Regex.Match(data, @"total\t(-?\d+)\t").Groups[1].Value);
+    }
+
+    [Fact]
+    public void A_wrong_size_inside_a_field_sequential_is_an_error_on_the_call_with_the_chain()
+    {
+        var run = GeneratorHarness.Run(Features("""nn.Sequential(("conv1", nn.Conv2d(3, 16, 3, padding: 1)), ("pool1", nn.MaxPool2d(2)), ("conv2", nn.Conv2d(8, 32, 3, padding: 1)), ("pool2", nn.MaxPool2d(2)))"""));
+
+        var error = Assert.Single(run.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal("NG0101", error.Id);
+        Assert.Equal("features.call(x)", error.Location.SourceTree!.GetText().ToString(error.Location.SourceSpan));
+        Assert.Contains("features.conv2 expects 8 input channels but receives 16", error.GetMessage(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>One child NetGen cannot read, or names that would not keep the keys apart, leave the whole Sequential unchecked.</summary>
+    [Theory]
+    [InlineData("""nn.Sequential(("conv1", nn.Conv2d(3, 16, 3, TorchSharp.Padding.Same)), ("pool1", nn.MaxPool2d(4)))""")]
+    [InlineData("""nn.Sequential(("conv1", nn.Conv2d(3, 16, 3, padding: 1)), ("conv1", nn.MaxPool2d(4)))""")]
+    [InlineData("""nn.Sequential(("conv.1", nn.Conv2d(3, 16, 3, padding: 1)), ("pool1", nn.MaxPool2d(4)))""")]
+    [InlineData("nn.Sequential(nn.Conv2d(3, 16, 3, padding: 1), nn.Sequential(nn.MaxPool2d(4)))")]
+    [InlineData("nn.Sequential(new nn.Module<Tensor, Tensor>[] { nn.Conv2d(3, 16, 3, padding: 1) }.Concat(new[] { nn.MaxPool2d(4) }))")]
+    public void A_field_sequential_NetGen_cannot_read_whole_stays_unchecked(string features)
+    {
+        var run = GeneratorHarness.Run(Features(features).Replace("32 * 4 * 4", "99", System.StringComparison.Ordinal).Replace("using NetGen;", "using System.Linq;\nusing NetGen;", System.StringComparison.Ordinal));
+
+        AssertUnchecked(run, "features");
+    }
+
+    [Fact]
+    public void A_field_sequential_of_a_block_from_another_assembly_is_carried_in_its_descriptor()
+    {
+        var library = Features("""nn.Sequential(("conv1", nn.Conv2d(3, 16, 3, padding: 1)), ("pool1", nn.MaxPool2d(2)), ("conv2", nn.Conv2d(16, 32, 3, padding: 1)), ("pool2", nn.MaxPool2d(2)))""");
+        var head = CrossAssembly.TwoAssemblies.ParsedModel(CrossAssembly.TwoAssemblies.LibraryRun(library), "Demo.LeNet");
+        var read = ModelDescriptor.Read(ModelDescriptor.Write(head), out var problem)!;
+
+        Assert.Null(problem);
+        var features = read.Members.Single(m => m.Name == "features").KnownChildren;
+        Assert.Equal(["conv1", "pool1", "conv2", "pool2"], features.Select(c => c.Name));
+        Assert.Equal(head.Members.Single(m => m.Name == "features").KnownChildren.Select(c => c.Args.Count), features.Select(c => c.Args.Count));
+
+        var forged = head with
+        {
+            Members = head.Members.Select(m => m.Name == "features" ? m with { KnownChildren = m.KnownChildren.Select((c, i) => i == 2 ? c with { Name = "conv1" } : c).ToEquatableArray() } : m).ToEquatableArray(),
+        };
+        Assert.Null(ModelDescriptor.Read(ModelDescriptor.Write(forged), out problem));
+        Assert.Equal("is corrupt (the field 'features' is not a field of a Sequential NetGen reads from an initializer (4 child(ren)))", problem);
+    }
+
     /// <summary>The fields whose layers were read from their initializers, with the arguments, locations left out.</summary>
     private static string FieldLayers(ModelSpec model) => string.Join(" | ", model.Members.Where(m => m.KnownLayerHasArguments)
         .Select(m => string.Join(" ", new[] { m.Name, m.KnownLayer!.Kind.Name }.Concat(m.KnownLayer.Args.Select(a => a.Name + "=" + a.Value)))));

@@ -100,4 +100,33 @@ public sealed class FieldInitializerTests(ITestOutputHelper output)
         Assert.Equal([10L], summary.Rows.Single(r => r.Path == "logsm").OutputShape!);
         Assert.Equal([2L, 10L], logits.shape);
     }
+
+    /// <summary>
+    /// TorchSharp's AlexNet example, its layers in two Sequentials built in field initializers: every child is a row at
+    /// compile time, with the live module's parameters, and its keys are typed.
+    /// </summary>
+    [Fact]
+    public void Sequentials_built_in_field_initializers_are_counted_child_by_child_and_keyed()
+    {
+        var summary = ExamplesAlexNet.Summary;
+        output.WriteLine(summary.ToString());
+        using var model = new ExamplesAlexNet();
+        model.eval();
+        using var logits = model.call(randn(2, 3, 32, 32));
+
+        var children = model.named_modules().Where(m => m.name.Contains('.', StringComparison.Ordinal)).ToList();
+        Assert.Equal(20, children.Count);
+        foreach (var (name, module) in children)
+        {
+            Assert.Equal(module.parameters().Sum(p => p.numel()), summary.Rows.Single(r => r.Path == name).Parameters);
+        }
+
+        Assert.Equal(model.parameters().Sum(p => p.numel()), summary.TotalParameters);
+        Assert.Equal([256L, 2L, 2L], summary.Rows.Single(r => r.Path == "features.mp3").OutputShape!);
+        Assert.Equal([10L], summary.Rows.Single(r => r.Path == "classifier").OutputShape!);
+        Assert.Equal([2L, 10L], logits.shape);
+        var keys = model.state_dict().Keys.ToHashSet();
+        Assert.Contains(ExamplesAlexNet.Keys.features.c5.weight, keys);
+        Assert.Contains(ExamplesAlexNet.Keys.classifier._6.bias, keys);
+    }
 }

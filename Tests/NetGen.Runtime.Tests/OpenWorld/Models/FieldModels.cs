@@ -127,3 +127,45 @@ public partial class ExamplesMnist : nn.Module<Tensor, Tensor>
         return logsm.forward(l41);
     }
 }
+
+/// <summary>
+/// TorchSharp's CIFAR-10 AlexNet example, its two Sequentials built from named children in field initializers (the
+/// example builds them in its constructor, which NetGen writes), the classifier narrowed from 4,096 to 512 features.
+/// </summary>
+[Model(Input = [3, 32, 32])]
+public partial class ExamplesAlexNet : nn.Module<Tensor, Tensor>
+{
+    private readonly nn.Module<Tensor, Tensor> features = nn.Sequential(
+        ("c1", nn.Conv2d(3, 64, kernel_size: 3, stride: 2, padding: 1)),
+        ("r1", nn.ReLU(inplace: true)),
+        ("mp1", nn.MaxPool2d(kernel_size: new long[] { 2, 2 })),
+        ("c2", nn.Conv2d(64, 192, kernel_size: 3, padding: 1)),
+        ("r2", nn.ReLU(inplace: true)),
+        ("mp2", nn.MaxPool2d(kernel_size: new long[] { 2, 2 })),
+        ("c3", nn.Conv2d(192, 384, kernel_size: 3, padding: 1)),
+        ("r3", nn.ReLU(inplace: true)),
+        ("c4", nn.Conv2d(384, 256, kernel_size: 3, padding: 1)),
+        ("r4", nn.ReLU(inplace: true)),
+        ("c5", nn.Conv2d(256, 256, kernel_size: 3, padding: 1)),
+        ("r5", nn.ReLU(inplace: true)),
+        ("mp3", nn.MaxPool2d(kernel_size: new long[] { 2, 2 })));
+
+    private readonly nn.Module<Tensor, Tensor> avgPool = nn.AdaptiveAvgPool2d(new long[] { 2, 2 });
+
+    private readonly nn.Module<Tensor, Tensor> classifier = nn.Sequential(
+        nn.Dropout(),
+        nn.Linear(256 * 2 * 2, 512),
+        nn.ReLU(inplace: true),
+        nn.Dropout(),
+        nn.Linear(512, 512),
+        nn.ReLU(inplace: true),
+        nn.Linear(512, 10));
+
+    public override Tensor forward(Tensor input)
+    {
+        var f = features.forward(input);
+        var avg = avgPool.forward(f);
+        var x = avg.view(new long[] { avg.shape[0], 256 * 2 * 2 });
+        return classifier.forward(x);
+    }
+}
