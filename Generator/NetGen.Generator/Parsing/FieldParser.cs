@@ -23,8 +23,10 @@ internal static class FieldParser
         }
 
         var syntax = field.DeclaringSyntaxReferences.Length > 0 ? field.DeclaringSyntaxReferences[0].GetSyntax() as VariableDeclaratorSyntax : null;
-        // A readonly field only a constructor may assign; a private one only the model's own code, which may not.
-        var holdsItsInitializer = field.IsReadOnly || field.DeclaredAccessibility == Accessibility.Private && !FieldAssignments.MayAssign(context.Model, field.Name);
+        // A readonly field only a constructor may assign; a private one only the model's own code, which may not. The
+        // model's syntax is searched only for a module that takes one tensor, the only kind whose initializer is read.
+        var holdsItsInitializer = field.IsReadOnly
+            || field.DeclaredAccessibility == Accessibility.Private && TypeShapes.IsModuleOfTensor(field.Type) && !FieldAssignments.MayAssign(context.Model, field.Name);
         return Registered(field.Name, field.Type, syntax?.Initializer?.Value, holdsItsInitializer, LocationInfo.From(syntax?.Identifier.GetLocation() ?? field.Locations[0]), context);
     }
 
@@ -81,7 +83,7 @@ internal static class FieldParser
         // (Module<Tensor, Tensor> conv1 = Conv2d(1, 32, 3), as TorchSharp's examples write), where the field holds it when
         // the forward runs and takes one tensor. A nullable field may hold nothing, so it is left opaque.
         var readable = holdsItsInitializer && !HasHandWrittenConstructor(context.Model) && type.NullableAnnotation != NullableAnnotation.Annotated && TypeShapes.IsModuleOfTensor(type);
-        var read = readable ? InitializerLayers.Read(initializer, context.Compilation, location) : null;
+        var (read, children) = readable ? InitializerLayers.Read(initializer, context.Compilation, location) : (null, EquatableArray<LayerSpec>.Empty);
         return new MemberSpec(name, MemberKind.Field, typeName, type.NullableAnnotation == NullableAnnotation.Annotated, "private",
             EquatableArray<LayerSpec>.Empty, -1, EquatableArray<ArgValue>.Empty, null, null, null, null, location)
         {
@@ -89,7 +91,7 @@ internal static class FieldParser
             TakesOneTensor = TypeShapes.IsModuleOfTensor(type),
             KnownLayer = read ?? KnownLayerOf(type, location),
             KnownLayerHasArguments = read is not null,
-            KnownChildren = readable && read is null ? InitializerLayers.ReadSequence(initializer, context.Compilation, location) ?? EquatableArray<LayerSpec>.Empty : EquatableArray<LayerSpec>.Empty,
+            KnownChildren = children,
         };
     }
 

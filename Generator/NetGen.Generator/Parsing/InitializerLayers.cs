@@ -12,7 +12,8 @@ namespace NetGen.Generator.Parsing;
 /// <summary>
 /// Reads the layer a field's initializer builds, where it is one call of TorchSharp's own factory with constant
 /// arguments: <c>private readonly Linear fc = nn.Linear(120, 84);</c> is followed as <c>[Linear(120, 84)]</c> would be,
-/// and so is <c>private Module&lt;Tensor, Tensor&gt; fc = Linear(120, 84);</c> where nothing assigns the field again.
+/// and so is <c>private Module&lt;Tensor, Tensor&gt; fc = Linear(120, 84);</c> where nothing assigns the field again, and
+/// each child of an <c>nn.Sequential(…)</c> of such calls.
 /// Anything else (a variable, an enum such as <c>Padding.Same</c>, an argument NetGen has no name for, another
 /// method) is not read, and the field stays what its type alone says.
 /// </summary>
@@ -34,18 +35,22 @@ internal static class InitializerLayers
     /// <summary>Arguments that change neither a shape nor a parameter count, so a call may pass them.</summary>
     private static readonly string[] Placement = { "device", "dtype" };
 
-    /// <summary>The layer <paramref name="initializer"/> builds, with its arguments; null where NetGen cannot read it.</summary>
-    public static LayerSpec? Read(ExpressionSyntax initializer, Compilation compilation, LocationInfo? location) =>
-        ReadCall(compilation.GetSemanticModel(initializer.SyntaxTree).GetOperation(initializer), location);
-
     /// <summary>
-    /// The children of the <c>nn.Sequential(…)</c> <paramref name="initializer"/> builds, each a layer NetGen reads, named
-    /// where the call names them (<c>("c1", nn.Conv2d(3, 64, 3))</c>); null where NetGen cannot read one of them.
+    /// What <paramref name="initializer"/> builds: one layer with its arguments, or the children of an <c>nn.Sequential(…)</c>
+    /// of such layers, each named where the call names it (<c>("c1", nn.Conv2d(3, 64, 3))</c>); neither where NetGen cannot
+    /// read it, or one of the children.
     /// </summary>
-    public static EquatableArray<LayerSpec>? ReadSequence(ExpressionSyntax initializer, Compilation compilation, LocationInfo? location)
+    public static (LayerSpec? Layer, EquatableArray<LayerSpec> Children) Read(ExpressionSyntax initializer, Compilation compilation, LocationInfo? location)
     {
-        var operation = Unwrap(compilation.GetSemanticModel(initializer.SyntaxTree).GetOperation(initializer));
-        if (operation is not IInvocationOperation { Instance: null, TargetMethod.Name: "Sequential", Arguments: [{ ArgumentKind: ArgumentKind.ParamArray or ArgumentKind.Explicit } argument] } call
+        var operation = compilation.GetSemanticModel(initializer.SyntaxTree).GetOperation(initializer);
+        return ReadCall(operation, location) is { } layer
+            ? (layer, EquatableArray<LayerSpec>.Empty)
+            : (null, ReadSequence(operation, location) ?? EquatableArray<LayerSpec>.Empty);
+    }
+
+    private static EquatableArray<LayerSpec>? ReadSequence(IOperation? initializer, LocationInfo? location)
+    {
+        if (Unwrap(initializer) is not IInvocationOperation { Instance: null, TargetMethod.Name: "Sequential", Arguments: [{ ArgumentKind: ArgumentKind.ParamArray or ArgumentKind.Explicit } argument] } call
             || TypeShapes.MetadataName(call.TargetMethod.ContainingType) != NnType
             || Unwrap(argument.Value) is not IArrayCreationOperation { Initializer.ElementValues: { Length: > 0 } elements })
         {
