@@ -245,18 +245,20 @@ internal static class ModelDescriptor
     /// <summary>Checked as the parser decides it: only a layer NetGen would have read from an initializer, with constant arguments that suit it.</summary>
     private static ModelSpec ReadFieldLayers(TokenReader reader, ModelSpec model) =>
         ChangeMembers(model, reader.List(r => (Name: r.Required(), Layer: ReadLayer(r))).ToList(), e => e.Name,
-            (members, index, e) => index >= 0 && members[index] is { Kind: MemberKind.Field, IsParameterField: false, TakesOneTensor: true, KnownLayer: null } && InitializerLayers.CouldHaveRead(e.Layer),
+            (members, index, e) => index >= 0 && IsUnreadModuleField(members[index]) && InitializerLayers.CouldHaveRead(e.Layer),
             (member, e) => member with { KnownLayer = e.Layer, KnownLayerHasArguments = true },
             e => $"the field '{e.Name}' is not a field of a layer NetGen reads from an initializer ('{e.Layer.Kind}' with {e.Layer.Args.Count} argument(s))");
 
     /// <summary>Checked as the parser decides it: every child a layer NetGen would have read, under a name that keeps its keys apart.</summary>
     private static ModelSpec ReadFieldSequences(TokenReader reader, ModelSpec model) =>
         ChangeMembers(model, reader.List(r => (Name: r.Required(), Children: r.List(ReadNamedLayer).ToEquatableArray())).ToList(), e => e.Name,
-            (members, index, e) => index >= 0 && members[index] is { Kind: MemberKind.Field, IsParameterField: false, TakesOneTensor: true, KnownLayer: null, KnownChildren.IsEmpty: true }
-                && !e.Children.IsEmpty && e.Children.All(c => InitializerLayers.CouldHaveRead(c) && (c.Name is null || InitializerLayers.IsChildName(c.Name)))
-                && e.Children.Where(c => c.Name is not null).Select(c => c.Name).Distinct().Count() == e.Children.Count(c => c.Name is not null),
+            (members, index, e) => index >= 0 && IsUnreadModuleField(members[index]) && InitializerLayers.CouldHaveRead(e.Children),
             (member, e) => member with { KnownChildren = e.Children },
             e => $"the field '{e.Name}' is not a field of a Sequential NetGen reads from an initializer ({e.Children.Count} child(ren))");
+
+    /// <summary>A field of a module that takes one tensor, with no layer or Sequential read for it yet: what a field section may fill in.</summary>
+    private static bool IsUnreadModuleField(MemberSpec member) =>
+        member is { Kind: MemberKind.Field, IsParameterField: false, TakesOneTensor: true, KnownLayer: null, KnownChildren.IsEmpty: true };
 
     private static ModelSpec ReadBranchSpans(TokenReader reader, ModelSpec model) =>
         ChangeMembers(model, reader.List(r => (Name: r.Required(), Through: r.Required())).ToList(), e => e.Name,

@@ -23,11 +23,7 @@ internal static class FieldParser
         }
 
         var syntax = field.DeclaringSyntaxReferences.Length > 0 ? field.DeclaringSyntaxReferences[0].GetSyntax() as VariableDeclaratorSyntax : null;
-        // A readonly field only a constructor may assign; a private one only the model's own code, which may not. The
-        // model's syntax is searched only for a module that takes one tensor, the only kind whose initializer is read.
-        var holdsItsInitializer = field.IsReadOnly
-            || field.DeclaredAccessibility == Accessibility.Private && TypeShapes.IsModuleOfTensor(field.Type) && !FieldAssignments.MayAssign(context.Model, field.Name);
-        return Registered(field.Name, field.Type, syntax?.Initializer?.Value, holdsItsInitializer, LocationInfo.From(syntax?.Identifier.GetLocation() ?? field.Locations[0]), context);
+        return Registered(field, field.Type, syntax?.Initializer?.Value, LocationInfo.From(syntax?.Identifier.GetLocation() ?? field.Locations[0]), context);
     }
 
     /// <summary>A property without NetGen attributes: a partial one NetGen cannot create, or an initialised auto-property to register.</summary>
@@ -52,15 +48,12 @@ internal static class FieldParser
         // Only an auto-property with an initializer holds a module of its own; a computed one names another member.
         var isAuto = syntax.AccessorList is { } accessors && syntax.ExpressionBody is null
             && accessors.Accessors.All(a => a.Body is null && a.ExpressionBody is null);
-        return isAuto ? Registered(property.Name, property.Type, syntax.Initializer?.Value, holdsItsInitializer: property.SetMethod is null, location, context) : null;
+        return isAuto ? Registered(property, property.Type, syntax.Initializer?.Value, location, context) : null;
     }
 
-    /// <param name="holdsItsInitializer">
-    /// Nothing but a constructor can replace what its initializer built: a readonly field, a get-only auto-property, or
-    /// a private field the model's code never assigns.
-    /// </param>
-    private static MemberSpec? Registered(string name, ITypeSymbol type, ExpressionSyntax? initializer, bool holdsItsInitializer, LocationInfo? location, MemberContext context)
+    private static MemberSpec? Registered(ISymbol member, ITypeSymbol type, ExpressionSyntax? initializer, LocationInfo? location, MemberContext context)
     {
+        var name = member.Name;
         var isParameter = TypeShapes.MetadataName(type) == KnownNames.Parameter;
         if (!isParameter && !TypeShapes.IsModule(type))
         {
@@ -79,21 +72,35 @@ internal static class FieldParser
         }
 
         var typeName = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(TypeShapes.FullyQualified);
+        var isNullable = type.NullableAnnotation == NullableAnnotation.Annotated;
+        var takesOneTensor = TypeShapes.IsModuleOfTensor(type);
         // The layer or Sequential the initializer builds (InitializerLayers), whatever type the field is declared with
-        // (Module<Tensor, Tensor> conv1 = Conv2d(1, 32, 3), as TorchSharp's examples write), where the field holds it when
-        // the forward runs and takes one tensor. A nullable field may hold nothing, so it is left opaque.
-        var readable = holdsItsInitializer && !HasHandWrittenConstructor(context.Model) && type.NullableAnnotation != NullableAnnotation.Annotated && TypeShapes.IsModuleOfTensor(type);
+        // (Module<Tensor, Tensor> conv1 = Conv2d(1, 32, 3), as TorchSharp's examples write), where the field takes one
+        // tensor and holds it when the forward runs. A nullable field may hold nothing, so it is left opaque. The costlier
+        // questions come last: the model's syntax is searched for assignments only when the rest holds.
+        var readable = takesOneTensor && !isNullable && !HasHandWrittenConstructor(context.Model) && HoldsItsInitializer(member, context.Model);
         var (read, children) = readable ? InitializerLayers.Read(initializer, context.Compilation, location) : (null, EquatableArray<LayerSpec>.Empty);
-        return new MemberSpec(name, MemberKind.Field, typeName, type.NullableAnnotation == NullableAnnotation.Annotated, "private",
+        return new MemberSpec(name, MemberKind.Field, typeName, isNullable, "private",
             EquatableArray<LayerSpec>.Empty, -1, EquatableArray<ArgValue>.Empty, null, null, null, null, location)
         {
             IsParameterField = isParameter,
-            TakesOneTensor = TypeShapes.IsModuleOfTensor(type),
+            TakesOneTensor = takesOneTensor,
             KnownLayer = read ?? KnownLayerOf(type, location),
             KnownLayerHasArguments = read is not null,
             KnownChildren = children,
         };
     }
+
+    /// <summary>
+    /// Whether nothing but a constructor can replace what the initializer built: a readonly field or a get-only
+    /// auto-property (only a constructor may assign them), or a private field the model's own code never assigns.
+    /// </summary>
+    private static bool HoldsItsInitializer(ISymbol member, INamedTypeSymbol model) => member switch
+    {
+        IFieldSymbol field => field.IsReadOnly || field.DeclaredAccessibility == Accessibility.Private && !FieldAssignments.MayAssign(model, field.Name),
+        IPropertySymbol property => property.SetMethod is null,
+        _ => false,
+    };
 
     /// <summary>A constructor the user wrote (not the partial one NetGen implements), which may replace what an initializer built.</summary>
     private static bool HasHandWrittenConstructor(INamedTypeSymbol model) =>

@@ -63,7 +63,7 @@ internal static class InitializerLayers
             var (name, module) = element is ITupleOperation { Elements: [var first, var second] }
                 ? (first.ConstantValue is { HasValue: true, Value: string text } ? text : "", second)
                 : (null, element);
-            if (ReadCall(module, location) is not { } layer || name is not null && !IsChildName(name) || children.Any(c => name is not null && c.Name == name))
+            if (ReadCall(module, location) is not { } layer)
             {
                 return null;
             }
@@ -71,11 +71,30 @@ internal static class InitializerLayers
             children.Add(layer with { Name = name });
         }
 
+        if (!NamesKeepKeysApart(children))
+        {
+            return null;
+        }
+
         return children.ToEquatableArray();
     }
 
-    /// <summary>A child's name that keeps its keys apart: not empty, and without the '.' that separates a key's parts.</summary>
-    public static bool IsChildName(string name) => name.Length > 0 && name.IndexOf('.') < 0;
+    /// <summary>
+    /// Whether a Sequential another assembly's descriptor says a field holds is one this reader could have read: every
+    /// child one it could have read (<see cref="CouldHaveRead(LayerSpec)"/>), under names that keep their keys apart.
+    /// </summary>
+    public static bool CouldHaveRead(EquatableArray<LayerSpec> children) =>
+        !children.IsEmpty && children.All(CouldHaveRead) && NamesKeepKeysApart(children);
+
+    /// <summary>
+    /// Whether the children's names keep their keys apart: each name given is not empty and has no '.', which separates a
+    /// key's parts, and no two children share one.
+    /// </summary>
+    private static bool NamesKeepKeysApart(IEnumerable<LayerSpec> children)
+    {
+        var names = children.Where(c => c.Name is not null).Select(c => c.Name!).ToList();
+        return names.All(n => n.Length > 0 && n.IndexOf('.') < 0) && names.Distinct(StringComparer.Ordinal).Count() == names.Count;
+    }
 
     private static LayerSpec? ReadCall(IOperation? initializer, LocationInfo? location)
     {
