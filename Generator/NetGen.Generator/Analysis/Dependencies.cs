@@ -29,7 +29,8 @@ internal static class Dependencies
                 yield return repeat.BlockType;
             }
 
-            foreach (var layer in member.Layers)
+            // A field NetGen reads may hold a block too: new ConvBnAct(16), or one in an nn.Sequential(…).
+            foreach (var layer in member.Layers.Concat(member.KnownChildren).Concat(member.KnownLayer is { } known ? new[] { known } : Array.Empty<LayerSpec>()))
             {
                 if (layer.BlockType is { } blockType)
                 {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Text;
 using NetGen.Generator.Model;
 using NetGen.Generator.Parsing;
 using NetGen.Generator.Shapes;
@@ -605,13 +606,35 @@ internal sealed partial class ShapeWalker
     /// <summary>A functional op is named by what it does, as it reads in the chain: <c>→flatten→</c>.</summary>
     private static string FunctionalName(LayerSpec op) => op.Kind.ToString().ToLowerInvariant();
 
-    /// <summary>The simple name of a type: <c>LSTM</c> for <c>global::TorchSharp.Modules.LSTM</c>.</summary>
+    private static readonly char[] NameSeparators = { '.', ':' };
+
+    /// <summary>
+    /// The type as a summary row shows it: each name in it without its namespace, generic arguments included
+    /// (<c>LSTM</c> for <c>global::TorchSharp.Modules.LSTM</c>, <c>ModuleList&lt;Module&lt;Tensor, Tensor&gt;&gt;</c>).
+    /// </summary>
     private static string TypeLabel(string typeName)
     {
-        typeName = typeName.StartsWith("global::", StringComparison.Ordinal) ? typeName.Substring("global::".Length) : typeName;
-        var generic = typeName.IndexOf('<');
-        var plain = generic < 0 ? typeName : typeName.Substring(0, generic);
-        return plain.Substring(plain.LastIndexOf('.') + 1) + (generic < 0 ? "" : typeName.Substring(generic));
+        var label = new StringBuilder(typeName.Length);
+        var start = 0;
+        for (var i = 0; i <= typeName.Length; i++)
+        {
+            if (i < typeName.Length && typeName[i] is not ('<' or '>' or ',' or ' ' or '(' or ')' or '[' or ']' or '?'))
+            {
+                continue;
+            }
+
+            var name = typeName.Substring(start, i - start);
+            var cut = name.LastIndexOfAny(NameSeparators) + 1;
+            label.Append(name, cut, name.Length - cut);
+            if (i < typeName.Length)
+            {
+                label.Append(typeName[i]);
+            }
+
+            start = i + 1;
+        }
+
+        return label.ToString();
     }
 
     private static SummaryRow Row(string path, string type, int depth, TensorShape output, IEnumerable<SummaryRow> children)

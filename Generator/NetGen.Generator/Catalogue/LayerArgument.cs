@@ -54,13 +54,17 @@ internal sealed class LayerArgument
     /// <summary>Passed positionally to the TorchSharp factory (a required argument), in declaration order.</summary>
     public bool Positional { get; }
 
-    /// <summary>The TorchSharp factory's parameter name, when passed by name.</summary>
+    /// <summary>
+    /// The TorchSharp factory's parameter name: how an optional argument is passed, and how a required one is recognised
+    /// in a call of the factory (<c>inputSize</c> is <c>Linear</c>'s <c>in_features</c>).
+    /// </summary>
     public string TorchSharp { get; }
 
     /// <summary>Strings that are values of this argument rather than parameter names, e.g. <c>"same"</c>.</summary>
     public IReadOnlyCollection<string>? Keywords { get; }
 
-    public static LayerArgument Required(string name, string pyTorch, ArgRule rule = ArgRule.Size) => new(name, pyTorch, rule, positional: true);
+    public static LayerArgument Required(string name, string pyTorch, ArgRule rule = ArgRule.Size, string? torchSharp = null) =>
+        new(name, pyTorch, rule, positional: true, torchSharp: torchSharp);
 
     public static LayerArgument Named(string name, string pyTorch, ArgRule rule, string? torchSharp = null, IReadOnlyCollection<string>? keywords = null) =>
         new(name, pyTorch, rule, torchSharp: torchSharp, keywords: keywords);

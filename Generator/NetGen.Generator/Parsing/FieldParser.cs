@@ -79,7 +79,7 @@ internal static class FieldParser
         // tensor and holds it when the forward runs. A nullable field may hold nothing, so it is left opaque. The costlier
         // questions come last: the model's syntax is searched for assignments only when the rest holds.
         var readable = takesOneTensor && !isNullable && !HasHandWrittenConstructor(context.Model) && HoldsItsInitializer(member, context.Model);
-        var (read, children) = readable ? InitializerLayers.Read(initializer, context.Compilation, location) : (null, EquatableArray<LayerSpec>.Empty);
+        var (read, children) = readable ? InitializerLayers.Read(initializer, context, location) : (null, EquatableArray<LayerSpec>.Empty);
         return new MemberSpec(name, MemberKind.Field, typeName, isNullable, "private",
             EquatableArray<LayerSpec>.Empty, -1, EquatableArray<ArgValue>.Empty, null, null, null, null, location)
         {

@@ -12,8 +12,9 @@ namespace NetGen.Generator.Parsing;
 /// <summary>
 /// Reads the layer a field's initializer builds, where it is one call of TorchSharp's own factory with constant
 /// arguments: <c>private readonly Linear fc = nn.Linear(120, 84);</c> is followed as <c>[Linear(120, 84)]</c> would be,
-/// and so is <c>private Module&lt;Tensor, Tensor&gt; fc = Linear(120, 84);</c> where nothing assigns the field again, and
-/// each child of an <c>nn.Sequential(…)</c> of such calls.
+/// and so is <c>private Module&lt;Tensor, Tensor&gt; fc = Linear(120, 84);</c> where nothing assigns the field again;
+/// <c>new ConvBnAct(16)</c> of a NetGen model is followed as <c>[Block&lt;ConvBnAct&gt;(16)]</c>; and so is each child of
+/// an <c>nn.Sequential(…)</c> of such calls.
 /// Anything else (a variable, an enum such as <c>Padding.Same</c>, an argument NetGen has no name for, another
 /// method) is not read, and the field stays what its type alone says.
 /// </summary>
@@ -21,34 +22,23 @@ internal static class InitializerLayers
 {
     private const string NnType = "TorchSharp.torch+nn";
 
-    /// <summary>
-    /// Layers whose TorchSharp factories take the catalogue's required arguments first and in its order, in every
-    /// overload (checked against TorchSharp 0.107's signatures): only for these is an argument read by its position.
-    /// Any other layer's arguments are read by name alone, which cannot mistake one argument for another.
-    /// </summary>
-    private static readonly HashSet<string> ReadByPosition = new(StringComparer.Ordinal)
-    {
-        "Linear", "Conv1d", "Conv2d", "BatchNorm1d", "BatchNorm2d", "MaxPool1d", "MaxPool2d", "AvgPool2d", "Embedding",
-        "LayerNorm", "GroupNorm", "Softmax", "LogSoftmax", "AdaptiveAvgPool2d",
-    };
-
     /// <summary>Arguments that change neither a shape nor a parameter count, so a call may pass them.</summary>
     private static readonly string[] Placement = { "device", "dtype" };
 
     /// <summary>
-    /// What <paramref name="initializer"/> builds: one layer with its arguments, or the children of an <c>nn.Sequential(…)</c>
+    /// What <paramref name="initializer"/> builds: one layer (or block) with its arguments, or the children of an <c>nn.Sequential(…)</c>
     /// of such layers, each named where the call names it (<c>("c1", nn.Conv2d(3, 64, 3))</c>); neither where NetGen cannot
     /// read it, or one of the children.
     /// </summary>
-    public static (LayerSpec? Layer, EquatableArray<LayerSpec> Children) Read(ExpressionSyntax initializer, Compilation compilation, LocationInfo? location)
+    public static (LayerSpec? Layer, EquatableArray<LayerSpec> Children) Read(ExpressionSyntax initializer, MemberContext context, LocationInfo? location)
     {
-        var operation = compilation.GetSemanticModel(initializer.SyntaxTree).GetOperation(initializer);
-        return ReadCall(operation, location) is { } layer
+        var operation = context.Compilation.GetSemanticModel(initializer.SyntaxTree).GetOperation(initializer);
+        return ReadCall(operation, context, location) is { } layer
             ? (layer, EquatableArray<LayerSpec>.Empty)
-            : (null, ReadSequence(operation, location) ?? EquatableArray<LayerSpec>.Empty);
+            : (null, ReadSequence(operation, context, location) ?? EquatableArray<LayerSpec>.Empty);
     }
 
-    private static EquatableArray<LayerSpec>? ReadSequence(IOperation? initializer, LocationInfo? location)
+    private static EquatableArray<LayerSpec>? ReadSequence(IOperation? initializer, MemberContext context, LocationInfo? location)
     {
         if (Unwrap(initializer) is not IInvocationOperation { Instance: null, TargetMethod.Name: "Sequential", Arguments: [{ ArgumentKind: ArgumentKind.ParamArray or ArgumentKind.Explicit } argument] } call
             || TypeShapes.MetadataName(call.TargetMethod.ContainingType) != NnType
@@ -63,7 +53,7 @@ internal static class InitializerLayers
             var (name, module) = element is ITupleOperation { Elements: [var first, var second] }
                 ? (first.ConstantValue is { HasValue: true, Value: string text } ? text : "", second)
                 : (null, element);
-            if (ReadCall(module, location) is not { } layer)
+            if (ReadCall(module, context, location) is not { } layer)
             {
                 return null;
             }
@@ -96,10 +86,15 @@ internal static class InitializerLayers
         return names.All(n => n.Length > 0 && n.IndexOf('.') < 0) && names.Distinct(StringComparer.Ordinal).Count() == names.Count;
     }
 
-    private static LayerSpec? ReadCall(IOperation? initializer, LocationInfo? location)
+    private static LayerSpec? ReadCall(IOperation? initializer, MemberContext context, LocationInfo? location)
     {
-        // The factory's own return type says which layer it builds, whatever type the field is declared with.
         var operation = Unwrap(initializer);
+        if (operation is IObjectCreationOperation creation)
+        {
+            return ReadBlock(creation, context, location);
+        }
+
+        // The factory's own return type says which layer it builds, whatever type the field is declared with.
         if (operation is not IInvocationOperation { Instance: null } call || TypeShapes.MetadataName(call.TargetMethod.ContainingType) != NnType
             || TypeShapes.LayerKindOf(call.TargetMethod.ReturnType) is not { } kind || call.TargetMethod.Name != kind.Name
             || ReadableEntry(kind) is not { } entry)
@@ -108,6 +103,11 @@ internal static class InitializerLayers
         }
 
         var positional = entry.Arguments.Where(a => a.Positional).ToList();
+        if (!TakesRequiredFirst(call.TargetMethod, positional))
+        {
+            return null;
+        }
+
         var args = new List<LayerArg>();
         foreach (var argument in call.Arguments)
         {
@@ -139,11 +139,52 @@ internal static class InitializerLayers
     }
 
     /// <summary>
+    /// <c>new ConvBnAct(16)</c> of a NetGen model, followed as <c>[Block&lt;ConvBnAct&gt;(16)]</c> would be. A model's
+    /// constructor is the one NetGen writes from its hyperparameters (NG0007 refuses any other), so its arguments, in the
+    /// constructor's order with its defaults filled in, are the block's hyperparameters; each must be a constant.
+    /// </summary>
+    private static LayerSpec? ReadBlock(IObjectCreationOperation creation, MemberContext context, LocationInfo? location)
+    {
+        if (creation is not { Constructor: { } constructor, Initializer: null } || !TypeShapes.IsNetGenModel(constructor.ContainingType)
+            || constructor.ContainingType.IsGenericType)
+        {
+            return null;
+        }
+
+        var values = new ArgValue?[constructor.Parameters.Length];
+        foreach (var argument in creation.Arguments)
+        {
+            if (argument is not { ArgumentKind: ArgumentKind.Explicit or ArgumentKind.DefaultValue, Parameter: { } parameter } || !IsPlain(parameter.Type)
+                || Constant(argument.Value) is not { Kind: ArgKind.Int or ArgKind.Double or ArgKind.Bool } value)
+            {
+                return null;
+            }
+
+            values[parameter.Ordinal] = value;
+        }
+
+        if (values.Any(v => v is null))
+        {
+            return null;
+        }
+
+        // The block's own analysis is an input of this model's, as a [Block<T>] member's is.
+        context.UsesBlock(constructor.ContainingType);
+        return new LayerSpec(LayerKind.Block, EquatableArray<LayerArg>.Empty, location,
+            constructor.ContainingType.ToDisplayString(TypeShapes.FullyQualified), values.Select(v => v!.Value).ToEquatableArray());
+    }
+
+    /// <summary>
     /// Whether a layer another assembly's descriptor says a field holds is one this reader could have read: the
     /// descriptor must not make NetGen trust what it would not have trusted in source.
     /// </summary>
     public static bool CouldHaveRead(LayerSpec layer)
     {
+        if (layer.Kind == LayerKind.Block)
+        {
+            return layer.BlockType is not null && layer.Args.IsEmpty && layer.BlockArgs.All(a => a.Kind is ArgKind.Int or ArgKind.Double or ArgKind.Bool);
+        }
+
         if (ReadableEntry(layer.Kind) is not { } entry || layer.BlockType is not null || !layer.BlockArgs.IsEmpty)
         {
             return false;
@@ -161,11 +202,33 @@ internal static class InitializerLayers
         return entry.Arguments.Where(a => a.Positional).All(p => layer.Args.Any(a => a.Name == p.Name));
     }
 
-    /// <summary>The catalogue entry of a layer that takes one tensor and gives one, whose arguments this reader can map.</summary>
-    private static LayerEntry? ReadableEntry(LayerKind kind) =>
-        kind.Entry() is { ReturnsTuple: false } entry && (ReadByPosition.Contains(kind.Name) || !entry.Arguments.Any(a => a.Positional))
-            ? entry
-            : null;
+    /// <summary>The catalogue entry of a layer that takes one tensor and gives one.</summary>
+    private static LayerEntry? ReadableEntry(LayerKind kind) => kind.Entry() is { ReturnsTuple: false } entry ? entry : null;
+
+    /// <summary>
+    /// Whether the factory takes the catalogue's required arguments first and in its order, as its own parameter names
+    /// say (<c>Conv2d(in_channels, out_channels, kernel_size, …)</c>, <c>Linear(inputSize, outputSize, …)</c>): only then
+    /// is an argument passed by position read as the catalogue's. Asking the called overload itself, rather than keeping
+    /// a list of layers known to fit, holds for any TorchSharp version: a factory that renames or reorders them is not read.
+    /// </summary>
+    private static bool TakesRequiredFirst(IMethodSymbol factory, IReadOnlyList<LayerArgument> required)
+    {
+        if (factory.Parameters.Length < required.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < required.Count; i++)
+        {
+            var name = factory.Parameters[i].Name;
+            if (name != required[i].TorchSharp && name != required[i].PyTorch)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>A constant, or a tuple or array of int constants, as NetGen keeps it; null when it is neither.</summary>
     private static ArgValue? ValueOf(IOperation value, LayerArgument target)

@@ -62,6 +62,37 @@ public sealed class ShapeKeepingArgumentTests
         Assert.Contains("in_features 200 ≠ flattened 256", error.GetMessage(CultureInfo.InvariantCulture));
     }
 
+    /// <summary>
+    /// After a module NetGen cannot see into, the tensor's shape is unknown, and that module is the boundary; the
+    /// dtype of a conversion after it is not a second one.
+    /// </summary>
+    [Theory]
+    [InlineData("opaque.call(y).to(float64)")]
+    [InlineData("opaque.call(y).to(float64).to(float32)")]
+    [InlineData("nn.functional.dropout(opaque.call(y).to(Where), 0.2, training)")]
+    public void After_an_unknown_module_only_the_module_is_the_boundary(string step)
+    {
+        var run = GeneratorHarness.Run(Net(step).Replace(
+            "private static readonly Device Where = CPU;",
+            "private static readonly Device Where = CPU; private readonly nn.Module<Tensor, Tensor> opaque = Opaque.Make();", System.StringComparison.Ordinal),
+            """
+            using static TorchSharp.torch;
+
+            namespace Demo;
+
+            public static class Opaque
+            {
+                public static nn.Module<Tensor, Tensor> Make() => nn.Identity();
+            }
+            """);
+
+        Assert.Empty(run.CompilationErrors);
+        var boundary = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "NG0110").GetMessage(CultureInfo.InvariantCulture);
+        Assert.Contains("Net (opaque: ", boundary);
+        Assert.DoesNotContain("float", boundary);
+        Assert.DoesNotContain("Where", boundary);
+    }
+
     /// <summary>An unknown argument that sizes the result still stops checking, and says so.</summary>
     [Fact]
     public void An_unknown_size_is_still_a_boundary()

@@ -279,6 +279,46 @@ public sealed class InitializerLayerTests
         AssertUnchecked(run, "features");
     }
 
+    /// <summary>
+    /// An argument passed by position is read as the catalogue's when the called factory's own parameter names say it is
+    /// that argument (<c>ConvTranspose2d(in_channels, out_channels, kernel_size, stride, padding, …)</c>), as DCGAN's
+    /// generator writes them; a mistake among them is then an error too.
+    /// </summary>
+    [Theory]
+    [InlineData(64, null)]
+    [InlineData(48, "features.3 expects 48 input channels but receives 64")]
+    public void Positional_arguments_are_read_where_the_factorys_parameter_names_match(int secondIn, string? error)
+    {
+        var run = GeneratorHarness.Run(Usings + $$"""
+            namespace Demo;
+
+            [Model(Input = [100])]
+            public partial class LeNet : nn.Module<Tensor, Tensor>
+            {
+                private readonly Sequential features = nn.Sequential(
+                    nn.ConvTranspose2d(100, 64, 4, 1, 0, bias: false), nn.BatchNorm2d(64), nn.ReLU(true),
+                    nn.ConvTranspose2d({{secondIn}}, 1, 4, 2, 1, bias: false), nn.Tanh());
+
+                public override Tensor forward(Tensor z) => features.call(z.view(-1, 100, 1, 1));
+            }
+            """);
+
+        Assert.Empty(run.CompilationErrors);
+        if (error is null)
+        {
+            Assert.Empty(run.GeneratorDiagnostics.Where(d => d.Severity > DiagnosticSeverity.Info));
+            // 100·64·4·4, 2·64, 64·1·4·4; stride 2 and padding 1 take 4×4 to 8×8.
+            Assert.Equal((102_400 + 128 + 1_024).ToString(CultureInfo.InvariantCulture), Regex.Match(Summary(run), @"total\t(-?\d+)\t").Groups[1].Value);
+            Assert.Matches(@"row\tfeatures\.3\tConvTranspose2d\t1\t1,8,8\t1024\t", Summary(run));
+        }
+        else
+        {
+            var diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+            Assert.Equal("NG0101", diagnostic.Id);
+            Assert.Contains(error, diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        }
+    }
+
     [Fact]
     public void A_field_sequential_of_a_block_from_another_assembly_is_carried_in_its_descriptor()
     {

@@ -164,4 +164,21 @@ public sealed class OpaqueMemberTests
         Assert.Empty(run.CompilationErrors);
         Assert.Contains("global::TorchSharp.torch.nn.Linear(8, 2)", run.Generated("M.g.cs"));
     }
+
+    /// <summary>A summary row names a generic module's type as C# reads it, without the namespaces NetGen keeps.</summary>
+    [Fact]
+    public void A_generic_modules_row_shows_its_type_without_namespaces()
+    {
+        var run = GeneratorHarness.Run(Usings + """
+            [Model(Input = [8])]
+            public partial class M : nn.Module<Tensor, Tensor>
+            {
+                private readonly ModuleList<nn.Module<Tensor, Tensor>> layers = nn.ModuleList<nn.Module<Tensor, Tensor>>(nn.Linear(8, 8));
+                [Linear(8, 2)] public partial Linear head { get; }
+            }
+            """);
+
+        Assert.Empty(run.CompilationErrors);
+        Assert.Contains("row\tlayers\tModuleList<Module<Tensor, Tensor>>\t0\t", SummaryData.Of(run, "M.g.cs", "M"));
+    }
 }

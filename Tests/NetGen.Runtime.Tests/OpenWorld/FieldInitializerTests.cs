@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using NetGen.Runtime.Tests.OpenWorld.Models;
 using NetGen.Runtime.Tests.StateDict;
+using TorchSharp;
 using Xunit.Abstractions;
 using static TorchSharp.torch;
 
@@ -128,5 +129,63 @@ public sealed class FieldInitializerTests(ITestOutputHelper output)
         var keys = model.state_dict().Keys.ToHashSet();
         Assert.Contains(ExamplesAlexNet.Keys.features.c5.weight, keys);
         Assert.Contains(ExamplesAlexNet.Keys.classifier._6.bias, keys);
+    }
+
+    /// <summary>
+    /// DCGAN's generator, its transposed convolutions taking stride and padding by position: NetGen reads them where the
+    /// factory's parameter names say what each position is, and every row matches the live module.
+    /// </summary>
+    [Fact]
+    public void Transposed_convolutions_with_positional_arguments_are_counted_and_shaped_at_compile_time()
+    {
+        var summary = FieldDcganGenerator.Summary;
+        output.WriteLine(summary.ToString());
+        using var model = new FieldDcganGenerator();
+        model.eval();
+        using var scope = NewDisposeScope();
+
+        var x = randn(2, 100).view(-1, 100, 1, 1);
+        foreach (var (name, module) in model.named_modules().Where(m => m.name.StartsWith("main.", StringComparison.Ordinal)))
+        {
+            x = ((nn.Module<Tensor, Tensor>)module).call(x);
+            var row = summary.Rows.Single(r => r.Path == name);
+            Assert.Equal(x.shape.Skip(1).ToArray(), row.OutputShape!);
+            Assert.Equal(module.parameters().Sum(p => p.numel()), row.Parameters);
+        }
+
+        Assert.Equal(model.parameters().Sum(p => p.numel()), summary.TotalParameters);
+        Assert.Equal([2L, 1L, 16L, 16L], model.call(randn(2, 100)).shape);
+    }
+
+    /// <summary>
+    /// NetGen blocks built with <c>new</c> in fields, one alone and two in a Sequential: counted as the blocks they are, their
+    /// keys typed, and the model runs in float32 and float64.
+    /// </summary>
+    [Fact]
+    public void Blocks_built_in_fields_are_counted_and_keyed_as_blocks()
+    {
+        var summary = FieldBlockNet.Summary;
+        output.WriteLine(summary.ToString());
+        using var model = new FieldBlockNet();
+        model.eval();
+        using var scope = NewDisposeScope();
+
+        foreach (var (name, module) in model.named_modules().Where(m => m.name.Length > 0))
+        {
+            Assert.Equal(module.parameters().Sum(p => p.numel()), summary.Rows.Single(r => r.Path == name).Parameters);
+        }
+
+        Assert.Equal(model.parameters().Sum(p => p.numel()), summary.TotalParameters);
+        Assert.Equal([16L, 4L, 4L], summary.Rows.Single(r => r.Path == "down.1").OutputShape!);
+        var keys = model.state_dict().Keys.ToHashSet();
+        Assert.Contains(FieldBlockNet.Keys.body.conv._1.running_mean, keys);
+        Assert.Contains(FieldBlockNet.Keys.down._1.conv._0.weight, keys);
+
+        var input = randn(2, 3, 16, 16);
+        var single = model.call(input);
+        model.to(float64);
+        var twice = model.call(input.to(float64));
+        Assert.Equal(ScalarType.Float64, twice.dtype);
+        Assert.True((single.to(float64) - twice).abs().max().item<double>() < 1e-5);
     }
 }

@@ -19,8 +19,9 @@ internal sealed partial class ForwardInterpreter
 
         var op = new OpCall(this, call, receiver, args);
         // What a shape-keeping operation gives depends on its input alone: an unknown dtype, device or training flag
-        // (x.to(float64), F.dropout(x, p, training)) stops no checking, so it is no boundary.
-        foreach (var operand in ForwardOps.KeepsShape(call.Name) && op.Input is TensorValue input ? new[] { input } : op.Operands)
+        // (x.to(float64), F.dropout(x, p, training)) stops no checking, so it is no boundary, whether the input's shape
+        // is known or not (an input already unknown has its own boundary).
+        foreach (var operand in ForwardOps.KeepsShape(call.Name) && op.Input is TensorValue or UnknownValue ? new[] { op.Input } : op.Operands)
         {
             Use(operand);
         }

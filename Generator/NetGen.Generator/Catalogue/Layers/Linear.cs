@@ -15,8 +15,8 @@ internal sealed class LinearEntry : LayerEntry
 
     public override IReadOnlyList<LayerArgument> Arguments { get; } = new[]
     {
-        LayerArgument.Required("InFeatures", "in_features"),
-        LayerArgument.Required("OutFeatures", "out_features"),
+        LayerArgument.Required("InFeatures", "in_features", torchSharp: "inputSize"),
+        LayerArgument.Required("OutFeatures", "out_features", torchSharp: "outputSize"),
         LayerArgument.Named("Bias", "bias", ArgRule.Flag, torchSharp: "hasBias"),
     };
 
@@ -54,7 +54,7 @@ internal sealed class EmbeddingEntry : LayerEntry
     public override IReadOnlyList<LayerArgument> Arguments { get; } = new[]
     {
         LayerArgument.Required("NumEmbeddings", "num_embeddings"),
-        LayerArgument.Required("EmbeddingDim", "embedding_dim"),
+        LayerArgument.Required("EmbeddingDim", "embedding_dim", torchSharp: "embedding_dims"),
         LayerArgument.Named("PaddingIdx", "padding_idx", ArgRule.Count),
     };
 
