@@ -19,6 +19,9 @@ internal sealed partial class ShapeWalker
         /// <summary>For a module NetGen cannot walk into (a contract's, an LSTM its factory builds): what the forward got from it.</summary>
         public TensorShape? ObservedOutput;
 
+        /// <summary>For a ModuleList field: what the forward passed each child it called, by position (one input each, or none).</summary>
+        public Dictionary<int, TensorShape?> ObservedChildren = new();
+
         /// <summary>What the member alone could not check: said only if the forward never passes it a known input.</summary>
         public List<string> Notes = new();
     }
@@ -129,7 +132,7 @@ internal sealed partial class ShapeWalker
     /// <summary>The rows of each member called once with a known input, walked again from that input; the others keep their own.</summary>
     private void RowsFromTheForward(ModelSpec model, ShapeEnvironment env, WalkScope scope, List<MemberSeed> seeds)
     {
-        if (seeds.Count == 0 || !seeds.Any(s => s.Observed is not null && !s.Conflicting))
+        if (seeds.Count == 0 || !seeds.Any(s => s.Observed is not null && !s.Conflicting || s.ObservedChildren.Count > 0))
         {
             return;
         }
@@ -139,6 +142,13 @@ internal sealed partial class ShapeWalker
         {
             var seed = seeds[i];
             var own = _rows.GetRange(seed.RowStart, seed.RowCount);
+            if (seed.Observed is null && model.Members[i].KnownChildrenAreModuleList && seed.ObservedChildren.Count > 0)
+            {
+                // A ModuleList's children are called one by one: each walked again from what the forward passed it.
+                rows.AddRange(RowsOfModuleList(model.Members[i], env, scope.ForMember(model.Members[i], i) with { OnForwardPath = false }, seed, own));
+                continue;
+            }
+
             if (seed.Observed is not { } observed || seed.Conflicting)
             {
                 rows.AddRange(own);
@@ -162,6 +172,18 @@ internal sealed partial class ShapeWalker
         var start = seeds[0].RowStart;
         _rows.RemoveRange(start, _rows.Count - start);
         _rows.AddRange(rows);
+    }
+
+    /// <summary>The rows of a ModuleList field walked from the inputs the forward passed its children; its own where that fails.</summary>
+    private List<SummaryRow> RowsOfModuleList(MemberSpec member, ShapeEnvironment env, WalkScope scope, MemberSeed seed, List<SummaryRow> own)
+    {
+        var inputs = member.KnownChildren.Select((_, i) => seed.ObservedChildren.TryGetValue(i, out var input) ? input ?? TensorShape.UnknownRank : TensorShape.UnknownRank).ToList();
+        var mark = Save();
+        WalkModuleList(member.KnownChildren, scope.PathOf(member.Name), env, scope, inputs);
+        var walked = _rows.Skip(mark.Rows).ToList();
+        var clean = _failures.Count == mark.Failures;
+        Restore(mark);
+        return clean ? walked : own;
     }
 
     /// <summary>A probe: walks as usual, then takes back everything but the notes, returning the output and the failures.</summary>

@@ -75,6 +75,8 @@ internal sealed partial class ShapeWalker
                 // A Sequential built child by child has as many children as its rows and conditions make.
                 MemberKind.Sequential when !member.IsBuiltChildByChild => Dim.Of(member.Layers.Count),
                 MemberKind.Repeat when ChosenRepeat(member, _env) is { } chosen => _env.Size(chosen.Count),
+                // A Sequential or ModuleList a field's initializer builds, whose children nothing changes.
+                MemberKind.Field when !member.KnownChildren.IsEmpty => Dim.Of(member.KnownChildren.Count),
                 _ => (Dim?)null,
             };
             if (member is null || module.Child is not null || count is not { } n)
@@ -159,6 +161,11 @@ internal sealed partial class ShapeWalker
             if (!speculative && module.Child is null && seed is not null && batched)
             {
                 Observe(seed, sample);
+            }
+            else if (!speculative && module.Child is >= 0 and var child && seed is not null && batched)
+            {
+                // One input per child: a child called with two different shapes keeps its own rows.
+                seed.ObservedChildren[child] = seed.ObservedChildren.TryGetValue(child, out var before) && (before is null || !before.Equals(sample)) ? null : sample;
             }
 
             if (!output.IsRankKnown)
@@ -286,6 +293,12 @@ internal sealed partial class ShapeWalker
         {
             path = scope.PathOf(member.Name) + "." + member.Layers[child].KeyAt(child);
             return WalkLayer(member.Layers[child], path, env, input, scope.Inside(child), member.Name, child, true);
+        }
+
+        if (member.Kind == MemberKind.Field && child < member.KnownChildren.Count)
+        {
+            path = scope.PathOf(member.Name) + "." + member.KnownChildren[child].KeyAt(child);
+            return WalkLayer(member.KnownChildren[child], path, env, input, scope.Inside(child), null, child, true);
         }
 
         if (member.Kind == MemberKind.Repeat && ChosenRepeat(member, env) is { } repeat)

@@ -268,6 +268,8 @@ internal sealed partial class ShapeWalker
                 return member.Use is { } use && scope.OnForwardPath ? WalkParameterUse(member, use, path, parameter, input, scope) : input;
             case MemberKind.Field when KnownField(member, path, env) is { } layer:
                 return WalkLayer(layer, path, env, input, scope, null, -1, true);
+            case MemberKind.Field when member.KnownChildrenAreModuleList:
+                return WalkModuleList(member.KnownChildren, path, env, scope);
             case MemberKind.Field when !member.KnownChildren.IsEmpty:
                 return WalkSequence(member.KnownChildren, path, env, input, scope, null);
             default:
@@ -290,6 +292,25 @@ internal sealed partial class ShapeWalker
 
         _rows.Insert(before, Row(path, "Sequential", scope.Depth, x, _rows.Skip(before).Where(r => r.Depth == scope.Depth + 1)));
         return x;
+    }
+
+    /// <summary>
+    /// The children of a ModuleList field, each a row under the list's own. Nothing chains them (the forward calls each as
+    /// it chooses, and what it passes shows in the forward's own check), so each is walked on its own: from what the
+    /// forward passed it (<paramref name="inputs"/>, for the summary's rows), else from an input this walk does not know.
+    /// The list itself gives no tensor.
+    /// </summary>
+    private TensorShape WalkModuleList(EquatableArray<LayerSpec> children, string path, ShapeEnvironment env, WalkScope scope, IReadOnlyList<TensorShape>? inputs = null)
+    {
+        var before = _rows.Count;
+        for (var i = 0; i < children.Count; i++)
+        {
+            var input = inputs is not null && i < inputs.Count ? inputs[i] : TensorShape.UnknownRank;
+            WalkLayer(children[i], path + "." + children[i].KeyAt(i), env, input, scope.Inside(i), null, i, true);
+        }
+
+        _rows.Insert(before, Row(path, "ModuleList", scope.Depth, TensorShape.UnknownRank, _rows.Skip(before).Where(r => r.Depth == scope.Depth + 1)));
+        return TensorShape.UnknownRank;
     }
 
     /// <summary>

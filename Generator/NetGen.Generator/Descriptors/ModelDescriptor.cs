@@ -37,6 +37,11 @@ internal static class ModelDescriptor
 
     private const string FieldSequenceSection = "field-sequence";
 
+    private const string FieldModuleListSection = "field-module-list";
+
+    /// <summary>How a ModuleList field's type begins, fully qualified: a field the field-module-list section may fill in.</summary>
+    private const string ModuleListType = "global::TorchSharp.Modules.ModuleList<";
+
     public static string Write(ModelSpec model)
     {
         var writer = new TokenWriter().Text(Version);
@@ -69,6 +74,7 @@ internal static class ModelDescriptor
         WriteKnownFields(writer, model);
         WriteFieldLayers(writer, model);
         WriteFieldSequences(writer, model);
+        WriteFieldModuleLists(writer, model);
     }
 
     /// <summary>Fields NetGen follows as the layer their sealed type is (<see cref="MemberSpec.KnownLayer"/>), an optional last section.</summary>
@@ -97,10 +103,20 @@ internal static class ModelDescriptor
     /// <summary>Fields holding the <c>nn.Sequential(…)</c> their initializer builds (<see cref="MemberSpec.KnownChildren"/>), each child with its name.</summary>
     private static void WriteFieldSequences(TokenWriter writer, ModelSpec model)
     {
-        var fields = model.Members.Where(m => !m.KnownChildren.IsEmpty).ToEquatableArray();
+        var fields = model.Members.Where(m => !m.KnownChildren.IsEmpty && !m.KnownChildrenAreModuleList).ToEquatableArray();
         if (!fields.IsEmpty)
         {
             writer.Text(FieldSequenceSection).List(fields, (w, m) => w.Text(m.Name).List(m.KnownChildren, (c, child) => WriteLayer(c.Text(child.Name), child)));
+        }
+    }
+
+    /// <summary>Fields holding the <c>nn.ModuleList&lt;T&gt;(…)</c> their initializer builds, each child at its position.</summary>
+    private static void WriteFieldModuleLists(TokenWriter writer, ModelSpec model)
+    {
+        var fields = model.Members.Where(m => m.KnownChildrenAreModuleList).ToEquatableArray();
+        if (!fields.IsEmpty)
+        {
+            writer.Text(FieldModuleListSection).List(fields, (w, m) => w.Text(m.Name).List(m.KnownChildren, (c, child) => WriteLayer(c, child)));
         }
     }
 
@@ -195,7 +211,7 @@ internal static class ModelDescriptor
     private static ModelSpec ReadOptionalSections(TokenReader reader, ModelSpec model)
     {
         var next = 0;
-        string[] order = { GateAndChunkSection, ParameterUseSection, ResidualSpanSection, AuxiliarySection, BranchSpanSection, SplitSizesSection, KnownFieldSection, FieldLayerSection, FieldSequenceSection };
+        string[] order = { GateAndChunkSection, ParameterUseSection, ResidualSpanSection, AuxiliarySection, BranchSpanSection, SplitSizesSection, KnownFieldSection, FieldLayerSection, FieldSequenceSection, FieldModuleListSection };
         while (!reader.AtEnd)
         {
             var section = reader.Required();
@@ -216,6 +232,7 @@ internal static class ModelDescriptor
                 KnownFieldSection => ReadKnownFields(reader, model),
                 FieldLayerSection => ReadFieldLayers(reader, model),
                 FieldSequenceSection => ReadFieldSequences(reader, model),
+                FieldModuleListSection => ReadFieldModuleLists(reader, model),
                 _ => ReadSplitSizes(reader, model),
             };
         }
@@ -255,6 +272,14 @@ internal static class ModelDescriptor
             (members, index, e) => index >= 0 && IsUnreadModuleField(members[index]) && InitializerLayers.CouldHaveRead(e.Children),
             (member, e) => member with { KnownChildren = e.Children },
             e => $"the field '{e.Name}' is not a field of a Sequential NetGen reads from an initializer ({e.Children.Count} child(ren))");
+
+    /// <summary>Checked as the parser decides it: a field of a ModuleList of one-tensor modules, every child a layer or block NetGen would have read.</summary>
+    private static ModelSpec ReadFieldModuleLists(TokenReader reader, ModelSpec model) =>
+        ChangeMembers(model, reader.List(r => (Name: r.Required(), Children: r.List(ReadLayer).ToEquatableArray())).ToList(), e => e.Name,
+            (members, index, e) => index >= 0 && members[index] is { Kind: MemberKind.Field, IsParameterField: false, TakesOneTensor: false, KnownLayer: null, KnownChildren.IsEmpty: true } field
+                && field.TypeName.StartsWith(ModuleListType, StringComparison.Ordinal) && !e.Children.IsEmpty && e.Children.All(InitializerLayers.CouldHaveRead),
+            (member, e) => member with { KnownChildren = e.Children, KnownChildrenAreModuleList = true },
+            e => $"the field '{e.Name}' is not a field of a ModuleList NetGen reads from an initializer ({e.Children.Count} child(ren))");
 
     /// <summary>A field of a module that takes one tensor, with no layer or Sequential read for it yet: what a field section may fill in.</summary>
     private static bool IsUnreadModuleField(MemberSpec member) =>

@@ -178,6 +178,12 @@ internal sealed record MemberSpec(
     /// </summary>
     public EquatableArray<LayerSpec> KnownChildren { get; init; } = EquatableArray<LayerSpec>.Empty;
 
+    /// <summary>
+    /// Whether <see cref="KnownChildren"/> are a <c>ModuleList</c>'s (<c>nn.ModuleList&lt;…&gt;(…)</c>): modules the forward
+    /// calls one by one, as it chooses, rather than a Sequential's chain. Their keys are their positions.
+    /// </summary>
+    public bool KnownChildrenAreModuleList { get; init; }
+
     /// <summary>For a <see cref="MemberKind.Sequential"/> built from a stage table (<c>[ForEach]</c>): the table and the loop's names.</summary>
     public StageTableSpec? ForEach { get; init; }
 

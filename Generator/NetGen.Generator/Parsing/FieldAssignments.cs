@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -23,6 +24,62 @@ internal static class FieldAssignments
         PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression } step => Mentions(step.Operand, name),
         PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PostIncrementExpression or (int)SyntaxKind.PostDecrementExpression } step => Mentions(step.Operand, name),
         RefExpressionSyntax reference => Mentions(reference.Expression, name),
+        _ => false,
+    };
+
+    /// <summary>
+    /// Whether code of the model may change what a container field holds (TorchSharp's <c>Sequential.append</c>,
+    /// <c>ModuleList.Add</c>, <c>Insert</c>, an element assigned): any use of the field but a call of a method known to
+    /// leave the children as they are, a read of an element, or a <c>foreach</c> over it, counts, and so does handing it
+    /// to other code (an argument, a value assigned or returned), which might. Only a use of this name is bound, to
+    /// tell the field from another symbol of its name (the generated <c>Keys.layers</c>).
+    /// </summary>
+    public static bool MayChangeContents(ISymbol field, INamedTypeSymbol model, Compilation compilation) =>
+        TypeShapes.UserSyntax(model).Any(declaration => declaration.DescendantNodes().OfType<IdentifierNameSyntax>()
+            .Any(identifier => identifier.Identifier.ValueText == field.Name && !OnlyReads(identifier) && MayBe(field, identifier, compilation)));
+
+    /// <summary>
+    /// Whether the name may refer to the field: it binds to it, or to nothing at all where nothing but the field could be
+    /// meant. A member of something that does not bind (<c>Keys.layers</c> before NetGen wrote <c>Keys</c>) is not the field.
+    /// </summary>
+    private static bool MayBe(ISymbol field, IdentifierNameSyntax identifier, Compilation compilation)
+    {
+        var info = compilation.GetSemanticModel(identifier.SyntaxTree).GetSymbolInfo(identifier);
+        if (info.Symbol is { } symbol)
+        {
+            return SymbolEqualityComparer.Default.Equals(symbol, field);
+        }
+
+        var qualified = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier && access.Expression is not ThisExpressionSyntax;
+        return info.CandidateSymbols.Any(c => SymbolEqualityComparer.Default.Equals(c, field)) || info.CandidateSymbols.IsEmpty && !qualified;
+    }
+
+    /// <summary>Members of a Sequential or ModuleList that leave its children as they are.</summary>
+    private static readonly HashSet<string> Reading = new(System.StringComparer.Ordinal)
+    {
+        "call", "forward", "children", "named_children", "modules", "named_modules", "parameters", "named_parameters",
+        "buffers", "named_buffers", "state_dict", "train", "eval", "to", "Count", "Contains", "IndexOf", "GetEnumerator",
+    };
+
+    private static bool OnlyReads(IdentifierNameSyntax identifier)
+    {
+        // this.features is the field too.
+        SyntaxNode use = identifier.Parent is MemberAccessExpressionSyntax qualified && qualified.Name == identifier ? qualified : identifier;
+        return use.Parent switch
+        {
+            MemberAccessExpressionSyntax access when access.Expression == use => Reading.Contains(access.Name.Identifier.ValueText),
+            ElementAccessExpressionSyntax element when element.Expression == use => !Writes(element.Parent!, element),
+            ForEachStatementSyntax loop => loop.Expression == use,
+            _ => false,
+        };
+    }
+
+    /// <summary>Whether <paramref name="node"/> writes <paramref name="target"/> itself: assigns it, or passes it by <c>ref</c> or <c>out</c>.</summary>
+    private static bool Writes(SyntaxNode node, SyntaxNode target) => node switch
+    {
+        AssignmentExpressionSyntax assignment => assignment.Left == target,
+        ArgumentSyntax { RefKindKeyword.RawKind: (int)SyntaxKind.RefKeyword or (int)SyntaxKind.OutKeyword } => true,
+        RefExpressionSyntax => true,
         _ => false,
     };
 

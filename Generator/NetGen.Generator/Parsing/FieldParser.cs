@@ -74,12 +74,20 @@ internal static class FieldParser
         var typeName = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(TypeShapes.FullyQualified);
         var isNullable = type.NullableAnnotation == NullableAnnotation.Annotated;
         var takesOneTensor = TypeShapes.IsModuleOfTensor(type);
-        // The layer or Sequential the initializer builds (InitializerLayers), whatever type the field is declared with
-        // (Module<Tensor, Tensor> conv1 = Conv2d(1, 32, 3), as TorchSharp's examples write), where the field takes one
-        // tensor and holds it when the forward runs. A nullable field may hold nothing, so it is left opaque. The costlier
+        var isModuleList = TypeShapes.IsModuleListOfTensor(type);
+        // The layer, block, Sequential or ModuleList the initializer builds (InitializerLayers), whatever type the field
+        // is declared with (Module<Tensor, Tensor> conv1 = Conv2d(1, 32, 3), as TorchSharp's examples write), where the
+        // field takes one tensor (or is a ModuleList of such modules) and holds it when the forward runs. A nullable field may hold nothing, so it is left opaque. The costlier
         // questions come last: the model's syntax is searched for assignments only when the rest holds.
-        var readable = takesOneTensor && !isNullable && !HasHandWrittenConstructor(context.Model) && HoldsItsInitializer(member, context.Model);
-        var (read, children) = readable ? InitializerLayers.Read(initializer, context, location) : (null, EquatableArray<LayerSpec>.Empty);
+        var readable = (takesOneTensor || isModuleList) && !isNullable && !HasHandWrittenConstructor(context.Model) && HoldsItsInitializer(member, context.Model);
+        var (read, children) = !readable ? (null, EquatableArray<LayerSpec>.Empty)
+            : isModuleList ? (null, InitializerLayers.ReadModuleList(initializer, context, location))
+            : InitializerLayers.Read(initializer, context, location);
+        if (!children.IsEmpty && !KeepsItsChildren(member, context))
+        {
+            children = EquatableArray<LayerSpec>.Empty;
+        }
+
         return new MemberSpec(name, MemberKind.Field, typeName, isNullable, "private",
             EquatableArray<LayerSpec>.Empty, -1, EquatableArray<ArgValue>.Empty, null, null, null, null, location)
         {
@@ -88,6 +96,7 @@ internal static class FieldParser
             KnownLayer = read ?? KnownLayerOf(type, location),
             KnownLayerHasArguments = read is not null,
             KnownChildren = children,
+            KnownChildrenAreModuleList = isModuleList && !children.IsEmpty,
         };
     }
 
@@ -101,6 +110,15 @@ internal static class FieldParser
         IPropertySymbol property => property.SetMethod is null,
         _ => false,
     };
+
+    /// <summary>
+    /// Whether a Sequential or ModuleList field still has the children its initializer built when the forward runs: no
+    /// code but the model's can reach it (it is private), and the model's code never changes them (<c>append</c>,
+    /// <c>Add</c>, an element assigned) or hands the container to code that might. <c>readonly</c> keeps the field, not
+    /// its children.
+    /// </summary>
+    private static bool KeepsItsChildren(ISymbol member, MemberContext context) =>
+        member.DeclaredAccessibility == Accessibility.Private && !FieldAssignments.MayChangeContents(member, context.Model, context.Compilation);
 
     /// <summary>A constructor the user wrote (not the partial one NetGen implements), which may replace what an initializer built.</summary>
     private static bool HasHandWrittenConstructor(INamedTypeSymbol model) =>

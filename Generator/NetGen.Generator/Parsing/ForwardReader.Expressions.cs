@@ -134,7 +134,7 @@ internal sealed partial class ForwardReader
                 return TensorIndex(property, location);
             }
 
-            if (IsList(symbol.ContainingType) && property.Arguments.Length == 1)
+            if ((IsList(symbol.ContainingType) || owner == KnownNames.ModuleList) && property.Arguments.Length == 1)
             {
                 return new ElementExpr(Expr(property.Instance), Expr(property.Arguments[0].Value), location);
             }
@@ -143,7 +143,7 @@ internal sealed partial class ForwardReader
         {
             return new PropertyExpr(Expr(property.Instance), symbol.Name == "shape" ? "shape" : "ndim", location);
         }
-        else if (symbol.Name is "Count" or "Length" && (IsList(symbol.ContainingType) || symbol.ContainingType.SpecialType == SpecialType.System_Array))
+        else if (symbol.Name is "Count" or "Length" && (IsList(symbol.ContainingType) || owner == KnownNames.ModuleList || symbol.ContainingType.SpecialType == SpecialType.System_Array))
         {
             return new PropertyExpr(Expr(property.Instance), "Count", location);
         }

@@ -38,6 +38,34 @@ internal static class InitializerLayers
             : (null, ReadSequence(operation, context, location) ?? EquatableArray<LayerSpec>.Empty);
     }
 
+    /// <summary>
+    /// The children of an <c>nn.ModuleList&lt;T&gt;(…)</c> a field of a <c>ModuleList</c> holds, each a layer or block this
+    /// reader reads, under its position; empty where NetGen cannot read it, or one of them.
+    /// </summary>
+    public static EquatableArray<LayerSpec> ReadModuleList(ExpressionSyntax initializer, MemberContext context, LocationInfo? location)
+    {
+        var operation = Unwrap(context.Compilation.GetSemanticModel(initializer.SyntaxTree).GetOperation(initializer));
+        if (operation is not IInvocationOperation { Instance: null, TargetMethod.Name: "ModuleList", Arguments: [{ ArgumentKind: ArgumentKind.ParamArray or ArgumentKind.Explicit } argument] } call
+            || TypeShapes.MetadataName(call.TargetMethod.ContainingType) != NnType
+            || Unwrap(argument.Value) is not IArrayCreationOperation { Initializer.ElementValues: { Length: > 0 } elements })
+        {
+            return EquatableArray<LayerSpec>.Empty;
+        }
+
+        var children = new List<LayerSpec>();
+        foreach (var element in elements)
+        {
+            if (ReadCall(element, context, location) is not { } layer)
+            {
+                return EquatableArray<LayerSpec>.Empty;
+            }
+
+            children.Add(layer);
+        }
+
+        return children.ToEquatableArray();
+    }
+
     private static EquatableArray<LayerSpec>? ReadSequence(IOperation? initializer, MemberContext context, LocationInfo? location)
     {
         if (Unwrap(initializer) is not IInvocationOperation { Instance: null, TargetMethod.Name: "Sequential", Arguments: [{ ArgumentKind: ArgumentKind.ParamArray or ArgumentKind.Explicit } argument] } call

@@ -30,5 +30,6 @@ internal static class KnownNames
     public const string Parameter = "TorchSharp.Modules.Parameter";
     public const string Module = "TorchSharp.torch+nn+Module";
     public const string ModuleOfTensor = "TorchSharp.torch+nn+Module`2";
+    public const string ModuleList = "TorchSharp.Modules.ModuleList`1";
     public const string Tensor = "TorchSharp.torch+Tensor";
 }

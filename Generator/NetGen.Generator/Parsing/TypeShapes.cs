@@ -39,6 +39,11 @@ internal static class TypeShapes
         return false;
     }
 
+    /// <summary>Whether the type is TorchSharp's <c>ModuleList&lt;T&gt;</c> of modules that each take one tensor and give one.</summary>
+    public static bool IsModuleListOfTensor(ITypeSymbol? type) =>
+        type is INamedTypeSymbol { IsGenericType: true, TypeArguments: [var element] } list
+        && MetadataName(list.OriginalDefinition) == KnownNames.ModuleList && IsModuleOfTensor(element);
+
     /// <summary>Whether the type is a TorchSharp module of any signature.</summary>
     public static bool IsModule(ITypeSymbol? type)
     {

@@ -173,8 +173,10 @@ public sealed class OpaqueMemberTests
             [Model(Input = [8])]
             public partial class M : nn.Module<Tensor, Tensor>
             {
-                private readonly ModuleList<nn.Module<Tensor, Tensor>> layers = nn.ModuleList<nn.Module<Tensor, Tensor>>(nn.Linear(8, 8));
+                private readonly ModuleList<nn.Module<Tensor, Tensor>> layers = Make();
                 [Linear(8, 2)] public partial Linear head { get; }
+
+                private static ModuleList<nn.Module<Tensor, Tensor>> Make() => nn.ModuleList<nn.Module<Tensor, Tensor>>(nn.Linear(8, 8));
             }
             """);
 

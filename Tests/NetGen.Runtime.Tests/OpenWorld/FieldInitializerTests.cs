@@ -188,4 +188,30 @@ public sealed class FieldInitializerTests(ITestOutputHelper output)
         Assert.Equal(ScalarType.Float64, twice.dtype);
         Assert.True((single.to(float64) - twice).abs().max().item<double>() < 1e-5);
     }
+
+    /// <summary>
+    /// ModuleLists built in fields, one of NetGen blocks walked by index and one of layers walked by <c>foreach</c>: every
+    /// child counted as the live module is, its keys typed, and the forward's shapes the live ones.
+    /// </summary>
+    [Fact]
+    public void Module_lists_built_in_fields_are_counted_and_keyed_child_by_child()
+    {
+        var summary = FieldModuleListNet.Summary;
+        output.WriteLine(summary.ToString());
+        using var model = new FieldModuleListNet();
+        model.eval();
+        using var scope = NewDisposeScope();
+
+        foreach (var (name, module) in model.named_modules().Where(m => m.name.Length > 0))
+        {
+            Assert.Equal(module.parameters().Sum(p => p.numel()), summary.Rows.Single(r => r.Path == name).Parameters);
+        }
+
+        Assert.Equal(model.parameters().Sum(p => p.numel()), summary.TotalParameters);
+        Assert.Equal([4L], summary.Rows.Single(r => r.Path == "head").OutputShape!);
+        var keys = model.state_dict().Keys.ToHashSet();
+        Assert.Contains(FieldModuleListNet.Keys.stages._1.conv._1.running_var, keys);
+        Assert.Contains(FieldModuleListNet.Keys.mlp._3.weight, keys);
+        Assert.Equal([2L, 4L], model.call(randn(2, 16, 8, 8)).shape);
+    }
 }

@@ -44,7 +44,7 @@ internal sealed partial class ForwardInterpreter
             case TupleItemExpr item:
                 return Eval(item.Tuple) is TupleValue tupleValue ? tupleValue.Item(item.Index) : ForwardValue.Unknown();
             case PropertyExpr property:
-                return Property(Eval(property.Receiver), property.Name);
+                return Property(property.Name == "Count" ? AsCollection(Eval(property.Receiver)) : Eval(property.Receiver), property.Name);
             case TensorIndexExpr index:
                 return Index(index);
             case UnknownExpr unknown:
@@ -244,7 +244,7 @@ internal sealed partial class ForwardInterpreter
 
     private ForwardValue Element(ForwardValue collection, ForwardValue index, LocationInfo? location)
     {
-        if (collection is not ListRef list)
+        if (AsCollection(collection) is not ListRef list)
         {
             return ForwardValue.Unknown(collection.Taint);
         }

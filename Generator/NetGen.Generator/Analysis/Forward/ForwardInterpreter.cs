@@ -151,7 +151,7 @@ internal sealed partial class ForwardInterpreter
 
     private void ForEach(ForEachStatement loop)
     {
-        var collection = Eval(loop.Collection);
+        var collection = AsCollection(Eval(loop.Collection));
         Use(collection);
         if (collection is ListRef { List.Items: { } items } && items.Count <= MaxIterations)
         {
@@ -240,6 +240,9 @@ internal sealed partial class ForwardInterpreter
     }
 
     /// <summary>Marks a value as consumed by a check or by the result: if it is unknown because of something unmodelled, checking stopped there.</summary>
+    /// <summary>A module used as a collection (a ModuleList in <c>foreach</c>, <c>layers[i]</c>, <c>layers.Count</c>) is its children.</summary>
+    private ForwardValue AsCollection(ForwardValue value) => value is ModuleValue module ? _host.Children(module) : value;
+
     private void Use(ForwardValue value)
     {
         var taint = value is ListRef list ? value.Taint ?? list.List.Taint ?? list.List.Any().Taint : value.Taint;

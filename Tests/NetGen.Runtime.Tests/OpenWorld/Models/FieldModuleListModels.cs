@@ -1,0 +1,37 @@
+using NetGen;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace NetGen.Runtime.Tests.OpenWorld.Models;
+
+/// <summary>
+/// A token MLP stack as transformer-style TorchSharp code keeps it: a ModuleList of layers the forward walks with
+/// <c>foreach</c>, and a ModuleList of NetGen blocks it indexes.
+/// </summary>
+[Model(Input = [16, 8, 8])]
+public partial class FieldModuleListNet : nn.Module<Tensor, Tensor>
+{
+    private readonly ModuleList<nn.Module<Tensor, Tensor>> stages = nn.ModuleList<nn.Module<Tensor, Tensor>>(
+        new FieldConvBnAct(16), new FieldConvBnAct(16, stride: 2));
+
+    private readonly ModuleList<nn.Module<Tensor, Tensor>> mlp = nn.ModuleList<nn.Module<Tensor, Tensor>>(
+        nn.Linear(16, 32), nn.GELU(), nn.Linear(32, 16), nn.LayerNorm(16));
+
+    private readonly Linear head = nn.Linear(16, 4);
+
+    public override Tensor forward(Tensor x)
+    {
+        for (var i = 0; i < stages.Count; i++)
+        {
+            x = stages[i].call(x);
+        }
+
+        x = x.mean(new long[] { 2, 3 });
+        foreach (var layer in mlp)
+        {
+            x = layer.call(x);
+        }
+
+        return head.call(x);
+    }
+}
