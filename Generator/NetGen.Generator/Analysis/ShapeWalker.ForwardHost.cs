@@ -40,7 +40,8 @@ internal sealed partial class ShapeWalker
                 return ForwardValue.Unknown();
             }
 
-            if (member.Kind == MemberKind.Parameter)
+            // A [Parameter] member, or a Parameter field made from a tensor of constant sizes, is a tensor of that shape.
+            if (member.Kind == MemberKind.Parameter || member.IsParameterField && !member.ParameterShape.IsEmpty)
             {
                 var shape = TensorShape.Of(member.ParameterShape.Select(_env.Size));
                 return new TensorValue(shape, ShapeChain.Start(shape));

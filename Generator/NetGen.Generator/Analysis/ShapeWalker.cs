@@ -268,6 +268,9 @@ internal sealed partial class ShapeWalker
                 return member.Use is { } use && scope.OnForwardPath ? WalkParameterUse(member, use, path, parameter, input, scope) : input;
             case MemberKind.Field when KnownField(member, path, env) is { } layer:
                 return WalkLayer(layer, path, env, input, scope, null, -1, true);
+            case MemberKind.Field when member.IsParameterField && !member.ParameterShape.IsEmpty:
+                WalkParameter(member, path, env, scope);
+                return input;
             case MemberKind.Field when member.KnownChildrenAreModuleList:
                 return WalkModuleList(member.KnownChildren, path, env, scope);
             case MemberKind.Field when !member.KnownChildren.IsEmpty:

@@ -39,6 +39,45 @@ internal static class FieldAssignments
             .Any(identifier => identifier.Identifier.ValueText == field.Name && !OnlyReads(identifier) && MayBe(field, identifier, compilation)));
 
     /// <summary>
+    /// Whether code of the model may change a Parameter field's shape: a method that works in place (<c>unsqueeze_</c>, <c>t_</c>,
+    /// any name ending in '_'), or the tensor kept under another name or handed to code that is not
+    /// TorchSharp's, which might. An operand of an operator, a method that returns a new tensor, and an argument of a
+    /// TorchSharp function (<c>cat</c>, <c>nn.init.trunc_normal_</c>) leave it as it is.
+    /// </summary>
+    public static bool MayChangeShape(ISymbol field, INamedTypeSymbol model, Compilation compilation) =>
+        TypeShapes.UserSyntax(model).Any(declaration => declaration.DescendantNodes().OfType<IdentifierNameSyntax>()
+            .Any(identifier => identifier.Identifier.ValueText == field.Name && MayBe(field, identifier, compilation) && !KeepsShape(identifier, compilation)));
+
+    private static bool KeepsShape(IdentifierNameSyntax identifier, Compilation compilation)
+    {
+        SyntaxNode use = identifier.Parent is MemberAccessExpressionSyntax qualified && qualified.Name == identifier ? qualified : identifier;
+        while (use.Parent is ParenthesizedExpressionSyntax)
+        {
+            use = use.Parent;
+        }
+
+        return use.Parent switch
+        {
+            MemberAccessExpressionSyntax access when access.Expression == use => !access.Name.Identifier.ValueText.EndsWith("_", System.StringComparison.Ordinal),
+            // Arithmetic makes a new tensor; as, is and ?? are not arithmetic (as and ?? give the same tensor back).
+            BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression or (int)SyntaxKind.SubtractExpression or (int)SyntaxKind.MultiplyExpression or (int)SyntaxKind.DivideExpression } => true,
+            PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.UnaryMinusExpression } => true,
+            ArgumentSyntax { RefKindKeyword.RawKind: (int)SyntaxKind.None } argument => TorchSharpKeepsShape(argument.Parent?.Parent, compilation),
+            // new[] { cls, x } handed straight to a TorchSharp function (cat).
+            InitializerExpressionSyntax { Parent: ImplicitArrayCreationExpressionSyntax or ArrayCreationExpressionSyntax } array =>
+                array.Parent!.Parent is ArgumentSyntax { RefKindKeyword.RawKind: (int)SyntaxKind.None } handed && TorchSharpKeepsShape(handed.Parent?.Parent, compilation),
+            _ => false,
+        };
+    }
+
+    /// <summary>Whether the call is one of TorchSharp's that cannot change its tensor arguments' shapes: not an in-place one, or an initialiser.</summary>
+    private static bool TorchSharpKeepsShape(SyntaxNode? call, Compilation compilation) =>
+        call is InvocationExpressionSyntax or ObjectCreationExpressionSyntax
+        && compilation.GetSemanticModel(call.SyntaxTree).GetSymbolInfo(call).Symbol is IMethodSymbol method
+        && method.ContainingNamespace?.ToDisplayString() is { } space && (space == "TorchSharp" || space.StartsWith("TorchSharp.", System.StringComparison.Ordinal))
+        && (!method.Name.EndsWith("_", System.StringComparison.Ordinal) || TypeShapes.MetadataName(method.ContainingType) == "TorchSharp.torch+nn+init");
+
+    /// <summary>
     /// Whether the name may refer to the field: it binds to it, or to nothing at all where nothing but the field could be
     /// meant. A member of something that does not bind (<c>Keys.layers</c> before NetGen wrote <c>Keys</c>) is not the field.
     /// </summary>

@@ -97,6 +97,7 @@ internal static class FieldParser
             KnownLayerHasArguments = read is not null,
             KnownChildren = children,
             KnownChildrenAreModuleList = isModuleList && !children.IsEmpty,
+            ParameterShape = isParameter ? ParameterShapeOf(member, initializer, isNullable, context) : default,
         };
     }
 
@@ -110,6 +111,18 @@ internal static class FieldParser
         IPropertySymbol property => property.SetMethod is null,
         _ => false,
     };
+
+    /// <summary>
+    /// The shape of a Parameter field made from a tensor of constant sizes (<see cref="InitializerLayers.ReadParameterShape"/>),
+    /// where it still has that shape when the forward runs: it holds what its initializer built, and the model's code
+    /// changes it in no place (<see cref="FieldAssignments.MayChangeShape"/>). Empty otherwise.
+    /// </summary>
+    private static EquatableArray<ArgValue> ParameterShapeOf(ISymbol member, ExpressionSyntax initializer, bool isNullable, MemberContext context) =>
+        !isNullable && !HasHandWrittenConstructor(context.Model) && HoldsItsInitializer(member, context.Model)
+        && InitializerLayers.ReadParameterShape(initializer, context) is { IsEmpty: false } shape
+        && !FieldAssignments.MayChangeShape(member, context.Model, context.Compilation)
+            ? shape
+            : EquatableArray<ArgValue>.Empty;
 
     /// <summary>
     /// Whether a Sequential or ModuleList field still has the children its initializer built when the forward runs: no

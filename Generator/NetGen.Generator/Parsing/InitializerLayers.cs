@@ -22,6 +22,11 @@ internal static class InitializerLayers
 {
     private const string NnType = "TorchSharp.torch+nn";
 
+    private const string TorchType = "TorchSharp.torch";
+
+    /// <summary>How a Parameter's list of sizes is read: as sizes, not as LayerNorm's shape.</summary>
+    private static readonly LayerArgument ShapeArgument = LayerArgument.Required("Size", "size");
+
     /// <summary>Arguments that change neither a shape nor a parameter count, so a call may pass them.</summary>
     private static readonly string[] Placement = { "device", "dtype" };
 
@@ -64,6 +69,57 @@ internal static class InitializerLayers
         }
 
         return children.ToEquatableArray();
+    }
+
+    /// <summary>
+    /// The shape of the tensor a Parameter field is made from: <c>new Parameter(torch.zeros(1, 16, 32))</c>,
+    /// <c>nn.Parameter(randn(1, 1, 64))</c>, also scaled or shifted by a number (<c>randn(…) * 0.02</c>); each size a
+    /// constant of at least 1. Empty where NetGen cannot read it.
+    /// </summary>
+    public static EquatableArray<ArgValue> ReadParameterShape(ExpressionSyntax initializer, MemberContext context)
+    {
+        var data = Unwrap(context.Compilation.GetSemanticModel(initializer.SyntaxTree).GetOperation(initializer)) switch
+        {
+            IObjectCreationOperation { Constructor: { } constructor, Arguments: [var first, ..], Initializer: null }
+                when TypeShapes.MetadataName(constructor.ContainingType) == KnownNames.Parameter => first.Value,
+            IInvocationOperation { Instance: null, TargetMethod.Name: "Parameter", Arguments: [var first, ..] } call
+                when TypeShapes.MetadataName(call.TargetMethod.ContainingType) == NnType => first.Value,
+            _ => null,
+        };
+        data = Unwrap(data);
+        while (data is IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply or BinaryOperatorKind.Divide or BinaryOperatorKind.Add or BinaryOperatorKind.Subtract } scaled
+            && Constant(scaled.RightOperand) is { Kind: ArgKind.Int or ArgKind.Double })
+        {
+            data = Unwrap(scaled.LeftOperand);
+        }
+
+        if (data is not IInvocationOperation { Instance: null, TargetMethod.Name: "zeros" or "ones" or "randn" or "rand" or "empty" } factory
+            || TypeShapes.MetadataName(factory.TargetMethod.ContainingType) != TorchType)
+        {
+            return EquatableArray<ArgValue>.Empty;
+        }
+
+        var dims = new List<ArgValue>();
+        foreach (var argument in factory.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? int.MaxValue))
+        {
+            var name = argument.Parameter?.Name;
+            if (name is not ("size" or "rows" or "columns" or "dim0" or "dim1" or "dim2" or "dim3"))
+            {
+                continue;
+            }
+
+            var sizes = Constant(argument.Value) is { } scalar ? new[] { scalar }
+                : ValueOf(argument.Value, ShapeArgument) is { Kind: ArgKind.IntList } list ? list.Ints.Select(ArgValue.FromInt).ToArray()
+                : null;
+            if (sizes is null || sizes.Any(d => d is not { Kind: ArgKind.Int, Int: >= 1 }))
+            {
+                return EquatableArray<ArgValue>.Empty;
+            }
+
+            dims.AddRange(sizes);
+        }
+
+        return dims.ToEquatableArray();
     }
 
     private static EquatableArray<LayerSpec>? ReadSequence(IOperation? initializer, MemberContext context, LocationInfo? location)

@@ -214,4 +214,26 @@ public sealed class FieldInitializerTests(ITestOutputHelper output)
         Assert.Contains(FieldModuleListNet.Keys.mlp._3.weight, keys);
         Assert.Equal([2L, 4L], model.call(randn(2, 16, 8, 8)).shape);
     }
+
+    /// <summary>
+    /// A class token and a position table in Parameter fields, made from tensors of constant sizes: counted at compile time
+    /// as the live parameters are, keyed, and the forward checked through them.
+    /// </summary>
+    [Fact]
+    public void Parameter_fields_of_constant_sizes_are_counted_and_keyed()
+    {
+        var summary = FieldTokenNet.Summary;
+        output.WriteLine(summary.ToString());
+        using var model = new FieldTokenNet();
+        model.eval();
+        using var scope = NewDisposeScope();
+
+        var live = model.named_parameters().ToDictionary(p => p.name, p => p.parameter.numel());
+        Assert.Equal(live["pos"], summary.Rows.Single(r => r.Path == "pos").Parameters);
+        Assert.Equal(live["cls"], summary.Rows.Single(r => r.Path == "cls").Parameters);
+        Assert.Equal([1L, 17L, 32L], summary.Rows.Single(r => r.Path == "pos").OutputShape!);
+        Assert.Equal(model.parameters().Sum(p => p.numel()), summary.TotalParameters);
+        Assert.Contains(FieldTokenNet.Keys.pos, model.state_dict().Keys);
+        Assert.Equal([3L, 4L], model.call(randn(3, 16, 32)).shape);
+    }
 }
