@@ -77,8 +77,9 @@ internal static class FieldParser
         var isModuleList = TypeShapes.IsModuleListOfTensor(type);
         // The layer, block, Sequential or ModuleList the initializer builds (InitializerLayers), whatever type the field
         // is declared with (Module<Tensor, Tensor> conv1 = Conv2d(1, 32, 3), as TorchSharp's examples write), where the
-        // field takes one tensor (or is a ModuleList of such modules) and holds it when the forward runs. A nullable field may hold nothing, so it is left opaque. The costlier
-        // questions come last: the model's syntax is searched for assignments only when the rest holds.
+        // field takes one tensor (or is a ModuleList of such modules) and holds it when the forward runs. A nullable
+        // field may hold nothing, so it is left opaque. The costlier questions come last: the model's syntax is searched
+        // for assignments only when the rest holds, and for changes to a container's children only once it has some.
         var readable = (takesOneTensor || isModuleList) && !isNullable && !HasHandWrittenConstructor(context.Model) && HoldsItsInitializer(member, context.Model);
         var (read, children) = !readable ? (null, EquatableArray<LayerSpec>.Empty)
             : isModuleList ? (null, InitializerLayers.ReadModuleList(initializer, context, location))
