@@ -29,8 +29,8 @@ internal static class Dependencies
                 yield return repeat.BlockType;
             }
 
-            // A field NetGen reads may hold a block too: new ConvBnAct(16), or one in an nn.Sequential(…).
-            foreach (var layer in member.Layers.Concat(member.KnownChildren).Concat(member.KnownLayer is { } known ? new[] { known } : Array.Empty<LayerSpec>()))
+            // A field NetGen reads may hold a block too: new ConvBnAct(16), or one in an nn.Sequential(…), nested or not.
+            foreach (var layer in Flattened(member.Layers.Concat(member.KnownChildren).Concat(member.KnownLayer is { } known ? new[] { known } : Array.Empty<LayerSpec>())))
             {
                 if (layer.BlockType is { } blockType)
                 {
@@ -39,6 +39,10 @@ internal static class Dependencies
             }
         }
     }
+
+    /// <summary>The layers and, for a Sequential nested in a field's initializer, its children, all the way down (the reader bounds the depth).</summary>
+    private static IEnumerable<LayerSpec> Flattened(IEnumerable<LayerSpec> layers) =>
+        layers.SelectMany(layer => layer.Children.IsEmpty ? new[] { layer } : new[] { layer }.Concat(Flattened(layer.Children)));
 
     public static ModelCatalog Closure(ModelSpec model, Func<string, ModelSpec?> find)
     {

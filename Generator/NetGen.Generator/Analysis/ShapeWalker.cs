@@ -440,6 +440,11 @@ internal sealed partial class ShapeWalker
             return WalkDense(layer, name, env, input, scope);
         }
 
+        if (layer.Kind == LayerKind.Sequential)
+        {
+            return WalkSequence(layer.Children, name, env, input, scope, null);
+        }
+
         if (layer.Kind == LayerKind.Block)
         {
             return _catalog.Find(layer.BlockType!) is null

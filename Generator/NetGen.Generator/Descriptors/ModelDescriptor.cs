@@ -464,9 +464,16 @@ internal static class ModelDescriptor
         };
     }
 
-    private static void WriteLayer(TokenWriter writer, LayerSpec layer) =>
+    /// <summary>A layer; a Sequential nested in a field's initializer is followed by its named children.</summary>
+    private static void WriteLayer(TokenWriter writer, LayerSpec layer)
+    {
         writer.Text(layer.Kind.ToString()).List(layer.Args, (w, a) => { w.Text(a.Name); WriteArg(w, a.Value); })
             .Text(layer.BlockType).List(layer.BlockArgs, WriteArg);
+        if (layer.Kind == LayerKind.Sequential)
+        {
+            writer.List(layer.Children, (w, child) => WriteLayer(w.Text(child.Name), child));
+        }
+    }
 
     /// <summary>A child's name, or none for its position, then the child as <see cref="ReadLayer"/> reads it.</summary>
     private static LayerSpec ReadNamedLayer(TokenReader reader)
@@ -475,12 +482,36 @@ internal static class ModelDescriptor
         return ReadLayer(reader) with { Name = name };
     }
 
-    private static LayerSpec ReadLayer(TokenReader reader) => new(
-        ParseLayerKind(reader.Required()),
-        reader.List(r => new LayerArg(r.Required(), ReadArg(r), null)).ToEquatableArray(),
-        null,
-        reader.Text(),
-        reader.List(ReadArg).ToEquatableArray());
+    private static LayerSpec ReadLayer(TokenReader reader) => ReadLayer(reader, depth: 0);
+
+    /// <summary>A layer as <see cref="WriteLayer"/> writes it; a nesting deeper than the reader of source allows is corrupt.</summary>
+    private static LayerSpec ReadLayer(TokenReader reader, int depth)
+    {
+        var layer = new LayerSpec(
+            ParseLayerKind(reader.Required()),
+            reader.List(r => new LayerArg(r.Required(), ReadArg(r), null)).ToEquatableArray(),
+            null,
+            reader.Text(),
+            reader.List(ReadArg).ToEquatableArray());
+        if (layer.Kind != LayerKind.Sequential)
+        {
+            return layer;
+        }
+
+        if (depth >= InitializerLayers.MaxNesting)
+        {
+            throw new FormatException($"Sequentials nest more than {InitializerLayers.MaxNesting} deep");
+        }
+
+        return layer with
+        {
+            Children = reader.List(r =>
+            {
+                var name = r.Text();
+                return ReadLayer(r, depth + 1) with { Name = name };
+            }).ToEquatableArray(),
+        };
+    }
 
     private static void WriteArg(TokenWriter writer, ArgValue value) =>
         writer.Text(value.Kind.ToString()).Number(value.Int).Real(value.Double).Text(value.Text).List(value.Ints, (w, i) => w.Number(i));
@@ -497,7 +528,7 @@ internal static class ModelDescriptor
 
     /// <summary>A layer kind by name: a catalogue layer or a child block. A layer of a newer NetGen is said so.</summary>
     private static LayerKind ParseLayerKind(string text) =>
-        text == LayerKind.Block.Name || Catalogue.LayerCatalogue.Find(text) is not null
+        text == LayerKind.Block.Name || text == LayerKind.Sequential.Name || Catalogue.LayerCatalogue.Find(text) is not null
             ? new LayerKind(text)
             : throw new UnknownNameException($"names a LayerKind '{text}' that this NetGen does not know");
 

@@ -12,6 +12,12 @@ internal readonly record struct LayerKind(string Name)
     /// <summary>A child block (<c>[Block&lt;T&gt;(...)]</c>) inside an indexed Sequential: not a catalogue layer.</summary>
     public static readonly LayerKind Block = new("Block");
 
+    /// <summary>
+    /// An <c>nn.Sequential(…)</c> inside another, or inside a ModuleList, that a field's initializer builds: its children
+    /// are <see cref="LayerSpec.Children"/>. Not a catalogue layer.
+    /// </summary>
+    public static readonly LayerKind Sequential = new("Sequential");
+
     public override string ToString() => Name ?? "";
 }
 
@@ -21,7 +27,7 @@ internal static class LayerKinds
     public static LayerEntry? Entry(this LayerKind kind) => LayerCatalogue.Find(kind.Name);
 
     /// <summary>Layers with learnable parameters or buffers (and child blocks): they can only exist as modules.</summary>
-    public static bool HasState(this LayerKind kind) => kind == LayerKind.Block || kind.Entry()?.HasState == true;
+    public static bool HasState(this LayerKind kind) => kind == LayerKind.Block || kind == LayerKind.Sequential || kind.Entry()?.HasState == true;
 
     /// <summary>
     /// A layer with no state and no required argument, which a field of its sealed class can be taken for without reading

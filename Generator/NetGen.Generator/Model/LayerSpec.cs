@@ -14,6 +14,9 @@ internal sealed record LayerSpec(LayerKind Kind, EquatableArray<LayerArg> Args, 
     /// <summary>For a <c>[DenseBlock&lt;T&gt;]</c> child (kind <see cref="LayerKind.Block"/>, of the layers' type): the dense stage.</summary>
     public DenseStageSpec? Dense { get; init; }
 
+    /// <summary>For <see cref="LayerKind.Sequential"/>: its children in order, each named where the call names it.</summary>
+    public EquatableArray<LayerSpec> Children { get; init; } = EquatableArray<LayerSpec>.Empty;
+
     /// <summary>For a child of a Sequential member: its name instead of its position; null for the position.</summary>
     public string? Name { get; init; }
 

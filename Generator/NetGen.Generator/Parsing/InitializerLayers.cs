@@ -27,6 +27,9 @@ internal static class InitializerLayers
     /// <summary>How a Parameter's list of sizes is read: as sizes, not as LayerNorm's shape.</summary>
     private static readonly LayerArgument ShapeArgument = LayerArgument.Required("Size", "size");
 
+    /// <summary>How deep Sequentials may nest inside a field's initializer before NetGen stops reading (and leaves it unchecked).</summary>
+    public const int MaxNesting = 8;
+
     /// <summary>Arguments that change neither a shape nor a parameter count, so a call may pass them.</summary>
     private static readonly string[] Placement = { "device", "dtype" };
 
@@ -40,7 +43,7 @@ internal static class InitializerLayers
         var operation = context.Compilation.GetSemanticModel(initializer.SyntaxTree).GetOperation(initializer);
         return ReadCall(operation, context, location) is { } layer
             ? (layer, EquatableArray<LayerSpec>.Empty)
-            : (null, ReadSequence(operation, context, location) ?? EquatableArray<LayerSpec>.Empty);
+            : (null, ReadSequence(operation, context, location, depth: 0) ?? EquatableArray<LayerSpec>.Empty);
     }
 
     /// <summary>
@@ -60,7 +63,7 @@ internal static class InitializerLayers
         var children = new List<LayerSpec>();
         foreach (var element in elements)
         {
-            if (ReadCall(element, context, location) is not { } layer)
+            if (ReadChild(element, context, location, depth: 0) is not { } layer)
             {
                 return EquatableArray<LayerSpec>.Empty;
             }
@@ -122,7 +125,14 @@ internal static class InitializerLayers
         return dims.ToEquatableArray();
     }
 
-    private static EquatableArray<LayerSpec>? ReadSequence(IOperation? initializer, MemberContext context, LocationInfo? location)
+    /// <summary>A child of a Sequential or ModuleList: a layer or block, or a Sequential nested in it (to <see cref="MaxNesting"/> levels).</summary>
+    private static LayerSpec? ReadChild(IOperation? module, MemberContext context, LocationInfo? location, int depth) =>
+        ReadCall(module, context, location)
+        ?? (depth < MaxNesting && ReadSequence(module, context, location, depth + 1) is { } children
+            ? new LayerSpec(LayerKind.Sequential, EquatableArray<LayerArg>.Empty, location) { Children = children }
+            : null);
+
+    private static EquatableArray<LayerSpec>? ReadSequence(IOperation? initializer, MemberContext context, LocationInfo? location, int depth)
     {
         if (Unwrap(initializer) is not IInvocationOperation { Instance: null, TargetMethod.Name: "Sequential", Arguments: [{ ArgumentKind: ArgumentKind.ParamArray or ArgumentKind.Explicit } argument] } call
             || TypeShapes.MetadataName(call.TargetMethod.ContainingType) != NnType
@@ -137,7 +147,7 @@ internal static class InitializerLayers
             var (name, module) = element is ITupleOperation { Elements: [var first, var second] }
                 ? (first.ConstantValue is { HasValue: true, Value: string text } ? text : "", second)
                 : (null, element);
-            if (ReadCall(module, context, location) is not { } layer)
+            if (ReadChild(module, context, location, depth) is not { } layer)
             {
                 return null;
             }
@@ -262,8 +272,21 @@ internal static class InitializerLayers
     /// Whether a layer another assembly's descriptor says a field holds is one this reader could have read: the
     /// descriptor must not make NetGen trust what it would not have trusted in source.
     /// </summary>
-    public static bool CouldHaveRead(LayerSpec layer)
+    public static bool CouldHaveRead(LayerSpec layer) => CouldHaveRead(layer, depth: 0);
+
+    private static bool CouldHaveRead(LayerSpec layer, int depth)
     {
+        if (layer.Kind == LayerKind.Sequential)
+        {
+            return depth < MaxNesting && layer is { Args.IsEmpty: true, BlockType: null } && !layer.Children.IsEmpty
+                && layer.Children.All(c => CouldHaveRead(c, depth + 1)) && NamesKeepKeysApart(layer.Children);
+        }
+
+        if (!layer.Children.IsEmpty)
+        {
+            return false;
+        }
+
         if (layer.Kind == LayerKind.Block)
         {
             return layer.BlockType is not null && layer.Args.IsEmpty && layer.BlockArgs.All(a => a.Kind is ArgKind.Int or ArgKind.Double or ArgKind.Bool);

@@ -155,7 +155,12 @@ public sealed class DescriptorRoundTripTests
     };
 
     private static LayerSpec WithoutLocations(LayerSpec layer) =>
-        layer with { Location = null, Args = layer.Args.Select(arg => arg with { Location = null }).ToEquatableArray() };
+        layer with
+        {
+            Location = null,
+            Args = layer.Args.Select(arg => arg with { Location = null }).ToEquatableArray(),
+            Children = layer.Children.Select(WithoutLocations).ToEquatableArray(),
+        };
 
     /// <summary>Every <c>[Model]</c> class under Samples/ and Tests/NetGen.Runtime.Tests/ and in <see cref="FormatCorners"/> (with the sample libraries' other files, which their models use), parsed and analysed as the generator does.</summary>
     private static IReadOnlyList<(ModelSpec, ModelSpec)> ParseRepositoryModels()

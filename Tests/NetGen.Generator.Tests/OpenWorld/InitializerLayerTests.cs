@@ -262,7 +262,7 @@ public sealed class InitializerLayerTests
     [InlineData("""nn.Sequential(("conv1", nn.Conv2d(3, 16, 3, TorchSharp.Padding.Same)), ("pool1", nn.MaxPool2d(4)))""")]
     [InlineData("""nn.Sequential(("conv1", nn.Conv2d(3, 16, 3, padding: 1)), ("conv1", nn.MaxPool2d(4)))""")]
     [InlineData("""nn.Sequential(("conv.1", nn.Conv2d(3, 16, 3, padding: 1)), ("pool1", nn.MaxPool2d(4)))""")]
-    [InlineData("nn.Sequential(nn.Conv2d(3, 16, 3, padding: 1), nn.Sequential(nn.MaxPool2d(4)))")]
+    [InlineData("nn.Sequential(nn.Conv2d(3, 16, 3, padding: 1), nn.Sequential(nn.Conv2d(16, 16, 3, TorchSharp.Padding.Same), nn.MaxPool2d(4)))")]
     [InlineData("nn.Sequential(new nn.Module<Tensor, Tensor>[] { nn.Conv2d(3, 16, 3, padding: 1) }.Concat(new[] { nn.MaxPool2d(4) }))")]
     public void A_field_sequential_NetGen_cannot_read_whole_stays_unchecked(string features)
     {

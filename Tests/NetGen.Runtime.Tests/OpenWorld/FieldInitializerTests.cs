@@ -236,4 +236,27 @@ public sealed class FieldInitializerTests(ITestOutputHelper output)
         Assert.Contains(FieldTokenNet.Keys.pos, model.state_dict().Keys);
         Assert.Equal([3L, 4L], model.call(randn(3, 16, 32)).shape);
     }
+
+    /// <summary>Sequentials nested in a Sequential and in a ModuleList: every module counted as the live one is, and keyed.</summary>
+    [Fact]
+    public void Nested_sequentials_in_fields_are_counted_and_keyed_level_by_level()
+    {
+        var summary = FieldNestedNet.Summary;
+        output.WriteLine(summary.ToString());
+        using var model = new FieldNestedNet();
+        model.eval();
+        using var scope = NewDisposeScope();
+
+        foreach (var (name, module) in model.named_modules().Where(m => m.name.Length > 0))
+        {
+            Assert.Equal(module.parameters().Sum(p => p.numel()), summary.Rows.Single(r => r.Path == name).Parameters);
+        }
+
+        Assert.Equal(model.parameters().Sum(p => p.numel()), summary.TotalParameters);
+        Assert.Equal([64L, 32L], summary.Rows.Single(r => r.Path == "mixers.1.2").OutputShape!);
+        var keys = model.state_dict().Keys.ToHashSet();
+        Assert.Contains(FieldNestedNet.Keys.features.block1._1.running_mean, keys);
+        Assert.Contains(FieldNestedNet.Keys.mixers._1._2.weight, keys);
+        Assert.Equal([2L, 10L], model.call(randn(2, 3, 16, 16)).shape);
+    }
 }

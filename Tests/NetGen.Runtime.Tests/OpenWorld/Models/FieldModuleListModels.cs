@@ -35,3 +35,30 @@ public partial class FieldModuleListNet : nn.Module<Tensor, Tensor>
         return head.call(x);
     }
 }
+
+/// <summary>Sequentials nested in field initializers: a stage of named blocks, and a ModuleList of token MLPs.</summary>
+[Model(Input = [3, 16, 16])]
+public partial class FieldNestedNet : nn.Module<Tensor, Tensor>
+{
+    private readonly Sequential features = nn.Sequential(
+        ("block1", nn.Sequential(nn.Conv2d(3, 16, 3, padding: 1), nn.BatchNorm2d(16), nn.ReLU())),
+        ("pool", nn.MaxPool2d(2)),
+        ("block2", nn.Sequential(nn.Conv2d(16, 32, 3, padding: 1), nn.ReLU())));
+
+    private readonly ModuleList<nn.Module<Tensor, Tensor>> mixers = nn.ModuleList<nn.Module<Tensor, Tensor>>(
+        nn.Sequential(nn.Linear(32, 64), nn.GELU(), nn.Linear(64, 32)),
+        nn.Sequential(nn.Linear(32, 64), nn.GELU(), nn.Linear(64, 32)));
+
+    private readonly Linear head = nn.Linear(32, 10);
+
+    public override Tensor forward(Tensor x)
+    {
+        x = features.call(x).flatten(2).transpose(1, 2);
+        foreach (var mixer in mixers)
+        {
+            x = x + mixer.call(x);
+        }
+
+        return head.call(x.mean(new long[] { 1 }));
+    }
+}
