@@ -186,7 +186,6 @@ internal sealed partial class ShapeWalker
         return clean ? walked : own;
     }
 
-    /// <summary>A probe: walks as usual, then takes back everything but the notes, returning the output and the failures.</summary>
     /// <summary>Walks with the whole tensor as the sample (see <see cref="_wholeTensor"/>).</summary>
     private TensorShape WalkWhole(System.Func<TensorShape> walk)
     {
@@ -202,6 +201,7 @@ internal sealed partial class ShapeWalker
         }
     }
 
+    /// <summary>A probe: walks as usual, then takes back everything but the notes, returning the output and the failures.</summary>
     private (TensorShape Output, List<ShapeFailure> Failures) Probe(System.Func<TensorShape> walk)
     {
         var mark = Save();

@@ -276,14 +276,17 @@ internal static class ModelDescriptor
     /// <summary>Checked as the parser decides it: a field of a ModuleList of one-tensor modules, every child a layer or block NetGen would have read.</summary>
     private static ModelSpec ReadFieldModuleLists(TokenReader reader, ModelSpec model) =>
         ChangeMembers(model, reader.List(r => (Name: r.Required(), Children: r.List(ReadLayer).ToEquatableArray())).ToList(), e => e.Name,
-            (members, index, e) => index >= 0 && members[index] is { Kind: MemberKind.Field, IsParameterField: false, TakesOneTensor: false, KnownLayer: null, KnownChildren.IsEmpty: true } field
+            (members, index, e) => index >= 0 && IsUnreadField(members[index]) && members[index] is { TakesOneTensor: false } field
                 && field.TypeName.StartsWith(ModuleListType, StringComparison.Ordinal) && !e.Children.IsEmpty && e.Children.All(InitializerLayers.CouldHaveRead),
             (member, e) => member with { KnownChildren = e.Children, KnownChildrenAreModuleList = true },
             e => $"the field '{e.Name}' is not a field of a ModuleList NetGen reads from an initializer ({e.Children.Count} child(ren))");
 
     /// <summary>A field of a module that takes one tensor, with no layer or Sequential read for it yet: what a field section may fill in.</summary>
-    private static bool IsUnreadModuleField(MemberSpec member) =>
-        member is { Kind: MemberKind.Field, IsParameterField: false, TakesOneTensor: true, KnownLayer: null, KnownChildren.IsEmpty: true };
+    private static bool IsUnreadModuleField(MemberSpec member) => IsUnreadField(member) && member.TakesOneTensor;
+
+    /// <summary>A field of a module with no layer or children read for it yet.</summary>
+    private static bool IsUnreadField(MemberSpec member) =>
+        member is { Kind: MemberKind.Field, IsParameterField: false, KnownLayer: null, KnownChildren.IsEmpty: true };
 
     private static ModelSpec ReadBranchSpans(TokenReader reader, ModelSpec model) =>
         ChangeMembers(model, reader.List(r => (Name: r.Required(), Through: r.Required())).ToList(), e => e.Name,

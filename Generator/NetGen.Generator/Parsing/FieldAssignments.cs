@@ -35,8 +35,7 @@ internal static class FieldAssignments
     /// tell the field from another symbol of its name (the generated <c>Keys.layers</c>).
     /// </summary>
     public static bool MayChangeContents(ISymbol field, INamedTypeSymbol model, Compilation compilation) =>
-        TypeShapes.UserSyntax(model).Any(declaration => declaration.DescendantNodes().OfType<IdentifierNameSyntax>()
-            .Any(identifier => identifier.Identifier.ValueText == field.Name && !OnlyReads(identifier) && MayBe(field, identifier, compilation)));
+        AnyUse(field, model, compilation, use => !OnlyReads(use));
 
     /// <summary>
     /// Whether code of the model may change a Parameter field's shape: a method that works in place (<c>unsqueeze_</c>, <c>t_</c>,
@@ -45,12 +44,22 @@ internal static class FieldAssignments
     /// TorchSharp function (<c>cat</c>, <c>nn.init.trunc_normal_</c>) leave it as it is.
     /// </summary>
     public static bool MayChangeShape(ISymbol field, INamedTypeSymbol model, Compilation compilation) =>
-        TypeShapes.UserSyntax(model).Any(declaration => declaration.DescendantNodes().OfType<IdentifierNameSyntax>()
-            .Any(identifier => identifier.Identifier.ValueText == field.Name && MayBe(field, identifier, compilation) && !KeepsShape(identifier, compilation)));
+        AnyUse(field, model, compilation, use => !KeepsShape(use, compilation));
 
-    private static bool KeepsShape(IdentifierNameSyntax identifier, Compilation compilation)
+    /// <summary>
+    /// Whether some use of the field in the model's code meets <paramref name="changes"/>, which is asked of the field as
+    /// written (<c>this.pos</c> as a whole). The cheap syntactic question is asked first; only then is the name bound.
+    /// </summary>
+    private static bool AnyUse(ISymbol field, INamedTypeSymbol model, Compilation compilation, System.Func<SyntaxNode, bool> changes) =>
+        TypeShapes.UserSyntax(model).Any(declaration => declaration.DescendantNodes().OfType<IdentifierNameSyntax>()
+            .Any(identifier => identifier.Identifier.ValueText == field.Name && changes(Qualified(identifier)) && MayBe(field, identifier, compilation)));
+
+    /// <summary>The field as written: <c>this.features</c> is the field too.</summary>
+    private static SyntaxNode Qualified(IdentifierNameSyntax identifier) =>
+        identifier.Parent is MemberAccessExpressionSyntax qualified && qualified.Name == identifier ? qualified : identifier;
+
+    private static bool KeepsShape(SyntaxNode use, Compilation compilation)
     {
-        SyntaxNode use = identifier.Parent is MemberAccessExpressionSyntax qualified && qualified.Name == identifier ? qualified : identifier;
         while (use.Parent is ParenthesizedExpressionSyntax)
         {
             use = use.Parent;
@@ -100,18 +109,13 @@ internal static class FieldAssignments
         "buffers", "named_buffers", "state_dict", "train", "eval", "to", "Count", "Contains", "IndexOf", "GetEnumerator",
     };
 
-    private static bool OnlyReads(IdentifierNameSyntax identifier)
+    private static bool OnlyReads(SyntaxNode use) => use.Parent switch
     {
-        // this.features is the field too.
-        SyntaxNode use = identifier.Parent is MemberAccessExpressionSyntax qualified && qualified.Name == identifier ? qualified : identifier;
-        return use.Parent switch
-        {
-            MemberAccessExpressionSyntax access when access.Expression == use => Reading.Contains(access.Name.Identifier.ValueText),
-            ElementAccessExpressionSyntax element when element.Expression == use => !Writes(element.Parent!, element),
-            ForEachStatementSyntax loop => loop.Expression == use,
-            _ => false,
-        };
-    }
+        MemberAccessExpressionSyntax access when access.Expression == use => Reading.Contains(access.Name.Identifier.ValueText),
+        ElementAccessExpressionSyntax element when element.Expression == use => !Writes(element.Parent!, element),
+        ForEachStatementSyntax loop => loop.Expression == use,
+        _ => false,
+    };
 
     /// <summary>Whether <paramref name="node"/> writes <paramref name="target"/> itself: assigns it, or passes it by <c>ref</c> or <c>out</c>.</summary>
     private static bool Writes(SyntaxNode node, SyntaxNode target) => node switch

@@ -80,7 +80,7 @@ internal static class FieldParser
         // field takes one tensor (or is a ModuleList of such modules) and holds it when the forward runs. A nullable
         // field may hold nothing, so it is left opaque. The costlier questions come last: the model's syntax is searched
         // for assignments only when the rest holds, and for changes to a container's children only once it has some.
-        var readable = (takesOneTensor || isModuleList) && !isNullable && !HasHandWrittenConstructor(context.Model) && HoldsItsInitializer(member, context.Model);
+        var readable = (takesOneTensor || isModuleList) && HoldsWhatItsInitializerBuilt(member, isNullable, context.Model);
         var (read, children) = !readable ? (null, EquatableArray<LayerSpec>.Empty)
             : isModuleList ? (null, InitializerLayers.ReadModuleList(initializer, context, location))
             : InitializerLayers.Read(initializer, context, location);
@@ -98,9 +98,16 @@ internal static class FieldParser
             KnownLayerHasArguments = read is not null,
             KnownChildren = children,
             KnownChildrenAreModuleList = isModuleList && !children.IsEmpty,
-            ParameterShape = isParameter ? ParameterShapeOf(member, initializer, isNullable, context) : default,
+            ParameterShape = isParameter && HoldsWhatItsInitializerBuilt(member, isNullable, context.Model) ? ParameterShapeOf(member, initializer, context) : default,
         };
     }
+
+    /// <summary>
+    /// Whether the member holds what its initializer built when the forward runs: it is not nullable (it may hold
+    /// nothing), no constructor of the user's may replace it, and no other code may (<see cref="HoldsItsInitializer"/>).
+    /// </summary>
+    private static bool HoldsWhatItsInitializerBuilt(ISymbol member, bool isNullable, INamedTypeSymbol model) =>
+        !isNullable && !HasHandWrittenConstructor(model) && HoldsItsInitializer(member, model);
 
     /// <summary>
     /// Whether nothing but a constructor can replace what the initializer built: a readonly field or a get-only
@@ -114,13 +121,12 @@ internal static class FieldParser
     };
 
     /// <summary>
-    /// The shape of a Parameter field made from a tensor of constant sizes (<see cref="InitializerLayers.ReadParameterShape"/>),
-    /// where it still has that shape when the forward runs: it holds what its initializer built, and the model's code
-    /// changes it in no place (<see cref="FieldAssignments.MayChangeShape"/>). Empty otherwise.
+    /// The shape of a Parameter field, holding what its initializer built, made from a tensor of constant sizes
+    /// (<see cref="InitializerLayers.ReadParameterShape"/>), where it still has that shape when the forward runs: the
+    /// model's code changes it in no place (<see cref="FieldAssignments.MayChangeShape"/>). Empty otherwise.
     /// </summary>
-    private static EquatableArray<ArgValue> ParameterShapeOf(ISymbol member, ExpressionSyntax initializer, bool isNullable, MemberContext context) =>
-        !isNullable && !HasHandWrittenConstructor(context.Model) && HoldsItsInitializer(member, context.Model)
-        && InitializerLayers.ReadParameterShape(initializer, context) is { IsEmpty: false } shape
+    private static EquatableArray<ArgValue> ParameterShapeOf(ISymbol member, ExpressionSyntax initializer, MemberContext context) =>
+        InitializerLayers.ReadParameterShape(initializer, context) is { IsEmpty: false } shape
         && !FieldAssignments.MayChangeShape(member, context.Model, context.Compilation)
             ? shape
             : EquatableArray<ArgValue>.Empty;

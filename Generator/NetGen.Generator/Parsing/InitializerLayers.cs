@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -52,10 +53,8 @@ internal static class InitializerLayers
     /// </summary>
     public static EquatableArray<LayerSpec> ReadModuleList(ExpressionSyntax initializer, MemberContext context, LocationInfo? location)
     {
-        var operation = Unwrap(context.Compilation.GetSemanticModel(initializer.SyntaxTree).GetOperation(initializer));
-        if (operation is not IInvocationOperation { Instance: null, TargetMethod.Name: "ModuleList", Arguments: [{ ArgumentKind: ArgumentKind.ParamArray or ArgumentKind.Explicit } argument] } call
-            || TypeShapes.MetadataName(call.TargetMethod.ContainingType) != NnType
-            || Unwrap(argument.Value) is not IArrayCreationOperation { Initializer.ElementValues: { Length: > 0 } elements })
+        var elements = ContainerElements(context.Compilation.GetSemanticModel(initializer.SyntaxTree).GetOperation(initializer), "ModuleList");
+        if (elements.IsDefault)
         {
             return EquatableArray<LayerSpec>.Empty;
         }
@@ -132,11 +131,21 @@ internal static class InitializerLayers
             ? new LayerSpec(LayerKind.Sequential, EquatableArray<LayerArg>.Empty, location) { Children = children }
             : null);
 
+    /// <summary>
+    /// The modules passed to TorchSharp's <c>nn.Sequential(…)</c> or <c>nn.ModuleList&lt;T&gt;(…)</c> (<paramref name="factory"/>),
+    /// as one list, in order; default where the initializer is not such a call, or passes none or a collection built elsewhere.
+    /// </summary>
+    private static ImmutableArray<IOperation> ContainerElements(IOperation? initializer, string factory) =>
+        Unwrap(initializer) is IInvocationOperation { Instance: null, Arguments: [{ ArgumentKind: ArgumentKind.ParamArray or ArgumentKind.Explicit } argument] } call
+        && call.TargetMethod.Name == factory && TypeShapes.MetadataName(call.TargetMethod.ContainingType) == NnType
+        && Unwrap(argument.Value) is IArrayCreationOperation { Initializer.ElementValues: { Length: > 0 } elements }
+            ? elements
+            : default;
+
     private static EquatableArray<LayerSpec>? ReadSequence(IOperation? initializer, MemberContext context, LocationInfo? location, int depth)
     {
-        if (Unwrap(initializer) is not IInvocationOperation { Instance: null, TargetMethod.Name: "Sequential", Arguments: [{ ArgumentKind: ArgumentKind.ParamArray or ArgumentKind.Explicit } argument] } call
-            || TypeShapes.MetadataName(call.TargetMethod.ContainingType) != NnType
-            || Unwrap(argument.Value) is not IArrayCreationOperation { Initializer.ElementValues: { Length: > 0 } elements })
+        var elements = ContainerElements(initializer, "Sequential");
+        if (elements.IsDefault)
         {
             return null;
         }

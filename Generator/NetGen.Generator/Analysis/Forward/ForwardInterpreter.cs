@@ -239,10 +239,10 @@ internal sealed partial class ForwardInterpreter
         }
     }
 
-    /// <summary>Marks a value as consumed by a check or by the result: if it is unknown because of something unmodelled, checking stopped there.</summary>
     /// <summary>A module used as a collection (a ModuleList in <c>foreach</c>, <c>layers[i]</c>, <c>layers.Count</c>) is its children.</summary>
     private ForwardValue AsCollection(ForwardValue value) => value is ModuleValue module ? _host.Children(module) : value;
 
+    /// <summary>Marks a value as consumed by a check or by the result: if it is unknown because of something unmodelled, checking stopped there.</summary>
     private void Use(ForwardValue value)
     {
         var taint = value is ListRef list ? value.Taint ?? list.List.Taint ?? list.List.Any().Taint : value.Taint;
