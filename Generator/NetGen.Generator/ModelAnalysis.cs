@@ -25,8 +25,22 @@ internal static class ModelAnalysis
         return ModelParser.Parse(type, declaration, compilation, cancellationToken, dependencies);
     }
 
-    public static AnalyzedModel Run(ModelSpec model, ModelCatalog catalog)
+    /// <summary>
+    /// Analyses are kept by their inputs (<see cref="RecentResults{TKey, TValue}"/>): the analysis is a function of the model and
+    /// its catalog alone, so the analyzer takes the generator's where both read the model alike, and a build whose
+    /// models did not change takes the last build's.
+    /// </summary>
+    private static readonly RecentResults<(ModelSpec Model, ModelCatalog Catalog), AnalyzedModel> Analyses = new(capacity: 1024);
+
+    public static AnalyzedModel Run(ModelSpec model, ModelCatalog catalog) =>
+        Analyses.GetOrAdd((model, catalog), static input => Analyze(input.Model, input.Catalog));
+
+    /// <summary>Raised for each model actually analysed, so that tests can see which analyses a build made again.</summary>
+    internal static event Action<ModelSpec>? Analysed;
+
+    private static AnalyzedModel Analyze(ModelSpec model, ModelCatalog catalog)
     {
+        Analysed?.Invoke(model);
         try
         {
             return ModelAnalyzer.Analyze(model, catalog);

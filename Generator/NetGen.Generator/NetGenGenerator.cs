@@ -51,7 +51,7 @@ public sealed class NetGenGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.AnalysisInputs);
 
         var sources = inputs
-            .Select(static (input, ct) => Generate(input, ct))
+            .Select(static (input, ct) => Sources.GetOrAdd(input, i => Generate(i, ct)))
             .WithTrackingName(TrackingNames.GeneratedSources);
 
         context.RegisterSourceOutput(sources, static (spc, source) =>
@@ -68,9 +68,19 @@ public sealed class NetGenGenerator : IIncrementalGenerator
         });
     }
 
+    /// <summary>
+    /// Generated files kept by their inputs, which alone decide them: a command-line build makes a new driver, which has
+    /// no cache of its own, so a model unchanged since the last build is emitted from here.
+    /// </summary>
+    private static readonly RecentResults<AnalysisInput, GeneratedSource> Sources = new(capacity: 1024);
+
+    /// <summary>Raised with the hint name of each file actually generated, so that tests can see which a build wrote again.</summary>
+    internal static event Action<string>? Generating;
+
     /// <summary>The real partial, or a stub when the declaration has errors; an exception in NetGen's own code becomes NG0099, never CS8785.</summary>
     private static GeneratedSource Generate(AnalysisInput input, CancellationToken cancellationToken)
     {
+        Generating?.Invoke(input.Parsed.Shell?.HintName ?? "");
         var shell = input.Parsed.Shell;
         if (shell is null)
         {

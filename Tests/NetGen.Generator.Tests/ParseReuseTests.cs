@@ -255,6 +255,128 @@ public sealed class ParseReuseTests
     }
 
     [Fact]
+    public void The_next_build_of_the_same_text_parses_nothing_again()
+    {
+        var session = NewSession();
+
+        Assert.Empty(session.Build());
+        session.AssertSameAsColdRun();
+    }
+
+    [Fact]
+    public void The_next_build_after_an_edit_to_a_block_parses_it_and_its_user_again()
+    {
+        var session = NewSession();
+
+        var parsed = session.Build(edit: (path, text) => path == "Stem.cs" ? text.Replace("Conv2d(\"c\", 16, 3", "Conv2d(\"c\", 16, 5") : text);
+
+        Assert.Equal(["Net", "Stem"], parsed);
+        session.AssertSameAsColdRun();
+    }
+
+    [Fact]
+    public void A_build_with_other_preprocessor_symbols_parses_every_model_again()
+    {
+        var session = NewSession();
+
+        var parsed = session.Build(options: GeneratorHarness.ParseOptions.WithPreprocessorSymbols("WIDE"));
+
+        Assert.Equal(["Mlp", "Net", "Stem"], parsed);
+        session.AssertSameAsColdRun();
+    }
+
+    [Fact]
+    public void A_build_that_reads_the_same_files_through_new_reference_objects_parses_nothing_again()
+    {
+        var session = NewSession();
+
+        // What the compiler server does: a new reference object per build, over the metadata it loaded once.
+        var parsed = session.Build(references: GeneratorHarness.References.Select(r => r is PortableExecutableReference file ? file.WithAliases(["again"]).WithAliases([]) : r));
+
+        Assert.Empty(parsed);
+        session.AssertSameAsColdRun();
+    }
+
+    [Fact]
+    public void A_build_against_a_reference_loaded_again_parses_every_model_again()
+    {
+        var session = NewSession();
+
+        // The same bytes loaded again, as after a rebuilt dependency: NetGen cannot tell it reads the same, so it reads again.
+        var torch = GeneratorHarness.References.OfType<PortableExecutableReference>().Single(r => r.FilePath?.EndsWith("TorchSharp.dll", System.StringComparison.Ordinal) == true);
+        var parsed = session.Build(references: GeneratorHarness.References.Select(r => r == torch ? MetadataReference.CreateFromFile(torch.FilePath!) : r));
+
+        Assert.Equal(["Mlp", "Net", "Stem"], parsed);
+        session.AssertSameAsColdRun();
+    }
+
+    [Fact]
+    public void A_build_whose_options_hold_new_resolvers_that_cannot_be_compared_parses_nothing_again()
+    {
+        var session = NewSession();
+
+        // The compiler makes a reference resolver per build, and its Equals throws; it decides how #r finds a file, nothing more.
+        var parsed = session.Build(compilationOptions: GeneratorHarness.StrictOptions.WithMetadataReferenceResolver(new UncomparableResolver()));
+
+        Assert.Empty(parsed);
+        session.AssertSameAsColdRun();
+    }
+
+    [Fact]
+    public void A_build_with_other_compilation_options_parses_every_model_again()
+    {
+        var session = NewSession();
+
+        var parsed = session.Build(compilationOptions: GeneratorHarness.StrictOptions.WithOverflowChecks(true));
+
+        Assert.Equal(["Mlp", "Net", "Stem"], parsed);
+        session.AssertSameAsColdRun();
+    }
+
+    /// <summary>As the compiler's own: a resolver that cannot be compared.</summary>
+    private sealed class UncomparableResolver : MetadataReferenceResolver
+    {
+        public override bool Equals(object? other) => throw new System.NotImplementedException();
+
+        public override int GetHashCode() => throw new System.NotImplementedException();
+
+        public override System.Collections.Immutable.ImmutableArray<PortableExecutableReference> ResolveReference(string reference, string? baseFilePath, MetadataReferenceProperties properties) => [];
+    }
+
+    [Fact]
+    public void A_random_walk_of_builds_always_matches_a_cold_run()
+    {
+        var session = NewSession();
+        var random = new System.Random(28);
+        var edits = new (string File, System.Func<string, string> Edit)[]
+        {
+            ("Sizes.cs", t => t.Replace("Hidden = ", "Hidden = 1")),
+            ("Stem.cs", t => t.Replace("Conv2d(\"c\", ", "Conv2d(\"c\", 2 * ")),
+            ("Stem.cs", t => t.Replace("{\n", "{\n    // typed\n")),
+            ("Net.cs", t => t.Replace("[Linear(16, Sizes.Hidden)]", "[Linear(Sizes.Hidden)]")),
+            ("Net.cs", t => t.Replace("[Linear(Sizes.Hidden)]", "[Linear(16, Sizes.Hidden)]")),
+            ("Mlp.cs", t => t.Replace("Linear(16, ", "Linear(16, 1")),
+            ("Helpers.cs", t => t.Replace("2 * x", "x + x")),
+            ("Helpers.cs", t => t.Replace("public static int Twice", "public static long Twice")),
+        };
+        for (var step = 0; step < 30; step++)
+        {
+            // A keystroke or two, then a build, as a user types and builds.
+            var (file, edit) = edits[random.Next(edits.Length)];
+            if (random.Next(2) == 0)
+            {
+                session.Edit(file, edit, allowNoChange: true);
+            }
+            else
+            {
+                session.Build(edit: (path, text) => path == file ? edit(text) : text);
+            }
+
+            session.AssertSameAsColdRun();
+        }
+    }
+
+    [Fact]
     public void A_long_session_keeps_no_earlier_version_of_an_edited_file_alive()
     {
         var session = NewSession();
@@ -309,6 +431,21 @@ public sealed class ParseReuseTests
             return parsed;
         }
 
+        /// <summary>
+        /// The next command-line build: every file parsed again from its text (with <paramref name="options"/> where given),
+        /// the references given or the same, and a new driver, as the compiler server makes one per build; the models parsed again.
+        /// </summary>
+        public List<string> Build(CSharpParseOptions? options = null, IEnumerable<MetadataReference>? references = null, System.Func<string, string, string>? edit = null,
+            CSharpCompilationOptions? compilationOptions = null)
+        {
+            var next = CSharpCompilation.Create(_compilation.AssemblyName,
+                _compilation.SyntaxTrees.Select(t => Parse(edit is null ? t.GetText().ToString() : edit(t.FilePath, t.GetText().ToString()), t.FilePath, options ?? (CSharpParseOptions)t.Options)),
+                references ?? _compilation.References, compilationOptions ?? _compilation.Options);
+            var parsed = Reparses.During(next, () => _driver = GeneratorHarness.CreateDriver(trackSteps: false).RunGenerators(next));
+            _compilation = next;
+            return parsed;
+        }
+
         /// <summary>The file as it is now, held weakly, from a frame of its own so that no local keeps it.</summary>
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         public System.WeakReference<SyntaxTree> WeakFile(string path) => new(_compilation.SyntaxTrees.Single(t => t.FilePath == path));
@@ -319,10 +456,15 @@ public sealed class ParseReuseTests
         /// <summary>Every generated file and generator diagnostic equals those of a cold run on the same text.</summary>
         public void AssertSameAsColdRun()
         {
-            // New syntax trees from the same text: nothing NetGen read before can be reused.
-            var cold = CSharpCompilation.Create(_compilation.AssemblyName, _compilation.SyntaxTrees.Select(t => Parse(t.GetText().ToString(), t.FilePath)),
+            // New syntax trees from the same text, and nothing kept from earlier builds: nothing NetGen read before is reused.
+            var cold = CSharpCompilation.Create(_compilation.AssemblyName, _compilation.SyntaxTrees.Select(t => Parse(t.GetText().ToString(), t.FilePath, (CSharpParseOptions)t.Options)),
                 _compilation.References, _compilation.Options);
-            var expected = GeneratorHarness.CreateDriver(trackSteps: false).RunGenerators(cold).GetRunResult();
+            GeneratorDriverRunResult expected;
+            using (NothingKept.Scope())
+            {
+                expected = GeneratorHarness.CreateDriver(trackSteps: false).RunGenerators(cold).GetRunResult();
+            }
+
             var actual = _driver.GetRunResult();
             Assert.Equal(Describe(expected), Describe(actual));
         }
@@ -333,6 +475,6 @@ public sealed class ParseReuseTests
                 .Order(System.StringComparer.Ordinal)
                 .ToList();
 
-        private static SyntaxTree Parse(string text, string path) => CSharpSyntaxTree.ParseText(text, GeneratorHarness.ParseOptions, path: path);
+        private static SyntaxTree Parse(string text, string path, CSharpParseOptions? options = null) => CSharpSyntaxTree.ParseText(text, options ?? GeneratorHarness.ParseOptions, path: path);
     }
 }

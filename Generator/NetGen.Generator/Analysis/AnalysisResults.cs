@@ -85,7 +85,8 @@ internal sealed record ModelCatalog(EquatableArray<ModelSpec> Models)
         return byName.TryGetValue(fullyQualifiedName, out var found) ? found : null;
     }
 
-    public bool Equals(ModelCatalog? other) => other is not null && Models == other.Models;
+    // Why a use is unchecked is part of the analysis's input: a library rebuilt with another fault says something else.
+    public bool Equals(ModelCatalog? other) => other is not null && Models == other.Models && Unreadable == other.Unreadable;
 
-    public override int GetHashCode() => Models.GetHashCode();
+    public override int GetHashCode() => unchecked(Models.GetHashCode() * 31 + Unreadable.GetHashCode());
 }

@@ -11,8 +11,8 @@ namespace NetGen.Generator.Tests.Infrastructure;
 
 /// <summary>
 /// NetGen's analyzer on its own: the same text in new syntax trees, where no parse the generator made can answer
-/// (<c>ParseReuse</c> keys each parse by its syntax node). What the analyzer reports from the generator's parses
-/// must equal what it reports here.
+/// (<c>ParseReuse</c> keys each parse by its syntax node), and no analysis kept from an earlier run either. What the
+/// analyzer reports from the generator's parses and analyses must equal what it reports here.
 /// </summary>
 internal static class ColdAnalysis
 {
@@ -21,10 +21,17 @@ internal static class ColdAnalysis
 
     public static bool Everywhere { get; } = Environment.GetEnvironmentVariable(EverywhereVariable) == "1";
 
-    public static ImmutableArray<Diagnostic> AnalyzerDiagnostics(Compilation compilation) =>
-        Reparsed(compilation)
+    /// <summary>
+    /// The analyzer's diagnostics on new trees, with no kept analysis either (<see cref="NothingKept"/>): everything
+    /// parsed and analysed afresh, so that both kinds of reuse are checked against it.
+    /// </summary>
+    public static ImmutableArray<Diagnostic> AnalyzerDiagnostics(Compilation compilation)
+    {
+        using var fresh = NothingKept.Scope();
+        return Reparsed(compilation)
             .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new NetGen.Generator.Analyzer.NetGenAnalyzer()))
             .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+    }
 
     /// <summary>NG diagnostics as text (id, severity, file, span and message), sorted: comparable across two compilations' trees.</summary>
     public static List<string> Described(IEnumerable<Diagnostic> diagnostics) =>

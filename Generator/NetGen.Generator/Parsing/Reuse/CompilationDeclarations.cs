@@ -52,6 +52,24 @@ internal sealed class CompilationDeclarations
 
     public bool Contains(SyntaxTree tree) => _treeSet.Contains(tree);
 
+    /// <summary>The project's name, by which <see cref="EarlierBuilds"/> knows its earlier compilations.</summary>
+    public string? AssemblyName => _assemblyName;
+
+    /// <summary>The one file at <paramref name="path"/>; null when there is none, or more than one.</summary>
+    public SyntaxTree? TreeAt(string path)
+    {
+        var byPath = Volatile.Read(ref _byPath);
+        if (byPath is null)
+        {
+            byPath = _trees.GroupBy(t => t.FilePath, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count() == 1 ? g.First() : null, StringComparer.Ordinal);
+            Volatile.Write(ref _byPath, byPath);
+        }
+
+        return byPath.TryGetValue(path, out var tree) ? tree : null;
+    }
+
+    private Dictionary<string, SyntaxTree?>? _byPath;
+
     /// <summary>Whether some file has a <c>global using X = …;</c>, by which any file may name any type.</summary>
     public bool HasGlobalAliases => _hasGlobalAliases ??= _trees.Any(UsingAliases.HasGlobal);
 
@@ -86,8 +104,8 @@ internal sealed class CompilationDeclarations
 
     private DeclarationChanges Compare(CompilationDeclarations earlier)
     {
-        if (!_options.Equals(earlier._options) || _assemblyName != earlier._assemblyName
-            || _references.Length != earlier._references.Length || _references.Where((r, i) => !ReferenceEquals(r, earlier._references[i])).Any())
+        if (!SameMeaning(_options, earlier._options) || _assemblyName != earlier._assemblyName
+            || _references.Length != earlier._references.Length || _references.Where((r, i) => !SameReference(r, earlier._references[i])).Any())
         {
             return DeclarationChanges.Everything;
         }
@@ -119,6 +137,60 @@ internal sealed class CompilationDeclarations
         }
 
         return new DeclarationChanges(false, ReadDifferently(changedNames));
+    }
+
+    /// <summary>
+    /// Whether two compilations' options give declarations the same meaning. A command-line build makes new resolvers
+    /// and providers each time, which decide how files are found and signed and how severe a diagnostic is, not what a
+    /// declaration means; some cannot even be compared (the compiler's own reference resolver throws from Equals). So
+    /// they are left out, and where options still cannot be compared, they count as changed.
+    /// </summary>
+    private static bool SameMeaning(CompilationOptions now, CompilationOptions before)
+    {
+        if (ReferenceEquals(now, before))
+        {
+            return true;
+        }
+
+        try
+        {
+            return WithoutResolvers(now).Equals(WithoutResolvers(before));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            _ = exception;
+            return false;
+        }
+    }
+
+    private static CompilationOptions WithoutResolvers(CompilationOptions options) => options
+        .WithMetadataReferenceResolver(null).WithSourceReferenceResolver(null).WithXmlReferenceResolver(null)
+        .WithStrongNameProvider(null).WithSyntaxTreeOptionsProvider(null);
+
+    /// <summary>
+    /// The same reference, or the same file's metadata: the compiler server makes new reference objects for each build
+    /// but loads a file once while its timestamp stays, and Roslyn's metadata id says which load a reference reads.
+    /// </summary>
+    private static bool SameReference(MetadataReference now, MetadataReference before)
+    {
+        if (ReferenceEquals(now, before))
+        {
+            return true;
+        }
+
+        if (now is not PortableExecutableReference nowFile || before is not PortableExecutableReference beforeFile || !nowFile.Properties.Equals(beforeFile.Properties))
+        {
+            return false;
+        }
+
+        try
+        {
+            return ReferenceEquals(nowFile.GetMetadataId(), beforeFile.GetMetadataId());
+        }
+        catch (Exception exception) when (exception is BadImageFormatException or System.IO.IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     /// <summary>

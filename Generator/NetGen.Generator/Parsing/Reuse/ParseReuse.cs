@@ -21,6 +21,9 @@ namespace NetGen.Generator.Parsing;
 /// members (its forward, its factories), which its own files cover. Any doubt is a new parse: a parse costs time,
 /// a stale one a wrong model.
 ///
+/// A command-line build parses every file again, so its declarations are new nodes; <see cref="EarlierBuilds"/> finds the
+/// last build's reading of the same file and place, which is carried over on the same conditions.
+///
 /// The analyzer asks too. Its compilation is the generator's plus NetGen's output, which NetGen's parse never reads,
 /// so a build parses a model once, where it parsed it twice, unless the model has a body that may use the output.
 /// </summary>
@@ -35,15 +38,31 @@ internal static class ParseReuse
     public static Reading GetOrParse(ClassDeclarationSyntax declaration, CompilationDeclarations current, Func<FreshParse> parse)
     {
         var holder = Parses.GetValue(declaration, static _ => new Holder());
-        if (Volatile.Read(ref holder.Last) is { } last && last.StillHolds(current))
-        {
-            Volatile.Write(ref holder.Last, last with { Compilation = current });
-            return last;
-        }
-
-        var reading = Read(declaration, current, parse);
+        var last = Volatile.Read(ref holder.Last);
+        var reading = last is not null
+            ? (last.StillHolds(current) ? last with { Compilation = current } : null)
+            : CarriedFromEarlierBuild(declaration, current);
+        reading ??= Read(declaration, current, parse);
         Volatile.Write(ref holder.Last, reading);
+        EarlierBuilds.Remember(declaration, reading);
         return reading;
+    }
+
+    /// <summary>
+    /// A declaration seen for the first time may still be one an earlier build read, in a file parsed again with the
+    /// same text. Only a shortcut: where anything goes wrong in finding it, the model is parsed.
+    /// </summary>
+    private static Reading? CarriedFromEarlierBuild(ClassDeclarationSyntax declaration, CompilationDeclarations current)
+    {
+        try
+        {
+            return EarlierBuilds.Find(declaration, current);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            _ = exception;
+            return null;
+        }
     }
 
     /// <summary>
@@ -106,6 +125,38 @@ internal static class ParseReuse
         /// </summary>
         public bool ReadsNoBody { get; } = Result is { Model: { } model, Shell.DeclaresForward: false }
             && model.Forward is null && model.Variants.IsEmpty && !model.Members.Any(m => m.Kind == MemberKind.Factory);
+
+        /// <summary>
+        /// This reading for <paramref name="current"/>, a compilation whose files were all parsed again (the next build):
+        /// each of the model's files is there again at its path, with the same text and parse options, and none may read
+        /// differently. Null where any is not.
+        /// </summary>
+        public Reading? CarriedTo(CompilationDeclarations current)
+        {
+            var changes = current.Since(Compilation);
+            if (changes.All)
+            {
+                return null;
+            }
+
+            var files = ImmutableArray.CreateBuilder<WeakReference<SyntaxTree>>(Files.Length);
+            foreach (var file in Files)
+            {
+                if (!file.TryGetTarget(out var before) || Compilation.TreeAt(before.FilePath) != before
+                    || current.TreeAt(before.FilePath) is not { } now || changes.MayHaveChanged(now) || !SameSource(before, now))
+                {
+                    return null;
+                }
+
+                files.Add(new WeakReference<SyntaxTree>(now));
+            }
+
+            return new Reading(current, files.MoveToImmutable(), Result, Uses);
+        }
+
+        /// <summary>The same text read the same way: parse options decide which <c>#if</c> branches a body has.</summary>
+        private static bool SameSource(SyntaxTree before, SyntaxTree now) =>
+            ReferenceEquals(before, now) || (before.Options.Equals(now.Options) && before.GetText().ContentEquals(now.GetText()));
 
         public bool StillHolds(CompilationDeclarations current)
         {
