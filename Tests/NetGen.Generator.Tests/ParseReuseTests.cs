@@ -67,6 +67,19 @@ public sealed class ParseReuseTests
         }
         """;
 
+    /// <summary>The edits the random walks choose from: each one a stale parse would get wrong, some of them undoing others.</summary>
+    private static readonly (string File, System.Func<string, string> Edit)[] WalkEdits =
+    [
+        ("Sizes.cs", t => t.Replace("Hidden = ", "Hidden = 1")),
+        ("Stem.cs", t => t.Replace("Conv2d(\"c\", ", "Conv2d(\"c\", 2 * ")),
+        ("Stem.cs", t => t.Replace("{\n", "{\n    // typed\n")),
+        ("Net.cs", t => t.Replace("[Linear(16, Sizes.Hidden)]", "[Linear(Sizes.Hidden)]")),
+        ("Net.cs", t => t.Replace("[Linear(Sizes.Hidden)]", "[Linear(16, Sizes.Hidden)]")),
+        ("Mlp.cs", t => t.Replace("Linear(16, ", "Linear(16, 1")),
+        ("Helpers.cs", t => t.Replace("2 * x", "x + x")),
+        ("Helpers.cs", t => t.Replace("public static int Twice", "public static long Twice")),
+    ];
+
     private static Session NewSession() => new(("Sizes.cs", Sizes), ("Stem.cs", Block), ("Net.cs", User), ("Mlp.cs", Alone), ("Helpers.cs", Helpers));
 
     [Fact]
@@ -235,20 +248,9 @@ public sealed class ParseReuseTests
     {
         var session = NewSession();
         var random = new System.Random(14);
-        var edits = new (string File, System.Func<string, string> Edit)[]
-        {
-            ("Sizes.cs", t => t.Replace("Hidden = ", "Hidden = 1")),
-            ("Stem.cs", t => t.Replace("Conv2d(\"c\", ", "Conv2d(\"c\", 2 * ")),
-            ("Stem.cs", t => t.Replace("{\n", "{\n    // typed\n")),
-            ("Net.cs", t => t.Replace("[Linear(16, Sizes.Hidden)]", "[Linear(Sizes.Hidden)]")),
-            ("Net.cs", t => t.Replace("[Linear(Sizes.Hidden)]", "[Linear(16, Sizes.Hidden)]")),
-            ("Mlp.cs", t => t.Replace("Linear(16, ", "Linear(16, 1")),
-            ("Helpers.cs", t => t.Replace("2 * x", "x + x")),
-            ("Helpers.cs", t => t.Replace("public static int Twice", "public static long Twice")),
-        };
         for (var step = 0; step < 40; step++)
         {
-            var (file, edit) = edits[random.Next(edits.Length)];
+            var (file, edit) = WalkEdits[random.Next(WalkEdits.Length)];
             session.Edit(file, edit, allowNoChange: true);
             session.AssertSameAsColdRun();
         }
@@ -348,21 +350,10 @@ public sealed class ParseReuseTests
     {
         var session = NewSession();
         var random = new System.Random(28);
-        var edits = new (string File, System.Func<string, string> Edit)[]
-        {
-            ("Sizes.cs", t => t.Replace("Hidden = ", "Hidden = 1")),
-            ("Stem.cs", t => t.Replace("Conv2d(\"c\", ", "Conv2d(\"c\", 2 * ")),
-            ("Stem.cs", t => t.Replace("{\n", "{\n    // typed\n")),
-            ("Net.cs", t => t.Replace("[Linear(16, Sizes.Hidden)]", "[Linear(Sizes.Hidden)]")),
-            ("Net.cs", t => t.Replace("[Linear(Sizes.Hidden)]", "[Linear(16, Sizes.Hidden)]")),
-            ("Mlp.cs", t => t.Replace("Linear(16, ", "Linear(16, 1")),
-            ("Helpers.cs", t => t.Replace("2 * x", "x + x")),
-            ("Helpers.cs", t => t.Replace("public static int Twice", "public static long Twice")),
-        };
         for (var step = 0; step < 30; step++)
         {
             // A keystroke or two, then a build, as a user types and builds.
-            var (file, edit) = edits[random.Next(edits.Length)];
+            var (file, edit) = WalkEdits[random.Next(WalkEdits.Length)];
             if (random.Next(2) == 0)
             {
                 session.Edit(file, edit, allowNoChange: true);
