@@ -53,7 +53,11 @@ internal sealed class KeystrokeProject
         }
 
         var floor = Time(FloorGenerators.BindMemberAttributes());
+        // How much of NetGen's first run is the JIT compiling code (NetGen's, and whatever of Roslyn's only it calls).
+        var (jitBefore, methodsBefore) = (System.Runtime.JitInfo.GetCompilationTime(), System.Runtime.JitInfo.GetCompiledMethodCount());
         var first = Time(new NetGenGenerator());
+        Console.WriteLine($"NetGen's first run: {first:F0} ms, of which the JIT {(System.Runtime.JitInfo.GetCompilationTime() - jitBefore).TotalMilliseconds:F0} ms "
+            + $"compiling {System.Runtime.JitInfo.GetCompiledMethodCount() - methodsBefore} methods");
         var floorAgain = Time(FloorGenerators.BindMemberAttributes());
         double fresh;
         using (NothingKept.Scope())
