@@ -80,8 +80,8 @@ public sealed class NetGenGenerator : IIncrementalGenerator
     /// <summary>The real partial, or a stub when the declaration has errors; an exception in NetGen's own code becomes NG0099, never CS8785.</summary>
     private static GeneratedSource Generate(AnalysisInput input, CancellationToken cancellationToken)
     {
-        Generating?.Invoke(input.Parsed.Shell?.HintName ?? "");
         var shell = input.Parsed.Shell;
+        Generating?.Invoke(shell?.HintName ?? "");
         if (shell is null)
         {
             return new GeneratedSource("", null, null);

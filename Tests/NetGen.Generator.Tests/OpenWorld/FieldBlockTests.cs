@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using NetGen.Generator.Descriptors;
 using NetGen.Generator.Model;
+using NetGen.Generator.Tests.Hardening;
 using NetGen.Generator.Tests.Infrastructure;
 
 namespace NetGen.Generator.Tests.OpenWorld;
@@ -16,14 +17,7 @@ namespace NetGen.Generator.Tests.OpenWorld;
 /// </summary>
 public sealed class FieldBlockTests
 {
-    private const string Usings = """
-        using NetGen;
-        using TorchSharp.Modules;
-        using static TorchSharp.torch;
-
-        """;
-
-    private const string Block = Usings + """
+    private const string Block = Declarations.Usings + """
         namespace Demo;
 
         [Model(Input = ["channels", 8, 8])]
@@ -35,7 +29,7 @@ public sealed class FieldBlockTests
         """;
 
     /// <summary>A model holding <paramref name="body"/> in a field, with a hand-written forward; its head takes <paramref name="features"/>.</summary>
-    private static string Net(string body, int features = 16, string extra = "") => Usings + $$"""
+    private static string Net(string body, int features = 16, string extra = "") => Declarations.Usings + $$"""
         namespace Demo;
 
         [Model(Input = [3, 8, 8])]
@@ -170,7 +164,7 @@ public sealed class FieldBlockTests
     [Fact]
     public void A_field_block_is_carried_in_the_descriptor()
     {
-        const string library = Usings + """
+        const string library = Declarations.Usings + """
             namespace Demo;
 
             [Model(Input = [16, 8, 8])]
@@ -180,7 +174,7 @@ public sealed class FieldBlockTests
                 private readonly ConvBnAct spare = new ConvBnAct(16, 2);
             }
             """;
-        const string consumer = Usings + """
+        const string consumer = Declarations.Usings + """
             namespace App;
 
             [Model(Input = [16, 8, 8])]

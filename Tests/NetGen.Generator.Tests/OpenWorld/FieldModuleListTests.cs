@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using NetGen.Generator.Descriptors;
 using NetGen.Generator.Model;
+using NetGen.Generator.Tests.Hardening;
 using NetGen.Generator.Tests.Infrastructure;
 
 namespace NetGen.Generator.Tests.OpenWorld;
@@ -16,14 +17,7 @@ namespace NetGen.Generator.Tests.OpenWorld;
 /// </summary>
 public sealed class FieldModuleListTests
 {
-    private const string Usings = """
-        using NetGen;
-        using TorchSharp.Modules;
-        using static TorchSharp.torch;
-
-        """;
-
-    private static string Mixer(string second = "nn.Linear(64, 32)", string loop = "foreach (var layer in layers) x = nn.functional.gelu(layer.call(x));", string extra = "", string field = "private readonly") => Usings + $$"""
+    private static string Mixer(string second = "nn.Linear(64, 32)", string loop = "foreach (var layer in layers) x = nn.functional.gelu(layer.call(x));", string extra = "", string field = "private readonly") => Declarations.Usings + $$"""
         namespace Demo;
 
         [Model(Input = [16, 32])]
@@ -125,7 +119,7 @@ public sealed class FieldModuleListTests
     [Fact]
     public void A_sequential_field_the_model_appends_to_stays_unchecked()
     {
-        var run = GeneratorHarness.Run(Usings + """
+        var run = GeneratorHarness.Run(Declarations.Usings + """
             namespace Demo;
 
             [Model(Input = [3, 8, 8])]

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using NetGen.Generator.Descriptors;
 using NetGen.Generator.Model;
+using NetGen.Generator.Tests.Hardening;
 using NetGen.Generator.Tests.Infrastructure;
 
 namespace NetGen.Generator.Tests.OpenWorld;
@@ -16,15 +17,8 @@ namespace NetGen.Generator.Tests.OpenWorld;
 /// </summary>
 public sealed class InitializerLayerTests
 {
-    private const string Usings = """
-        using NetGen;
-        using TorchSharp.Modules;
-        using static TorchSharp.torch;
-
-        """;
-
     /// <summary>The PyTorch tutorial's LeNet as a TorchSharp user ports it; <paramref name="fc1"/> is its first Linear field.</summary>
-    private static string LeNet(string fc1 = "private readonly Linear fc1 = nn.Linear(16 * 5 * 5, 120);", string extra = "", string callFc1 = "fc1.call(x)") => Usings + $$"""
+    private static string LeNet(string fc1 = "private readonly Linear fc1 = nn.Linear(16 * 5 * 5, 120);", string extra = "", string callFc1 = "fc1.call(x)") => Declarations.Usings + $$"""
         namespace Demo;
 
         [Model(Input = [1, 32, 32])]
@@ -146,7 +140,7 @@ public sealed class InitializerLayerTests
     [Fact]
     public void An_enum_argument_is_not_read_as_its_number()
     {
-        var run = GeneratorHarness.Run(Usings + """
+        var run = GeneratorHarness.Run(Declarations.Usings + """
             namespace Demo;
 
             [Model(Input = [3, 8, 8])]
@@ -169,7 +163,7 @@ public sealed class InitializerLayerTests
     [Fact]
     public void A_field_layer_of_a_block_from_another_assembly_is_carried_in_its_descriptor()
     {
-        const string library = Usings + """
+        const string library = Declarations.Usings + """
             namespace Lib;
 
             [Model(Input = ["inp"])]
@@ -181,7 +175,7 @@ public sealed class InitializerLayerTests
                 private readonly Linear probe = nn.Linear(16, 2, hasBias: false);
             }
             """;
-        const string consumer = Usings + """
+        const string consumer = Declarations.Usings + """
             namespace Demo;
 
             [Model(Input = [8])]
@@ -218,7 +212,7 @@ public sealed class InitializerLayerTests
     }
 
     /// <summary>A model in TorchSharp's style whose layers sit in a Sequential built in a field initializer.</summary>
-    private static string Features(string features) => Usings + $$"""
+    private static string Features(string features) => Declarations.Usings + $$"""
         namespace Demo;
 
         [Model(Input = [3, 16, 16])]
@@ -281,7 +275,7 @@ public sealed class InitializerLayerTests
     [InlineData(48, "features.3 expects 48 input channels but receives 64")]
     public void Positional_arguments_are_read_where_the_factorys_parameter_names_match(int secondIn, string? error)
     {
-        var run = GeneratorHarness.Run(Usings + $$"""
+        var run = GeneratorHarness.Run(Declarations.Usings + $$"""
             namespace Demo;
 
             [Model(Input = [100])]

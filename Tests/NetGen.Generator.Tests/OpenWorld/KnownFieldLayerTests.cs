@@ -2,6 +2,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using NetGen.Generator.Model;
+using NetGen.Generator.Tests.Hardening;
 using NetGen.Generator.Tests.Infrastructure;
 
 namespace NetGen.Generator.Tests.OpenWorld;
@@ -14,15 +15,8 @@ namespace NetGen.Generator.Tests.OpenWorld;
 /// </summary>
 public sealed class KnownFieldLayerTests
 {
-    private const string Usings = """
-        using NetGen;
-        using TorchSharp.Modules;
-        using static TorchSharp.torch;
-
-        """;
-
     /// <summary>The model of an outsider's console app: a gated MLP with a hand-written forward and a dropout field.</summary>
-    private static string GatedMlp(string dropField, int outputInFeatures = 24) => Usings + $$"""
+    private static string GatedMlp(string dropField, int outputInFeatures = 24) => Declarations.Usings + $$"""
         namespace Demo;
 
         [Model(Input = [20])]
@@ -123,7 +117,7 @@ public sealed class KnownFieldLayerTests
     [Fact]
     public void A_dropout_field_beside_a_generated_forward_is_counted()
     {
-        var run = GeneratorHarness.Run(Usings + """
+        var run = GeneratorHarness.Run(Declarations.Usings + """
             namespace Demo;
 
             [Model(Input = [20])]

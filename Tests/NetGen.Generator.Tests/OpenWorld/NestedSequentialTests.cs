@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using NetGen.Generator.Descriptors;
 using NetGen.Generator.Model;
+using NetGen.Generator.Tests.Hardening;
 using NetGen.Generator.Tests.Infrastructure;
 
 namespace NetGen.Generator.Tests.OpenWorld;
@@ -16,14 +17,7 @@ namespace NetGen.Generator.Tests.OpenWorld;
 /// </summary>
 public sealed class NestedSequentialTests
 {
-    private const string Usings = """
-        using NetGen;
-        using TorchSharp.Modules;
-        using static TorchSharp.torch;
-
-        """;
-
-    private static string Stages(int secondIn = 16, string extra = "") => Usings + $$"""
+    private static string Stages(int secondIn = 16, string extra = "") => Declarations.Usings + $$"""
         namespace Demo;
 
         [Model(Input = [3, 16, 16])]
@@ -69,7 +63,7 @@ public sealed class NestedSequentialTests
     [Fact]
     public void A_module_list_of_sequentials_is_checked_and_counted()
     {
-        var run = GeneratorHarness.Run(Usings + """
+        var run = GeneratorHarness.Run(Declarations.Usings + """
             namespace Demo;
 
             [Model(Input = [16, 32])]

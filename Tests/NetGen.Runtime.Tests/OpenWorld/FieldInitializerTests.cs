@@ -92,12 +92,7 @@ public sealed class FieldInitializerTests(ITestOutputHelper output)
         using var model = new ExamplesMnist();
         using var logits = model.call(randn(2, 1, 28, 28));
 
-        foreach (var (name, child) in model.named_children())
-        {
-            Assert.Equal(child.parameters().Sum(p => p.numel()), summary.Rows.Single(r => r.Path == name).Parameters);
-        }
-
-        Assert.Equal(model.parameters().Sum(p => p.numel()), summary.TotalParameters);
+        AssertCountedAsLive(summary, model, model.named_children());
         Assert.Equal([10L], summary.Rows.Single(r => r.Path == "logsm").OutputShape!);
         Assert.Equal([2L, 10L], logits.shape);
     }
@@ -117,12 +112,7 @@ public sealed class FieldInitializerTests(ITestOutputHelper output)
 
         var children = model.named_modules().Where(m => m.name.Contains('.', StringComparison.Ordinal)).ToList();
         Assert.Equal(20, children.Count);
-        foreach (var (name, module) in children)
-        {
-            Assert.Equal(module.parameters().Sum(p => p.numel()), summary.Rows.Single(r => r.Path == name).Parameters);
-        }
-
-        Assert.Equal(model.parameters().Sum(p => p.numel()), summary.TotalParameters);
+        AssertCountedAsLive(summary, model, children);
         Assert.Equal([256L, 2L, 2L], summary.Rows.Single(r => r.Path == "features.mp3").OutputShape!);
         Assert.Equal([10L], summary.Rows.Single(r => r.Path == "classifier").OutputShape!);
         Assert.Equal([2L, 10L], logits.shape);
@@ -170,12 +160,7 @@ public sealed class FieldInitializerTests(ITestOutputHelper output)
         model.eval();
         using var scope = NewDisposeScope();
 
-        foreach (var (name, module) in model.named_modules().Where(m => m.name.Length > 0))
-        {
-            Assert.Equal(module.parameters().Sum(p => p.numel()), summary.Rows.Single(r => r.Path == name).Parameters);
-        }
-
-        Assert.Equal(model.parameters().Sum(p => p.numel()), summary.TotalParameters);
+        AssertCountedAsLive(summary, model, model.named_modules().Where(m => m.name.Length > 0));
         Assert.Equal([16L, 4L, 4L], summary.Rows.Single(r => r.Path == "down.1").OutputShape!);
         var keys = model.state_dict().Keys.ToHashSet();
         Assert.Contains(FieldBlockNet.Keys.body.conv._1.running_mean, keys);
@@ -202,12 +187,7 @@ public sealed class FieldInitializerTests(ITestOutputHelper output)
         model.eval();
         using var scope = NewDisposeScope();
 
-        foreach (var (name, module) in model.named_modules().Where(m => m.name.Length > 0))
-        {
-            Assert.Equal(module.parameters().Sum(p => p.numel()), summary.Rows.Single(r => r.Path == name).Parameters);
-        }
-
-        Assert.Equal(model.parameters().Sum(p => p.numel()), summary.TotalParameters);
+        AssertCountedAsLive(summary, model, model.named_modules().Where(m => m.name.Length > 0));
         Assert.Equal([4L], summary.Rows.Single(r => r.Path == "head").OutputShape!);
         var keys = model.state_dict().Keys.ToHashSet();
         Assert.Contains(FieldModuleListNet.Keys.stages._1.conv._1.running_var, keys);
@@ -247,16 +227,22 @@ public sealed class FieldInitializerTests(ITestOutputHelper output)
         model.eval();
         using var scope = NewDisposeScope();
 
-        foreach (var (name, module) in model.named_modules().Where(m => m.name.Length > 0))
-        {
-            Assert.Equal(module.parameters().Sum(p => p.numel()), summary.Rows.Single(r => r.Path == name).Parameters);
-        }
-
-        Assert.Equal(model.parameters().Sum(p => p.numel()), summary.TotalParameters);
+        AssertCountedAsLive(summary, model, model.named_modules().Where(m => m.name.Length > 0));
         Assert.Equal([64L, 32L], summary.Rows.Single(r => r.Path == "mixers.1.2").OutputShape!);
         var keys = model.state_dict().Keys.ToHashSet();
         Assert.Contains(FieldNestedNet.Keys.features.block1._1.running_mean, keys);
         Assert.Contains(FieldNestedNet.Keys.mixers._1._2.weight, keys);
         Assert.Equal([2L, 10L], model.call(randn(2, 3, 16, 16)).shape);
+    }
+
+    /// <summary>Each of <paramref name="modules"/> has its live parameter count in its summary row, and the model its total.</summary>
+    private static void AssertCountedAsLive(ModelSummary summary, nn.Module model, System.Collections.Generic.IEnumerable<(string name, nn.Module module)> modules)
+    {
+        foreach (var (name, module) in modules)
+        {
+            Assert.Equal(module.parameters().Sum(p => p.numel()), summary.Rows.Single(r => r.Path == name).Parameters);
+        }
+
+        Assert.Equal(model.parameters().Sum(p => p.numel()), summary.TotalParameters);
     }
 }
