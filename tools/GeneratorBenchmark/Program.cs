@@ -12,7 +12,7 @@ namespace NetGen.GeneratorBenchmark;
 /// Build-time cost of NetGen on a synthetic project: see docs/performance.md, "Generator and analyzer build time".
 ///
 ///   dotnet run -c Release --project tools/GeneratorBenchmark -- [--models 200] [--runs 5] [--dir /tmp/netgen-genbench] [--write-only] [--package]
-///   dotnet run -c Release --project tools/GeneratorBenchmark -- keystroke [--steps-only | --quick | --profile]
+///   dotnet run -c Release --project tools/GeneratorBenchmark -- keystroke [--steps-only | --quick | --profile | --profile-full]
 ///   dotnet run -c Release --project tools/GeneratorBenchmark -- compile-cost [--rounds 15]
 ///   dotnet run -c Release --project tools/GeneratorBenchmark -- analyzer-cost [--rounds 15]
 ///
@@ -42,6 +42,13 @@ internal static class Program
             {
                 // For a sampling profiler (dotnet-trace): the attribute edit, again and again, from the warm driver.
                 Keystroke.StepReport.Repeat(200, 40);
+                return 0;
+            }
+
+            if (args.Contains("--profile-full"))
+            {
+                // The same for a build's full run with the JIT done: a new driver on a new compilation, keeping nothing.
+                Keystroke.StepReport.RepeatFullRun(200, 20);
                 return 0;
             }
 

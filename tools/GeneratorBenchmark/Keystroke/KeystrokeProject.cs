@@ -101,7 +101,7 @@ internal sealed class KeystrokeProject
 
     public static GeneratorDriver CreateDriver(bool trackSteps) => CreateDriver(new NetGenGenerator(), trackSteps);
 
-    private static GeneratorDriver CreateDriver(IIncrementalGenerator generator, bool trackSteps) =>
+    public static GeneratorDriver CreateDriver(IIncrementalGenerator generator, bool trackSteps) =>
         CSharpGeneratorDriver.Create(
             new[] { generator.AsSourceGenerator() },
             parseOptions: ParseOptions,

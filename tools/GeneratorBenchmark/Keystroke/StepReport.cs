@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using NetGen.Generator;
 
 namespace NetGen.GeneratorBenchmark.Keystroke;
 
@@ -19,14 +20,77 @@ internal static class StepReport
         var project = new KeystrokeProject(models, trackSteps: true);
         Console.WriteLine($"{project.Models} models; cold run and warm-up {watch.Elapsed.TotalMilliseconds:F0} ms");
 
-        // What a command-line build runs, before any keystroke: a new driver on new syntax trees, so nothing is reused.
+        // What a new compiler server's first build runs: a new driver on new syntax trees, and nothing kept from an
+        // earlier build (the warm-up above ran the same text, so without the scope NetGen would take its results).
         var compilation = KeystrokeProject.NewCompilation(models);
+        GeneratorRunResult full;
+        using (NothingKept.Scope())
+        {
+            watch.Restart();
+            full = KeystrokeProject.CreateDriver(trackSteps: true).RunGenerators(compilation).GetRunResult().Results.Single();
+        }
+
+        Print("full run: a new driver on new syntax trees, keeping nothing", watch.Elapsed, full);
+
+        // The same as the next build on a warm server: a new driver and new syntax trees, with what the last build kept.
+        compilation = KeystrokeProject.NewCompilation(models);
         watch.Restart();
-        var full = KeystrokeProject.CreateDriver(trackSteps: true).RunGenerators(compilation).GetRunResult().Results.Single();
-        Print("full run: a new driver on new syntax trees", watch.Elapsed, full);
+        var next = KeystrokeProject.CreateDriver(trackSteps: true).RunGenerators(compilation).GetRunResult().Results.Single();
+        Print("the next build: a new driver on new syntax trees of the same text", watch.Elapsed, next);
         Report("edit outside every model", project, Edit.OutsideModels);
         Report("comment inside one model", project, Edit.CommentInModel);
         Report("attribute edit in one model", project, Edit.AttributeInModel);
+    }
+
+    /// <summary>
+    /// The full run keeping nothing <paramref name="times"/> times, each on a new compilation, for a sampling profiler
+    /// to watch where a build's run goes once the JIT has compiled NetGen; alternating with the floor generator that
+    /// binds every member's attributes, the compiler's work that falls to whichever generator asks first.
+    /// </summary>
+    public static void RepeatFullRun(int models, int times)
+    {
+        using var scope = NothingKept.Scope();
+        var netGen = new FullRuns();
+        var floor = new FullRuns();
+        for (var i = 0; i < times; i++)
+        {
+            floor.Run(FloorGenerators.BindMemberAttributes(), models);
+            netGen.Run(new NetGenGenerator(), models);
+        }
+
+        Console.WriteLine($"{times} full runs, each on a new compilation (after one not counted); NetGen keeping nothing:");
+        Console.WriteLine($"  floor (binds every member's attributes): {floor.Describe()}");
+        Console.WriteLine($"  NetGen:                                  {netGen.Describe()}");
+    }
+
+    /// <summary>Time, allocation and gen-0 collections of a generator's runs, each on a new compilation; the first not counted.</summary>
+    private sealed class FullRuns
+    {
+        private TimeSpan _elapsed;
+        private long _allocated;
+        private int _collections;
+        private int _counted = -1;
+
+        public void Run(IIncrementalGenerator generator, int models)
+        {
+            var compilation = KeystrokeProject.NewCompilation(models);
+            var (bytes, collections) = (GC.GetAllocatedBytesForCurrentThread(), GC.CollectionCount(0));
+            var watch = Stopwatch.StartNew();
+            KeystrokeProject.CreateDriver(generator, trackSteps: false).RunGenerators(compilation);
+            watch.Stop();
+            if (++_counted == 0)
+            {
+                return;
+            }
+
+            _elapsed += watch.Elapsed;
+            _allocated += GC.GetAllocatedBytesForCurrentThread() - bytes;
+            _collections += GC.CollectionCount(0) - collections;
+        }
+
+        public string Describe() =>
+            $"{_elapsed.TotalMilliseconds / _counted,6:F1} ms, {_allocated / _counted / 1e6,6:F1} MB allocated, "
+            + $"{(double)_collections / _counted:F1} collections each";
     }
 
     /// <summary>The attribute edit <paramref name="times"/> times, each following the last, for a sampling profiler to watch.</summary>
