@@ -7,8 +7,8 @@
 # It first copies PROJECT_DIR to a sibling project of another name whose models live in another namespace, so that
 # nothing NetGen keeps from building the copy (analyses and files by their inputs, parses by assembly name, file and
 # place) can stand for the project's own. WARM_UP_PROJECT_DIR, if given, is built instead of that copy: the
-# hand-written WithoutNetGen, for instance, warms the compiler server (Roslyn, the references' metadata) without NetGen. Each round, the order flipped every round, builds the project in full with
-# ReportAnalyzer twice:
+# hand-written WithoutNetGen, for instance, warms the compiler server (Roslyn, the references' metadata) without NetGen.
+# Each round, the order flipped every round, builds the project in full with ReportAnalyzer twice:
 #   cold: after `dotnet build-server shutdown`, a new compiler server's first build;
 #   warm: after `dotnet build-server shutdown` and a full build of the copy (or WARM_UP_PROJECT_DIR) on the new server,
 #         so the server has loaded and JIT-compiled NetGen (and Roslyn's binder) for another project, and has nothing of
