@@ -48,7 +48,7 @@ internal static class ModelAnalysis
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, model.Location, model.Name, exception.GetType().Name + ": " + exception.Message);
-            return new AnalyzedModel(model, null, EquatableArray.Create(diagnostic), EquatableArray<StateEntrySpec>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty);
+            return new AnalyzedModel(model, null, EquatableArray.Create(diagnostic), EquatableArray<StateEntrySpec>.Empty, EquatableArray<string>.Empty, EquatableArray<BoundaryNote>.Empty);
         }
     }
 }

@@ -36,7 +36,7 @@ internal sealed record AnalyzedModel(
     EquatableArray<DiagnosticInfo> Diagnostics,
     EquatableArray<StateEntrySpec> State,
     EquatableArray<string> OpaquePrefixes,
-    EquatableArray<string> Boundary)
+    EquatableArray<BoundaryNote> Boundary)
 {
     /// <summary>
     /// Whether an error leaves nothing sensible to generate (an omitted size that could not be inferred, a block

@@ -25,7 +25,7 @@ internal sealed partial class ShapeWalker
     private void FollowAtProbeBatch(ModelSpec model, ForwardSpec forward, ShapeEnvironment env, TensorShape input, WalkScope scope, List<MemberSeed> seeds)
     {
         var uncheckedBefore = new SortedSet<string>(_unchecked, System.StringComparer.Ordinal);
-        var boundaryBefore = new SortedSet<string>(_boundary, System.StringComparer.Ordinal);
+        var boundaryBefore = new SortedSet<BoundaryNote>(_boundary, BoundaryNote.ByText);
         var mark = Save();
 
         // Fresh seeds, so what the members receive here does not change the rows the first pass gives them.

@@ -76,14 +76,16 @@ internal sealed partial class ShapeWalker
 
         foreach (var taint in result.Reached)
         {
-            var note = taint.Standalone ? taint.Note : scope.Top ? $"hand-written forward, {taint.Note}" : $"{scope.Prefix}: {model.Name}'s hand-written forward, {taint.Note}";
+            var note = taint.Standalone ? new BoundaryNote("", taint.Note)
+                : scope.Top ? new BoundaryNote("", $"hand-written forward, {taint.Note}")
+                : new BoundaryNote(scope.Prefix, $"{model.Name}'s hand-written forward, {taint.Note}");
             if (taint.Boundary && scope.OnForwardPath)
             {
                 _boundary.Add(note);
             }
             else
             {
-                _unchecked.Add(note);
+                _unchecked.Add(note.ToString());
             }
 
             if (scope.Top)

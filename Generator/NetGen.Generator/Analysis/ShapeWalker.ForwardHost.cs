@@ -183,7 +183,7 @@ internal sealed partial class ShapeWalker
             var path = Path(member);
             if (member.Contract is not { } contract)
             {
-                var note = _walker.Unreadable(member.TypeName) ?? $"{path}: {TypeLabel(member.TypeName)} without [Contract]";
+                var note = _walker.Unreadable(member.TypeName)?.ToString() ?? $"{path}: {TypeLabel(member.TypeName)} without [Contract]";
                 return ForwardValue.Unknown(new ForwardTaint(note, true, Standalone: true));
             }
 

@@ -40,7 +40,7 @@ internal sealed partial class ShapeWalker
     private readonly List<InferredArgument> _inferred = new();
     private readonly List<SummaryRow> _rows = new();
     private readonly SortedSet<string> _unchecked = new(StringComparer.Ordinal);
-    private readonly SortedSet<string> _boundary = new(StringComparer.Ordinal);
+    private readonly SortedSet<BoundaryNote> _boundary = new(BoundaryNote.ByText);
     private readonly List<string> _opaquePrefixes = new();
     private readonly List<(ImmutableArray<int> Order, StateEntrySpec Entry)> _state = new();
     private readonly List<string> _active = new();
@@ -58,7 +58,7 @@ internal sealed partial class ShapeWalker
     public IReadOnlyCollection<string> Unchecked => _unchecked;
 
     /// <summary>Where checking stopped at NetGen's boundary: an opaque member without a contract, a hand-written forward.</summary>
-    public IReadOnlyCollection<string> Boundary => _boundary;
+    public IReadOnlyCollection<BoundaryNote> Boundary => _boundary;
 
     /// <summary>The analysed model's members whose state is known only at run time.</summary>
     public IReadOnlyList<string> OpaquePrefixes => _opaquePrefixes;
@@ -90,7 +90,7 @@ internal sealed partial class ShapeWalker
             WalkMembersAlone(model, env, scope);
             if (scope.OnForwardPath)
             {
-                _boundary.Add(scope.Top ? "hand-written forward" : $"{scope.Prefix}: {model.Name} has a hand-written forward");
+                _boundary.Add(scope.Top ? new BoundaryNote("", "hand-written forward") : new BoundaryNote(scope.Prefix, $"{model.Name} has a hand-written forward"));
             }
 
             return TensorShape.UnknownRank;
@@ -367,7 +367,7 @@ internal sealed partial class ShapeWalker
             output = TensorShape.UnknownRank;
             if (scope.OnForwardPath)
             {
-                _boundary.Add(Unreadable(member.TypeName) ?? $"{path}: {label} without [Contract]");
+                _boundary.Add(Unreadable(member.TypeName) ?? new BoundaryNote(path, $"{label} without [Contract]"));
             }
         }
 
@@ -521,7 +521,7 @@ internal sealed partial class ShapeWalker
         var label = TypeLabel(layer.BlockType!);
         if (scope.OnForwardPath)
         {
-            _boundary.Add(Unreadable(layer.BlockType!) ?? $"{name}: {label} is not a NetGen model");
+            _boundary.Add(Unreadable(layer.BlockType!) ?? new BoundaryNote(name, $"{label} is not a NetGen model"));
         }
 
         _rows.Add(new SummaryRow(name, label, scope.Depth, null, -1, -1));
@@ -532,8 +532,8 @@ internal sealed partial class ShapeWalker
     /// The boundary note for a model of another assembly whose descriptor this NetGen cannot read; else null.
     /// One note per type, not per use: the cause, and its fix, is the type's.
     /// </summary>
-    private string? Unreadable(string typeName) =>
-        _catalog.WhyUnreadable(typeName) is { } why ? $"{TypeLabel(typeName)} is unchecked, because {why}" : null;
+    private BoundaryNote? Unreadable(string typeName) =>
+        _catalog.WhyUnreadable(typeName) is { } why ? new BoundaryNote("", $"{TypeLabel(typeName)} is unchecked, because {why}") : null;
 
     /// <summary>One layer's shape rule; a size beyond 64 bits is PyTorch's error too, reported rather than wrapped.</summary>
     private static ShapeResult Infer(LayerShapeSpec spec, TensorShape input) =>

@@ -86,7 +86,7 @@ public sealed class NetGenAnalyzer : DiagnosticAnalyzer
         if (!analyzed.Boundary.IsEmpty && model.Location is { } modelSpan)
         {
             var modelLocation = DiagnosticInfo.Create(DiagnosticDescriptors.UncheckedBoundary, modelSpan).ToDiagnostic(context.Compilation).Location;
-            boundaries.Add((model.Name, string.Join("; ", analyzed.Boundary), modelLocation));
+            boundaries.Add((model.Name, BoundaryNote.Describe(analyzed.Boundary), modelLocation));
         }
     }
 
