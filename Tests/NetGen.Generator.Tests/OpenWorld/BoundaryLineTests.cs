@@ -11,6 +11,21 @@ namespace NetGen.Generator.Tests.OpenWorld;
 /// </summary>
 public sealed class BoundaryLineTests
 {
+    /// <summary>A call NetGen cannot follow, where each forward below stops checking.</summary>
+    private const string Preamble = """
+        using NetGen;
+        using TorchSharp.Modules;
+        using static TorchSharp.torch;
+
+        namespace Demo;
+
+        public static class Opaque
+        {
+            public static Tensor Apply(Tensor x) => x;
+        }
+
+        """;
+
     [Fact]
     public void Past_eight_models_the_line_names_the_rest_without_their_notes()
     {
@@ -23,20 +38,7 @@ public sealed class BoundaryLineTests
             }
 
             """));
-        var run = GeneratorHarness.Run($$"""
-            using NetGen;
-            using TorchSharp.Modules;
-            using static TorchSharp.torch;
-
-            namespace Demo;
-
-            public static class Opaque
-            {
-                public static Tensor Apply(Tensor x) => x;
-            }
-
-            {{models}}
-            """);
+        var run = GeneratorHarness.Run(Preamble + models);
 
         var line = Assert.Single(run.AnalyzerDiagnostics, d => d.Id == "NG0110").GetMessage(CultureInfo.InvariantCulture);
         Assert.Contains("in 10 model(s): M0 (hand-written forward", line);
@@ -52,18 +54,7 @@ public sealed class BoundaryLineTests
     [Fact]
     public void A_cause_met_at_several_places_is_said_once_with_its_places_counted()
     {
-        var run = GeneratorHarness.Run("""
-            using NetGen;
-            using TorchSharp.Modules;
-            using static TorchSharp.torch;
-
-            namespace Demo;
-
-            public static class Opaque
-            {
-                public static Tensor Apply(Tensor x) => x;
-            }
-
+        var run = GeneratorHarness.Run(Preamble + """
             [Model(Input = ["c", 8, 8])]
             public partial class Blk : nn.Module<Tensor, Tensor>
             {
