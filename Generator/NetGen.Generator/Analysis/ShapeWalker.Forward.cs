@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using NetGen.Generator.Expressions;
 using NetGen.Generator.Model;
 using NetGen.Generator.Shapes;
 
@@ -166,14 +167,35 @@ internal sealed partial class ShapeWalker
             var mark = Save();
             WalkMember(model.Members[i], env, observed, scope.ForMember(model.Members[i], i) with { OnForwardPath = false });
             var walked = _rows.Skip(mark.Rows).ToList();
+            var inferred = _inferred.Skip(mark.Inferred).ToList();
             var clean = _failures.Count == mark.Failures;
             Restore(mark);
             rows.AddRange(clean ? walked : own);
+            if (clean && scope.Top)
+            {
+                InferFromTheForward(model, inferred);
+            }
         }
 
         var start = seeds[0].RowStart;
         _rows.RemoveRange(start, _rows.Count - start);
         _rows.AddRange(rows);
+    }
+
+    /// <summary>
+    /// The sizes a member's omitted in_channels / in_features / num_features take from the one input the forward passes it,
+    /// in place of what the member alone gave (nothing, where it starts with such a layer). Only a constant or one of the
+    /// model's own size hyperparameters is a value the constructor can use: a size the forward computes (the batch moved
+    /// to another dimension, a length read at run time) stays not inferred, and NG0109 asks for it.
+    /// </summary>
+    private void InferFromTheForward(ModelSpec model, List<InferredArgument> fromTheForward)
+    {
+        foreach (var argument in fromTheForward.Where(a => a.Value.Kind == ArgKind.Int && a.Value.Int > 0
+            || a.Value.Kind == ArgKind.Parameter && model.Parameters.Any(p => p.Name == a.Value.Text && ExprTypes.OfTypeName(p.TypeName) is ExprType.Int or ExprType.Long)))
+        {
+            _inferred.RemoveAll(a => a.Member == argument.Member && a.LayerIndex == argument.LayerIndex && a.Argument == argument.Argument);
+            _inferred.Add(argument);
+        }
     }
 
     /// <summary>The rows of a ModuleList field walked from the inputs the forward passed its children; its own where that fails.</summary>

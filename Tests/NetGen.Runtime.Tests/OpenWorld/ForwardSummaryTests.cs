@@ -19,7 +19,7 @@ public sealed class ForwardSummaryTests(ITestOutputHelper output)
         new[]
         {
             nameof(TinyUNet), nameof(DenseBlock), nameof(ShuffleUnit), nameof(SqueezeExcite), nameof(EncoderBlock), nameof(TinyViT),
-            nameof(TextClassifier), nameof(ResNet34Forward),
+            nameof(TextClassifier), nameof(ResNet34Forward), nameof(ForwardInferredNet),
         }.Select(n => new object[] { n });
 
     private static (ModelSummary Summary, Func<nn.Module<Tensor, Tensor>> Create, Func<Tensor> Input) Case(string name) => name switch
@@ -32,6 +32,7 @@ public sealed class ForwardSummaryTests(ITestOutputHelper output)
         nameof(TinyViT) => (TinyViT.Summary, () => new TinyViT(), () => randn(2, 3, 16, 16)),
         nameof(TextClassifier) => (TextClassifier.Summary, () => new TextClassifier(), () => randint(0, 1000, new long[] { 2, 7 })),
         nameof(ResNet34Forward) => (ResNet34Forward.Summary, () => new ResNet34Forward(), () => randn(2, 3, 224, 224)),
+        nameof(ForwardInferredNet) => (ForwardInferredNet.Summary, () => new ForwardInferredNet(), () => randn(2, 3, 12, 12)),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 

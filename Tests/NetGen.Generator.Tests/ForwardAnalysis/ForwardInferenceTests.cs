@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using NetGen.Generator.Tests.Infrastructure;
+
+namespace NetGen.Generator.Tests.ForwardAnalysis;
+
+/// <summary>
+/// Omitted sizes in a model with a hand-written forward. Found by trying NetGen as a new user would: NetGen followed the
+/// forward, and its summary showed what each member received, yet an omitted in_channels was NG0109 ("NetGen does not
+/// know what 'stem' receives"). A member the forward calls once, with an input of known shape, now takes its omitted
+/// sizes from that input, as a member of a generated forward does; anything less stays NG0109, which says why.
+/// </summary>
+public sealed class ForwardInferenceTests
+{
+    private static GeneratorRun Run(string parameters, string forward) => GeneratorHarness.Run(ForwardExamples.Usings + $$"""
+        [Model(Input = [3, 32, 32])]
+        public partial class Net : nn.Module<Tensor, Tensor>
+        {
+            public partial Net({{parameters}});
+            [Conv2d(16, 3, Padding = 1), BatchNorm2d, ReLU] public partial Sequential stem { get; }
+            [Conv2d("width", 3, Padding = 1)] public partial Conv2d body { get; }
+            [AdaptiveAvgPool2d(1), Flatten, Linear(10)] public partial Sequential head { get; }
+            private readonly Dropout drop = nn.Dropout(0.25);
+            public override Tensor forward(Tensor x) {{forward}}
+        }
+        """);
+
+    private static string Constructor(GeneratorRun run) => run.Generated("Net.g.cs");
+
+    [Fact]
+    public void A_member_called_once_takes_its_sizes_from_what_the_forward_passes_it()
+    {
+        var run = Run("int width = 24", "=> head.call(drop.call(body.call(stem.call(x))));");
+
+        Assert.Empty(run.CompilationErrors);
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error || d.Id == "NG0110");
+        var generated = Constructor(run);
+        Assert.Contains("nn.Conv2d(3, 16, 3", generated);          // stem's in_channels: the declared input
+        Assert.Contains("nn.BatchNorm2d(16)", generated);          // what stem's conv gives
+        Assert.Contains("nn.Conv2d(16, @width, 3", generated);     // body after stem
+        Assert.Contains("nn.Linear(@width, 10)", generated);        // head after body: the hyperparameter, not 24
+    }
+
+    [Fact]
+    public void Sizes_follow_the_order_the_forward_calls_members_in_not_their_declaration()
+    {
+        // body first, then stem: body's conv receives the input's 3 channels, stem's conv body's width.
+        var run = Run("int width = 24", "=> head.call(stem.call(body.call(x)));");
+
+        Assert.Empty(run.CompilationErrors);
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        var generated = Constructor(run);
+        Assert.Contains("nn.Conv2d(3, @width, 3", generated);
+        Assert.Contains("nn.Conv2d(@width, 16, 3", generated);
+        Assert.Contains("nn.Linear(16, 10)", generated);
+    }
+
+    [Fact]
+    public void A_member_called_with_two_shapes_is_NG0109_and_says_why()
+    {
+        var run = Run("int width = 3", "=> head.call(body.call(stem.call(x))) + head.call(x);");
+
+        var error = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "NG0109");
+        Assert.Equal("Linear(10)", error.Location.SourceTree!.GetText().ToString(error.Location.SourceSpan));
+        Assert.Contains("NetGen follows the hand-written forward of 'Net' but cannot tell what 'head' receives there (a size is inferred only for a member the forward calls once, with an input of known shape)",
+            error.GetMessage(CultureInfo.InvariantCulture));
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "NG0109" && d.GetMessage(CultureInfo.InvariantCulture).Contains("'stem'"));
+    }
+
+    [Fact]
+    public void A_member_the_forward_never_calls_is_NG0109()
+    {
+        var run = Run("int width = 24", "=> head.call(body.call(x));");
+
+        var error = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "NG0109");
+        Assert.Contains("'stem' receives there", error.GetMessage(CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void A_member_called_only_in_a_branch_NetGen_cannot_decide_is_NG0109()
+    {
+        // Checked with the flag as a symbol, both ways are followed as ones that may never run: neither says what stem receives.
+        var run = Run("int width = 24, bool deep = true", "=> deep ? head.call(body.call(stem.call(x))) : head.call(stem.call(x));");
+
+        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "NG0109" && d.GetMessage(CultureInfo.InvariantCulture).Contains("'stem' receives there"));
+    }
+
+    [Fact]
+    public void A_size_the_batch_stands_in_is_not_taken()
+    {
+        // The batch moved into the channels: body's conv receives N channels, which no constructor argument can give.
+        var run = Run("int width = 24", "=> head.call(body.call(stem.call(x).transpose(0, 1)));");
+
+        var error = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "NG0109");
+        Assert.Contains("'body' receives there", error.GetMessage(CultureInfo.InvariantCulture));
+    }
+}
