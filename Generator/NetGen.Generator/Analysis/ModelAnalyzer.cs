@@ -136,8 +136,8 @@ internal static class ModelAnalyzer
         }
 
         notes.AddRange(walk.Walker.OpaquePrefixes.Select(p => walk.Walker.BuiltAtRunTime.Contains(p)
-            ? $"'{p}' is built from a table or conditions NetGen cannot evaluate at the defaults, so NetGen counts its parameters only at run time (Summary.For(model))."
-            : $"'{p}' is not a NetGen layer, so NetGen counts its parameters only at run time (Summary.For(model))."));
+            ? $"'{p}' is built from a table or conditions NetGen cannot evaluate at the defaults, so NetGen counts its parameters only at run time ({model.Name}.Summary.For(model))."
+            : $"'{p}' is not a NetGen layer, so NetGen counts its parameters only at run time ({model.Name}.Summary.For(model))."));
         return new SummarySpec(dims, walk.Walker.Rows.ToEquatableArray(), Counting.Sum(top.Select(r => r.Parameters)), Counting.Sum(top.Select(r => r.MultAdds)), notes.ToEquatableArray());
     }
 

@@ -112,6 +112,8 @@ public sealed class SummaryHonestyTests(ITestOutputHelper output)
         Assert.Equal(1_280_516, compileTime.Rows.Where(r => r.Parameters >= 0).Sum(r => r.Parameters));
         Assert.Equal(-1, compileTime.TotalParameters);
         Assert.Contains("Total params: ?", compileTime.ToString(), StringComparison.Ordinal);
+        // The note names the call a user can write where the summary is read: outside the class, Summary alone is not in scope.
+        Assert.Contains(compileTime.Notes, n => n.EndsWith("counts its parameters only at run time (NewsClassifier.Summary.For(model)).", StringComparison.Ordinal));
         Assert.Equal(1_412_612, real);
         Assert.Equal(real, completed.TotalParameters);
         Assert.Equal(132_096, completed.Rows.Single(r => r.Path == "encoder").Parameters);
