@@ -13,8 +13,7 @@
 # times from the compiler's report, then the medians and the median of the per-round ratios after / before.
 set -euo pipefail
 
-# A user's build compiles through the compiler server; some machines turn it off in the environment.
-unset UseSharedCompilation
+source "$(dirname "$0")/build-report.sh"
 
 before=$(cd "$1" && pwd)
 after=$(cd "$2" && pwd)
@@ -22,18 +21,13 @@ rounds=${3:-5}
 edited=${4:-Net12.cs}
 logs=$(mktemp -d)
 
-seconds() { python3 -c 'import sys; print(f"{float(sys.argv[2]) - float(sys.argv[1]):.2f}")' "$1" "$2"; }
-
-# NetGen's line of the compiler's "Total generator/analyzer execution time" tables, in seconds.
-reported() { local value; value=$(grep -E "^\s+[0-9.]+\s+[0-9]+\s+$2" "$1" | head -1 | awk '{print $1}'); echo "${value:-nan}"; }
-
 build() { # project, log, extra arguments
     local start end
     start=$(date +%s.%N)
     dotnet build "$1" -c Release --no-restore -p:BuildProjectReferences=false -nologo -v:q -p:ReportAnalyzer=true \
         "-flp:logfile=$2;verbosity=detailed" "${@:3}" > /dev/null
     end=$(date +%s.%N)
-    grep -q "server processed compilation" "$2" || echo "warning: $2 was not compiled by the compiler server" >&2
+    check_server "$2"
     seconds "$start" "$end"
 }
 

@@ -17,8 +17,7 @@
 # the medians, milliseconds per model and the median of the per-round ratios warm / cold.
 set -euo pipefail
 
-# A user's build compiles through the compiler server; some machines turn it off in the environment.
-unset UseSharedCompilation
+source "$(dirname "$0")/build-report.sh"
 
 project=$(cd "$1" && pwd)
 rounds=${2:-5}
@@ -39,21 +38,13 @@ else
     dotnet restore "$copy" -nologo -v:q > /dev/null
 fi
 
-seconds() { python3 -c 'import sys; print(f"{float(sys.argv[2]) - float(sys.argv[1]):.2f}")' "$1" "$2"; }
-
-# NetGen's line of the compiler's "Total generator execution time" table, in seconds.
-generator() { local value; value=$(grep -E '^\s+[0-9.]+\s+[0-9]+\s+NetGen.Generator.NetGenGenerator' "$1" | head -1 | awk '{print $1}'); echo "${value:-nan}"; }
-
-# The Csc task's line of the performance summary, in seconds.
-csc() { local value; value=$(grep -E '^\s+[0-9]+ ms\s+Csc\s' "$1" | head -1 | awk '{print $1}'); python3 -c "print(${value:-0} / 1000)"; }
-
 full_build() { # project directory, log (empty: no log)
     local start end
     start=$(date +%s.%N)
     if [[ -n $2 ]]; then
         dotnet build "$1" -c Release --no-restore -nologo -v:q --no-incremental -p:ReportAnalyzer=true \
             "-flp:logfile=$2;verbosity=detailed;performancesummary" > /dev/null
-        grep -q "server processed compilation" "$2" || echo "warning: $2 was not compiled by the compiler server" >&2
+        check_server "$2"
     else
         dotnet build "$1" -c Release --no-restore -nologo -v:q --no-incremental > /dev/null
     fi
@@ -66,7 +57,7 @@ measure() { # cold | warm, round
     dotnet build-server shutdown > /dev/null 2>&1 || true
     [[ $1 == warm ]] && full_build "$copy" "" > /dev/null
     wall=$(full_build "$project" "$log")
-    echo "$1 $2 $wall $(csc "$log") $(generator "$log")"
+    echo "$1 $2 $wall $(csc "$log") $(reported "$log" NetGen.Generator.NetGenGenerator)"
 }
 
 echo "server round | full build of $name: wall, Csc task, NetGenGenerator (s); warm: after building $(basename "$copy")"

@@ -44,13 +44,7 @@ internal sealed class KeystrokeProject
     /// </remarks>
     public static (double FloorMs, double FirstMs, double FloorAgainMs, double FreshMs, double KeptMs) FirstRuns(int models)
     {
-        double Time(IIncrementalGenerator generator)
-        {
-            var compilation = NewCompilation(models);
-            var watch = System.Diagnostics.Stopwatch.StartNew();
-            CreateDriver(generator, trackSteps: false).RunGenerators(compilation);
-            return watch.Elapsed.TotalMilliseconds;
-        }
+        double Time(IIncrementalGenerator generator) => FullRun(generator, models).Elapsed.TotalMilliseconds;
 
         var floor = Time(FloorGenerators.BindMemberAttributes());
         var heldBefore = GC.GetTotalMemory(forceFullCollection: true);
@@ -72,6 +66,20 @@ internal sealed class KeystrokeProject
         var kept = Time(new NetGenGenerator());
         Console.WriteLine($"kept for the next build: {(GC.GetTotalMemory(forceFullCollection: true) - heldBefore) / 1e6:F1} MB for {models} models");
         return (floor, first, floorAgain, fresh, kept);
+    }
+
+    /// <summary>What one full run of a generator cost, on this thread.</summary>
+    public readonly record struct RunCost(TimeSpan Elapsed, long AllocatedBytes, int Gen0Collections);
+
+    /// <summary>One run of <paramref name="generator"/> on a new compilation of <paramref name="models"/> models; building the compilation is not counted.</summary>
+    public static RunCost FullRun(IIncrementalGenerator generator, int models)
+    {
+        var compilation = NewCompilation(models);
+        var (bytes, collections) = (GC.GetAllocatedBytesForCurrentThread(), GC.CollectionCount(0));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        CreateDriver(generator, trackSteps: false).RunGenerators(compilation);
+        watch.Stop();
+        return new RunCost(watch.Elapsed, GC.GetAllocatedBytesForCurrentThread() - bytes, GC.CollectionCount(0) - collections);
     }
 
     public int Models { get; }

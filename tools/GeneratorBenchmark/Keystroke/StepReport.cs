@@ -73,19 +73,15 @@ internal static class StepReport
 
         public void Run(IIncrementalGenerator generator, int models)
         {
-            var compilation = KeystrokeProject.NewCompilation(models);
-            var (bytes, collections) = (GC.GetAllocatedBytesForCurrentThread(), GC.CollectionCount(0));
-            var watch = Stopwatch.StartNew();
-            KeystrokeProject.CreateDriver(generator, trackSteps: false).RunGenerators(compilation);
-            watch.Stop();
+            var cost = KeystrokeProject.FullRun(generator, models);
             if (++_counted == 0)
             {
                 return;
             }
 
-            _elapsed += watch.Elapsed;
-            _allocated += GC.GetAllocatedBytesForCurrentThread() - bytes;
-            _collections += GC.CollectionCount(0) - collections;
+            _elapsed += cost.Elapsed;
+            _allocated += cost.AllocatedBytes;
+            _collections += cost.Gen0Collections;
         }
 
         public string Describe() =>
