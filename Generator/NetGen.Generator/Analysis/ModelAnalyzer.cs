@@ -160,7 +160,7 @@ internal static class ModelAnalyzer
                         var why = member.ForEach is not null
                             ? $"'{member.Name}' is built from a stage table, where one attribute makes a child per row; give the size (a carried value, e.g. Carry = \"c\")"
                             : model.DeclaresForward && model.Forward is not null
-                            ? $"NetGen follows the hand-written forward of '{model.Name}' but cannot tell what '{member.Name}' receives there (a size is inferred only for a member the forward calls once, with an input of known shape); give the size"
+                            ? $"NetGen follows the hand-written forward of '{model.Name}' but cannot tell what '{member.Name}' receives there (a size is inferred only where every call of the member passes the same input, of known shape); give the size"
                             : model.DeclaresForward
                             ? $"'{model.Name}' has a hand-written forward NetGen does not read, so it does not know what '{member.Name}' receives; give the size"
                             : model.Input.IsEmpty

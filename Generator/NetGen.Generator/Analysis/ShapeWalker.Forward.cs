@@ -17,6 +17,20 @@ internal sealed partial class ShapeWalker
         public TensorShape? Observed;
         public bool Conflicting;
 
+        /// <summary>
+        /// What the calls in branches NetGen could not decide passed the member, all alike (else <see cref="SpeculativeConflicting"/>):
+        /// not its rows, since such a branch may never run, but its omitted sizes, which matter only where it runs.
+        /// </summary>
+        public TensorShape? SpeculativeInput;
+        public bool SpeculativeConflicting;
+
+        /// <summary>The one input every call passes, decided or not, if there is one: what the member's omitted sizes come from.</summary>
+        public TensorShape? InputOfEveryCall =>
+            Conflicting || SpeculativeConflicting ? null
+            : Observed is null ? SpeculativeInput
+            : SpeculativeInput is null || SpeculativeInput.Equals(Observed) ? Observed
+            : null;
+
         /// <summary>For a module NetGen cannot walk into (a contract's, an LSTM its factory builds): what the forward got from it.</summary>
         public TensorShape? ObservedOutput;
 
@@ -101,6 +115,11 @@ internal sealed partial class ShapeWalker
         }
 
         RowsFromTheForward(model, env, scope, seeds);
+        if (scope.Top)
+        {
+            InferFromCallsInUndecidedBranches(model, env, scope, seeds);
+        }
+
         return result.Output is TensorValue { Shape: { IsRankKnown: true, Rank: > 0 } shape } ? (whole ? shape : TensorDims.Without(shape, 0)) : TensorShape.UnknownRank;
     }
 
@@ -171,7 +190,7 @@ internal sealed partial class ShapeWalker
             var clean = _failures.Count == mark.Failures;
             Restore(mark);
             rows.AddRange(clean ? walked : own);
-            if (clean && scope.Top)
+            if (clean && scope.Top && seed.InputOfEveryCall is not null)
             {
                 InferFromTheForward(model, inferred);
             }
@@ -180,6 +199,32 @@ internal sealed partial class ShapeWalker
         var start = seeds[0].RowStart;
         _rows.RemoveRange(start, _rows.Count - start);
         _rows.AddRange(rows);
+    }
+
+    /// <summary>
+    /// A member called only in branches NetGen could not decide (a flag hyperparameter, <c>downsample is not null</c> for a
+    /// [When] member), each call with the same input: its omitted sizes come from that input. Nothing else is kept from the
+    /// walk: the rows stay the member's own, as such a branch may never run.
+    /// </summary>
+    private void InferFromCallsInUndecidedBranches(ModelSpec model, ShapeEnvironment env, WalkScope scope, List<MemberSeed> seeds)
+    {
+        for (var i = 0; i < seeds.Count; i++)
+        {
+            if (seeds[i].Observed is not null || seeds[i].InputOfEveryCall is not { } input)
+            {
+                continue;
+            }
+
+            var mark = Save();
+            WalkMember(model.Members[i], env, input, scope.ForMember(model.Members[i], i) with { OnForwardPath = false });
+            var inferred = _inferred.Skip(mark.Inferred).ToList();
+            var clean = _failures.Count == mark.Failures;
+            Restore(mark);
+            if (clean)
+            {
+                InferFromTheForward(model, inferred);
+            }
+        }
     }
 
     /// <summary>

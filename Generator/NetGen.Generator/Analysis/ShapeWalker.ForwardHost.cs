@@ -163,6 +163,11 @@ internal sealed partial class ShapeWalker
             {
                 Observe(seed, sample);
             }
+            else if (speculative && module.Child is null && seed is not null && batched)
+            {
+                seed.SpeculativeConflicting |= seed.SpeculativeInput is { } before && !before.Equals(sample);
+                seed.SpeculativeInput = sample;
+            }
             else if (!speculative && module.Child is >= 0 and var child && seed is not null && batched)
             {
                 // One input per child: a child called with two different shapes keeps its own rows.

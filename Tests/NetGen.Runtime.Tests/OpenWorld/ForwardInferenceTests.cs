@@ -29,6 +29,30 @@ public sealed class ForwardInferenceTests
         }
     }
 
+    [Theory]
+    [InlineData(8, 16, 2)]
+    [InlineData(12, 12, 1)]
+    [InlineData(5, 7, 1)]
+    public void A_projection_called_only_where_it_exists_is_built_for_the_blocks_input(int inC, int outC, int stride)
+    {
+        using var scope = NewDisposeScope();
+        var block = new ProjectedBlock(inC, outC, stride);
+        block.eval();
+
+        var shapes = block.named_parameters().ToDictionary(p => p.name, p => p.parameter.shape);
+        Assert.Equal([outC, inC, 3L, 3], shapes["left.0.weight"]);
+        Assert.Equal(stride != 1 || inC != outC, shapes.ContainsKey("downsample.0.weight"));
+        if (shapes.TryGetValue("downsample.0.weight", out var projection))
+        {
+            Assert.Equal([outC, inC, 1L, 1], projection);
+        }
+
+        using (no_grad())
+        {
+            Assert.Equal([2L, outC, 8 / stride, 8 / stride], block.call(randn(2, inC, 8, 8)).shape);
+        }
+    }
+
     [Fact]
     public void The_summary_counts_the_model_the_defaults_build()
     {
