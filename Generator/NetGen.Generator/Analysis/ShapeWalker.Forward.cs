@@ -183,12 +183,7 @@ internal sealed partial class ShapeWalker
                 continue;
             }
 
-            var mark = Save();
-            WalkMember(model.Members[i], env, observed, scope.ForMember(model.Members[i], i) with { OnForwardPath = false });
-            var walked = _rows.Skip(mark.Rows).ToList();
-            var inferred = _inferred.Skip(mark.Inferred).ToList();
-            var clean = _failures.Count == mark.Failures;
-            Restore(mark);
+            var (walked, inferred, clean) = WalkAgain(model, i, env, observed, scope);
             rows.AddRange(clean ? walked : own);
             if (clean && scope.Top && seed.InputOfEveryCall is not null)
             {
@@ -215,16 +210,22 @@ internal sealed partial class ShapeWalker
                 continue;
             }
 
-            var mark = Save();
-            WalkMember(model.Members[i], env, input, scope.ForMember(model.Members[i], i) with { OnForwardPath = false });
-            var inferred = _inferred.Skip(mark.Inferred).ToList();
-            var clean = _failures.Count == mark.Failures;
-            Restore(mark);
+            var (_, inferred, clean) = WalkAgain(model, i, env, input, scope);
             if (clean)
             {
                 InferFromTheForward(model, inferred);
             }
         }
+    }
+
+    /// <summary>Member <paramref name="index"/> walked from what the forward passed it, then taken back: its rows, the sizes it inferred, and whether it walked without a failure.</summary>
+    private (List<SummaryRow> Rows, List<InferredArgument> Inferred, bool Clean) WalkAgain(ModelSpec model, int index, ShapeEnvironment env, TensorShape input, WalkScope scope)
+    {
+        var mark = Save();
+        WalkMember(model.Members[index], env, input, scope.ForMember(model.Members[index], index) with { OnForwardPath = false });
+        var walked = (_rows.Skip(mark.Rows).ToList(), _inferred.Skip(mark.Inferred).ToList(), _failures.Count == mark.Failures);
+        Restore(mark);
+        return walked;
     }
 
     /// <summary>
