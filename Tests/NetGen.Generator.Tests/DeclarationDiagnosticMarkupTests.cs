@@ -39,6 +39,21 @@ public sealed class DeclarationDiagnosticMarkupTests
         }
         """);
 
+    /// <summary>
+    /// Found by trying NetGen as a new user would: <c>[LayerNorm]</c> compiles (its sizes are <c>params</c>) and NetGen built
+    /// <c>nn.LayerNorm([])</c>, which TorchSharp accepts and the first forward rejects. A size below 1 is refused too (on the
+    /// list, which starts at its first size).
+    /// </summary>
+    [Fact]
+    public Task A_LayerNorm_without_sizes_or_with_a_size_below_one_is_reported() => GeneratorDiagnosticTest.VerifyAsync(Usings + """
+        [Model(Input = [4, 8])]
+        public partial class M : nn.Module<Tensor, Tensor>
+        {
+            [Linear(8, 8), {|NG0006:LayerNorm|}] public partial Sequential empty { get; }
+            [LayerNorm({|NG0006:4|}, 0)] public partial LayerNorm zero { get; }
+        }
+        """);
+
     [Fact]
     public Task A_constructor_with_a_body_is_reported() => GeneratorDiagnosticTest.VerifyAsync(Usings + """
         [Model(Input = [3])]

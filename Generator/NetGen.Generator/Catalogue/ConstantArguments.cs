@@ -21,6 +21,11 @@ internal static class ConstantArguments
             case ArgKind.IntList or ArgKind.SizeList when isSize:
                 var constants = value.ListItems().Where(item => item.Kind == ArgKind.Int).Select(item => item.Int).ToList();
                 return constants.Any(item => item < minimum) ? $"has an out-of-range entry {constants.First(item => item < minimum)}" : null;
+            case ArgKind.IntList when argument.Rule == ArgRule.Shape && value.Ints.Count == 0:
+                // PyTorch accepts an empty normalized_shape at construction and fails on the first forward.
+                return "is empty: give the size of each trailing dimension it normalises, at least one (the last dimension's, for a transformer's LayerNorm)";
+            case ArgKind.IntList when argument.Rule == ArgRule.Shape && value.Ints.Any(size => size < 1):
+                return $"has an out-of-range entry {value.Ints.First(size => size < 1)}: each size must be at least 1";
             case ArgKind.Double when argument.Rule == ArgRule.Probability && !(value.Double >= 0 && value.Double <= 1):
                 return $"must be a probability between 0 and 1, but is {value.Double}";
             case ArgKind.Double when isSize:
