@@ -20,13 +20,16 @@ internal sealed record BoundaryNote(string Place, string Cause)
     public override string ToString() => Place.Length == 0 ? Cause : Place + ": " + Cause;
 
     /// <summary>
-    /// A model's notes for NG0110, one per cause: a block used at every stage of a network stops checking in the
-    /// same way at each use, and naming the cause once with its places counted keeps the build's line readable
-    /// (MaxVit's sixteen notes are two causes at eight places each).
+    /// A model's notes, one per cause: a block used at every stage of a network stops checking in the same way at each
+    /// use, and naming the cause once with its places counted keeps the message readable (MaxVit's sixteen notes are two
+    /// causes at eight places each). NG0100 lists these; NG0110 joins them (<see cref="Describe"/>).
     /// </summary>
-    public static string Describe(IEnumerable<BoundaryNote> notes) => string.Join("; ", notes
+    public static IEnumerable<string> Grouped(IEnumerable<BoundaryNote> notes) => notes
         .GroupBy(n => n.Cause, StringComparer.Ordinal)
-        .Select(cause => Described(cause.Key, cause.Select(n => n.Place).Where(p => p.Length > 0).ToList())));
+        .Select(cause => Described(cause.Key, cause.Select(n => n.Place).Where(p => p.Length > 0).ToList()));
+
+    /// <summary>A model's entry in the build's NG0110 line.</summary>
+    public static string Describe(IEnumerable<BoundaryNote> notes) => string.Join("; ", Grouped(notes));
 
     private static string Described(string cause, IReadOnlyList<string> places)
     {

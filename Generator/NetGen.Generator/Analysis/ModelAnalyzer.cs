@@ -63,7 +63,7 @@ internal static class ModelAnalyzer
         }
         else if ((walker.Unchecked.Count > 0 || walker.Boundary.Count > 0) && walker.Failures.Count == 0 && defaultFailures.Count == 0)
         {
-            var notes = walker.Boundary.Select(b => b.ToString()).Concat(walker.Unchecked).ToList();
+            var notes = BoundaryNote.Grouped(walker.Boundary).Concat(walker.Unchecked).ToList();
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ShapeUnchecked, model.Location, model.Name,
                 string.Join("; ", notes.Take(3)) + (notes.Count > 3 ? $"; and {notes.Count - 3} more" : "")));
         }

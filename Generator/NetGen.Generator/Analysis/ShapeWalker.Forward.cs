@@ -81,7 +81,10 @@ internal sealed partial class ShapeWalker
         var received = whole ? input : TensorDims.Inserted(input, 0, batch);
         ForwardValue inputValue = input.IsRankKnown
             ? new TensorValue(received, ShapeChain.Start(received))
-            : ForwardValue.Unknown(new ForwardTaint($"'{model.Name}' declares no input shape; add [Model(Input = [...])] to check its forward", false, Standalone: true));
+            : ForwardValue.Unknown(new ForwardTaint(scope.Top
+                ? $"'{model.Name}' declares no input shape; add [Model(Input = [...])] to check its forward"
+                // A block reached with an unknown input: what made it unknown has its own note, and the block's input shape does not matter here.
+                : $"{scope.Prefix}: what {model.Name} receives there is not known, so its forward is not followed there", false, Standalone: true));
         var failures = _failures.Count;
         var result = new ForwardInterpreter(host).Run(forward, inputValue);
         if (scope.Top && !whole && input.IsRankKnown && _failures.Count == failures)
