@@ -24,6 +24,28 @@ internal sealed partial class ShapeWalker
         public TensorShape? SpeculativeInput;
         public bool SpeculativeConflicting;
 
+        /// <summary>Records the input of a call NetGen knows runs.</summary>
+        public void Observe(TensorShape sample) => Record(ref Observed, ref Conflicting, sample);
+
+        /// <summary>Records the input of a call in a branch NetGen could not decide.</summary>
+        public void ObserveSpeculatively(TensorShape sample) => Record(ref SpeculativeInput, ref SpeculativeConflicting, sample);
+
+        /// <summary>Records what an opaque member gave; a second, different output makes its calls conflicting too.</summary>
+        public void ObserveOutput(TensorShape sample) => Record(ref ObservedOutput, ref Conflicting, sample);
+
+        /// <summary>The first shape seen is kept; any other marks the shapes as conflicting.</summary>
+        private static void Record(ref TensorShape? seen, ref bool conflicting, TensorShape sample)
+        {
+            if (seen is null)
+            {
+                seen = sample;
+            }
+            else if (!seen.Equals(sample))
+            {
+                conflicting = true;
+            }
+        }
+
         /// <summary>The one input every call passes, decided or not, if there is one: what the member's omitted sizes come from.</summary>
         public TensorShape? InputOfEveryCall =>
             Conflicting || SpeculativeConflicting ? null
@@ -208,7 +230,9 @@ internal sealed partial class ShapeWalker
     {
         for (var i = 0; i < seeds.Count; i++)
         {
-            if (seeds[i].Observed is not null || seeds[i].InputOfEveryCall is not { } input)
+            // Only a member whose own walk left a size unknown has anything to gain from walking it again.
+            var member = model.Members[i].Name;
+            if (seeds[i].Observed is not null || seeds[i].InputOfEveryCall is not { } input || !_inferred.Any(a => a.Member == member && a.Value.IsAbsent))
             {
                 continue;
             }

@@ -159,14 +159,16 @@ internal sealed partial class ShapeWalker
                 return ForwardValue.Unknown();
             }
 
-            if (!speculative && module.Child is null && seed is not null && batched)
+            if (module.Child is null && seed is not null && batched)
             {
-                Observe(seed, sample);
-            }
-            else if (speculative && module.Child is null && seed is not null && batched)
-            {
-                seed.SpeculativeConflicting |= seed.SpeculativeInput is { } before && !before.Equals(sample);
-                seed.SpeculativeInput = sample;
+                if (speculative)
+                {
+                    seed.ObserveSpeculatively(sample);
+                }
+                else
+                {
+                    seed.Observe(sample);
+                }
             }
             else if (!speculative && module.Child is >= 0 and var child && seed is not null && batched)
             {
@@ -269,25 +271,11 @@ internal sealed partial class ShapeWalker
                 && output is TensorValue { Shape: { IsRankKnown: true, Rank: > 0 } given })
             {
                 var seed = _seeds[index];
-                Observe(seed, TensorDims.Without(input, 0));
-                var sample = TensorDims.Without(given, 0);
-                seed.Conflicting |= seed.ObservedOutput is { } before && !before.Equals(sample);
-                seed.ObservedOutput = sample;
+                seed.Observe(TensorDims.Without(input, 0));
+                seed.ObserveOutput(TensorDims.Without(given, 0));
             }
 
             return called;
-        }
-
-        private static void Observe(MemberSeed seed, TensorShape sample)
-        {
-            if (seed.Observed is null)
-            {
-                seed.Observed = sample;
-            }
-            else if (!seed.Observed.Equals(sample))
-            {
-                seed.Conflicting = true;
-            }
         }
     }
 
