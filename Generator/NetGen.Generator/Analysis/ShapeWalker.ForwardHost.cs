@@ -127,11 +127,14 @@ internal sealed partial class ShapeWalker
             }
 
             var scope = _scope.ForMember(member, index);
+            // A call proves the member exists (on null it throws, and a [When] member these hyperparameters leave out is
+            // null here, never called), so an undecided [When] gives the member's own output, not an unknown one.
+            var existing = member with { WhenParameter = null };
             System.Func<TensorShape, TensorShape> walk = module.Child switch
             {
-                null => sample => _walker.WalkMember(member, _env, sample, scope),
+                null => sample => _walker.WalkMember(existing, _env, sample, scope),
                 -1 => _ => TensorShape.UnknownRank,
-                { } child => sample => _walker.WalkChild(member, child, _env, sample, scope),
+                { } child => sample => _walker.WalkChild(existing, child, _env, sample, scope),
             };
             var label = module.Child is { } c ? $"{member.Name}.{(c < 0 ? "?" : c.ToString(System.Globalization.CultureInfo.InvariantCulture))}" : member.Name;
             var sample = TensorDims.Without(shape, 0);

@@ -113,6 +113,60 @@ public sealed class ForwardInferenceTests
         Assert.Contains("nn.Conv2d(@inC, @outC, 1", generated);
     }
 
+    /// <summary>
+    /// The runtime tests' ProjectedVgg, found by trying NetGen from outside: the projection exists only where the width is
+    /// not 24, and the forward calls it only where it exists. Whatever the branch, the head receives 24. The other tests
+    /// here replace its forward's last lines.
+    /// </summary>
+    private const string ProjectedVggFile = "Tests/NetGen.Runtime.Tests/OpenWorld/Models/ProjectedVgg.cs";
+
+    private const string ProjectedVggEnd = """
+                var skip = project is null ? h : project.call(h);
+                h = act.call(block2.call(h)) + skip;
+                return head.call(h.mean(new long[] { 2, 3 })).MoveToOuterDisposeScope();
+        """;
+
+    private static GeneratorRun Projected(string? end = null)
+    {
+        var model = RepositoryFiles.Read(ProjectedVggFile).Replace("\r\n", "\n");
+        Assert.Contains(ProjectedVggEnd, model);
+        return GeneratorHarness.Run(end is null ? model : model.Replace(ProjectedVggEnd, end));
+    }
+
+    private static void AssertHeadTakes24(GeneratorRun run)
+    {
+        Assert.Empty(run.CompilationErrors);
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        var generated = run.Generated("NetGen.Runtime.Tests.OpenWorld.Models.ProjectedVgg.g.cs");
+        Assert.Contains("nn.Conv2d(@width, 24, 1", generated);
+        Assert.Contains("nn.Linear(24, @classes)", generated);
+    }
+
+    [Fact]
+    public void A_When_member_the_forward_calls_gives_its_own_output()
+    {
+        // Called, the member exists (on null the call throws), so its output is its own, though whether it is built depends on the width.
+        AssertHeadTakes24(Projected("        return head.call((project!.call(h) + block2.call(h)).mean(new long[] { 2, 3 }));"));
+    }
+
+    [Fact]
+    public void A_local_assigned_from_a_conditional_NetGen_cannot_decide_keeps_what_both_branches_agree_on()
+    {
+        // Before, the branches' state replaced the one `skip` was stored into, so skip was lost: the head's size was NG0109.
+        AssertHeadTakes24(Projected());
+    }
+
+    [Fact]
+    public void A_list_added_to_with_a_conditional_NetGen_cannot_decide_keeps_the_item()
+    {
+        AssertHeadTakes24(Projected("""
+                    var outs = new System.Collections.Generic.List<Tensor>();
+                    outs.Add(project is null ? h : project.call(h));
+                    outs.Add(act.call(block2.call(h)));
+                    return head.call((outs[0] + outs[1]).mean(new long[] { 2, 3 }));
+            """));
+    }
+
     [Fact]
     public void A_size_the_batch_stands_in_is_not_taken()
     {

@@ -1,5 +1,6 @@
 using System.Linq;
 using NetGen.Runtime.Tests.OpenWorld.Models;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace NetGen.Runtime.Tests.OpenWorld;
@@ -51,6 +52,33 @@ public sealed class ForwardInferenceTests
         {
             Assert.Equal([2L, outC, 8 / stride, 8 / stride], block.call(randn(2, inC, 8, 8)).shape);
         }
+    }
+
+    [Theory]
+    [InlineData(12, 6)]
+    [InlineData(24, 3)]
+    public void A_projection_kept_in_a_local_leaves_the_head_its_24_features(int width, int classes)
+    {
+        using var scope = NewDisposeScope();
+        var model = new ProjectedVgg(width, classes).to(float64);
+        model.eval();
+
+        var shapes = model.named_parameters().ToDictionary(p => p.name, p => p.parameter.shape);
+        Assert.Equal([classes, 24L], shapes["head.weight"]);
+        Assert.Equal(width != 24, shapes.ContainsKey("project.weight"));
+        if (shapes.TryGetValue("project.weight", out var projection))
+        {
+            Assert.Equal([24L, width, 1, 1], projection);
+        }
+
+        using (no_grad())
+        {
+            var output = model.call(randn(2, 3, 16, 16, dtype: float64));
+            Assert.Equal([2L, classes], output.shape);
+            Assert.Equal(ScalarType.Float64, output.dtype);
+        }
+
+        Assert.Equal(new ProjectedVgg().parameters().Sum(p => p.numel()), ProjectedVgg.Summary.TotalParameters);
     }
 
     [Fact]

@@ -146,7 +146,8 @@ internal sealed partial class ForwardInterpreter
         _speculative--;
 
         _alive = aliveTrue || aliveFalse;
-        _state = aliveTrue && aliveFalse ? ForwardState.Join(afterTrue, afterFalse) : aliveTrue ? afterTrue : afterFalse;
+        before.Become(aliveTrue && aliveFalse ? ForwardState.Join(afterTrue, afterFalse) : aliveTrue ? afterTrue : afterFalse);
+        _state = before;
     }
 
     private void ForEach(ForEachStatement loop)

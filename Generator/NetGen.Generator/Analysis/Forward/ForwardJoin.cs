@@ -106,6 +106,47 @@ internal sealed class ForwardState
         return new ForwardState(locals);
     }
 
+    /// <summary>
+    /// Takes on <paramref name="after"/>, the state a branch left, in this state's own dictionary and list objects. An
+    /// expression being evaluated may hold them: <c>var y = flag ? a : b</c> stores into the dictionary it read before the
+    /// branches ran, and <c>list.Add(flag ? a : b)</c> adds to the list it read first.
+    /// </summary>
+    public void Become(ForwardState after)
+    {
+        if (ReferenceEquals(after, this))
+        {
+            return;
+        }
+
+        var originals = new Dictionary<int, ListValue>();
+        foreach (var value in Locals.Values)
+        {
+            Collect(value, originals);
+        }
+
+        var changed = new Dictionary<int, ListValue>();
+        foreach (var value in after.Locals.Values)
+        {
+            Collect(value, changed);
+        }
+
+        ListValue Original(ListValue list) => originals.TryGetValue(list.Id, out var original) ? original : list;
+        foreach (var pair in changed.Where(p => originals.ContainsKey(p.Key) && !ReferenceEquals(originals[p.Key], p.Value)))
+        {
+            var original = originals[pair.Key];
+            original.Items = pair.Value.Items?.Select(item => Remap(item, Original)).ToList();
+            original.Element = Remap(pair.Value.Element, Original);
+            original.Taint = pair.Value.Taint;
+        }
+
+        var locals = after.Locals.ToDictionary(p => p.Key, p => Remap(p.Value, Original));
+        Locals.Clear();
+        foreach (var pair in locals)
+        {
+            Locals[pair.Key] = pair.Value;
+        }
+    }
+
     private static void Collect(ForwardValue value, Dictionary<int, ListValue> lists)
     {
         switch (value)
