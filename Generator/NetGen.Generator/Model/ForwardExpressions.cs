@@ -19,6 +19,9 @@ internal sealed record MemberRef(string Name, LocationInfo? Location) : ForwardE
 /// <summary>A hyperparameter, read through NetGen's generated property of its name.</summary>
 internal sealed record HyperparameterRef(string Name, LocationInfo? Location) : ForwardExpr(Location);
 
+/// <summary>The module's <c>training</c> flag: <c>train()</c> and <c>eval()</c> set it at run time, so either value may hold.</summary>
+internal sealed record TrainingFlag(LocationInfo? Location) : ForwardExpr(Location);
+
 /// <summary>A compile-time constant: an int, a double, a bool, a string, or <c>null</c> (<see cref="ArgKind.Absent"/>).</summary>
 internal sealed record ConstantExpr(ArgValue Value, LocationInfo? Location) : ForwardExpr(Location);
 

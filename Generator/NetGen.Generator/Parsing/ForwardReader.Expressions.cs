@@ -21,6 +21,9 @@ internal sealed partial class ForwardReader
         {
             case IConversionOperation conversion when conversion.OperatorMethod is null:
                 return Expr(conversion.Operand);
+            // A number passed where TorchSharp takes a Scalar (x.add(1), x > 0, masked_fill(mask, 0)) is still that number.
+            case IConversionOperation { OperatorMethod: { } scalar } conversion when TypeShapes.MetadataName(scalar.ContainingType) == KnownNames.Scalar:
+                return Expr(conversion.Operand);
             case IParenthesizedOperation parenthesized:
                 return Expr(parenthesized.Operand);
             case IParameterReferenceOperation parameter when SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, _forward):
@@ -121,6 +124,11 @@ internal sealed partial class ForwardReader
             if (property.Instance is not null && _hyperparameters.Contains(symbol.Name) && TypeShapes.IsNetGenGenerated(symbol))
             {
                 return new HyperparameterRef(symbol.Name, location);
+            }
+
+            if (property.Instance is not null && symbol.Name == "training" && TypeShapes.MetadataName(symbol.ContainingType.OriginalDefinition) == KnownNames.Module)
+            {
+                return new TrainingFlag(location);
             }
 
             return Unknown($"the property {symbol.Name}", property, location);

@@ -32,4 +32,5 @@ internal static class KnownNames
     public const string ModuleOfTensor = "TorchSharp.torch+nn+Module`2";
     public const string ModuleList = "TorchSharp.Modules.ModuleList`1";
     public const string Tensor = "TorchSharp.torch+Tensor";
+    public const string Scalar = "TorchSharp.Scalar";
 }

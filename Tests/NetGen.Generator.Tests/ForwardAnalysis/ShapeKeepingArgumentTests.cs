@@ -63,6 +63,45 @@ public sealed class ShapeKeepingArgumentTests
     }
 
     /// <summary>
+    /// TorchSharp takes a Scalar where PyTorch takes a number, so <c>y.add(1)</c> passes 1 through an implicit conversion.
+    /// Before 2026-12-03 that conversion was an unmodelled expression: a boundary, and the shape after it unknown.
+    /// </summary>
+    [Theory]
+    [InlineData("y.add(1)")]
+    [InlineData("y.add_(1)")]
+    [InlineData("y.mul(2.0).pow(2)")]
+    [InlineData("y.masked_fill(y < 0, 0)")]
+    [InlineData("torch.where(y > 0, y, torch.zeros_like(y))")]
+    public void A_number_where_TorchSharp_takes_a_Scalar_is_that_number(string step)
+    {
+        var run = GeneratorHarness.Run(Net(step));
+        Assert.Empty(run.CompilationErrors);
+        Assert.Empty(run.GeneratorDiagnostics.Where(d => d.Severity > DiagnosticSeverity.Info || d.Id == "NG0100"));
+
+        var mistake = GeneratorHarness.Run(Net(step, features: 200));
+        Assert.Contains("in_features 200 ≠ flattened 256", Assert.Single(mistake.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error).GetMessage(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// <c>train()</c> and <c>eval()</c> set <c>training</c> at run time: a branch on it is followed both ways, as a branch on
+    /// any flag NetGen cannot decide, and checking goes on after it. Not a boundary; NG0100 says that a failure inside
+    /// either way is not reported. (Before 2026-12-03, "the property training" was an NG0110 boundary.)
+    /// </summary>
+    [Fact]
+    public void A_branch_on_the_training_flag_is_followed_both_ways()
+    {
+        const string step = "training ? nn.functional.dropout(y, 0.2) : y";
+        var run = GeneratorHarness.Run(Net(step));
+        Assert.Empty(run.CompilationErrors);
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Severity > DiagnosticSeverity.Info || d.Id == "NG0110");
+        Assert.Contains("line 18: whether the model is training is known only at run time, so both ways are followed and a failure inside either is not reported",
+            Assert.Single(run.GeneratorDiagnostics, d => d.Id == "NG0100").GetMessage(CultureInfo.InvariantCulture));
+
+        var mistake = GeneratorHarness.Run(Net(step, features: 200));
+        Assert.Contains("in_features 200 ≠ flattened 256", Assert.Single(mistake.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error).GetMessage(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
     /// After a module NetGen cannot see into, the tensor's shape is unknown, and that module is the boundary; the
     /// dtype of a conversion after it is not a second one.
     /// </summary>

@@ -23,6 +23,9 @@ internal sealed partial class ForwardInterpreter
                 return _host.Hyperparameter(hyperparameter.Name);
             case ConstantExpr constant:
                 return Constant(constant.Value);
+            case TrainingFlag training:
+                // Not a boundary: both ways are followed, and what holds after either is checked.
+                return new FlagValue(null) { Taint = new ForwardTaint($"line {Line(training.Location)}: whether the model is training is known only at run time, so both ways are followed and a failure inside either is not reported", false) };
             case CallExpr call:
                 return Call(call);
             case ModuleCallExpr call:
