@@ -82,6 +82,25 @@ public sealed class ForwardInferenceTests
     }
 
     [Fact]
+    public void Sizes_after_a_padding_and_an_attention_are_what_TorchSharp_gives()
+    {
+        using var scope = NewDisposeScope();
+        var model = new PaddedAttention(classes: 5).to(float64);
+        model.eval();
+
+        var shapes = model.named_parameters().ToDictionary(p => p.name, p => p.parameter.shape);
+        Assert.Equal([8L, 4 * 12 * 10 / 4], shapes["q.weight"]);  // 4 tokens of 12×10 after padding W by 1+1, H by 2+2
+        Assert.Equal([6L, 120], shapes["v.weight"]);
+        Assert.Equal([5L, 6], shapes["head.weight"]);               // the value width
+        using (no_grad())
+        {
+            Assert.Equal([2L, 5], model.call(randn(2, 1, 8, 8, dtype: float64)).shape);
+        }
+
+        Assert.Equal(new PaddedAttention().parameters().Sum(p => p.numel()), PaddedAttention.Summary.TotalParameters);
+    }
+
+    [Fact]
     public void The_summary_counts_the_model_the_defaults_build()
     {
         using var scope = NewDisposeScope();

@@ -31,6 +31,23 @@ internal static partial class ForwardOps
         return op.Result(ResizeShapes.Interpolate(op.Name, tensor.Shape, size, scale), tensor);
     }
 
+    /// <summary><c>F.pad(x, new long[] { left, right, top, bottom })</c> or a tuple of two or four; TorchSharp's one-size form is not followed.</summary>
+    private static ForwardValue Pad(OpCall op)
+    {
+        IReadOnlyList<Dim>? pad = op.Arg("pad") switch
+        {
+            TupleValue { Open: false } tuple => tuple.Items.Select(i => i is SizeValue s ? s.Dim : Dim.Unknown).ToList(),
+            ListRef => op.Sizes("pad"),
+            _ => null,
+        };
+        return op.Input is TensorValue tensor && pad is not null ? op.Result(PadShapes.Pad(op.Name, tensor.Shape, pad), tensor) : op.Unknown();
+    }
+
+    private static ForwardValue ScaledDotProductAttention(OpCall op) =>
+        op.Arg("query") is TensorValue query && op.Arg("key") is TensorValue key && op.Arg("value") is TensorValue value
+            ? op.Result(MatMulShapes.ScaledDotProductAttention(op.Name, query.Shape, key.Shape, value.Shape), query, "attention")
+            : op.Unknown();
+
     /// <summary><c>F.avg_pool2d</c>, <c>F.max_pool2d</c>: the layer rule on each sample (a 3-d input is one unbatched sample).</summary>
     private static ForwardValue Pool(OpCall op)
     {

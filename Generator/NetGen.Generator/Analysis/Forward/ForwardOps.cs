@@ -92,6 +92,8 @@ internal static partial class ForwardOps
         Add(Select, "select");
         Add(IndexSelect, "index_select");
         Add(Interpolate, "interpolate", "upsample");
+        Add(Pad, "pad");
+        Add(ScaledDotProductAttention, "scaled_dot_product_attention");
         Add(Pool, "avg_pool2d", "max_pool2d");
         Add(AdaptivePool, "adaptive_avg_pool2d", "adaptive_max_pool2d");
         Add(Linear, "linear");

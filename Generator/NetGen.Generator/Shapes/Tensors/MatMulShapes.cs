@@ -49,6 +49,28 @@ internal static class MatMulShapes
         return check.Finish(TensorShape.Of(dims));
     }
 
+    /// <summary>
+    /// <c>F.scaled_dot_product_attention(q, k, v)</c>: <c>softmax(q·kᵀ)·v</c>, so the two products' rules hold, and the
+    /// result is q's shape with v's last size. A mask, dropout or causality changes no shape.
+    /// </summary>
+    public static ShapeResult ScaledDotProductAttention(string name, TensorShape query, TensorShape key, TensorShape value)
+    {
+        if (!query.IsRankKnown || !key.IsRankKnown || !value.IsRankKnown || key.Rank < 2)
+        {
+            return new LayerCheck(name).FinishUnknownRank("a rank is unknown; the attention is not checked");
+        }
+
+        var keysTransposed = key.With(key.Rank - 2, key[key.Rank - 1]).With(key.Rank - 1, key[key.Rank - 2]);
+        var scores = MatMul(name, query, keysTransposed);
+        if (scores.Shape is not { IsRankKnown: true } weights)
+        {
+            return scores;
+        }
+
+        var output = MatMul(name, weights, value);
+        return output.Shape is { } shape ? ShapeResult.Success(shape, scores.Unchecked.Concat(output.Unchecked)) : output;
+    }
+
     /// <summary><c>a.bmm(b)</c>: two 3-d tensors with the same batch, no broadcasting.</summary>
     public static ShapeResult Bmm(string name, TensorShape left, TensorShape right) => Exact(name, left, right, 3, "bmm");
 
