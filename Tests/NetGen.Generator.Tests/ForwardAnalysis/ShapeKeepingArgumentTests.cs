@@ -42,6 +42,11 @@ public sealed class ShapeKeepingArgumentTests
     [InlineData("y.to(x)")]
     [InlineData("nn.functional.dropout(y, 0.2, training)")]
     [InlineData("y.clamp(Where.index, 6)")]
+    [InlineData("y.roll(1, 2)")]
+    [InlineData("torch.roll(y, new long[] { 1, -1 }, new long[] { 2, 3 })")]
+    [InlineData("y.flip(new long[] { 3 })")]
+    [InlineData("torch.tril(y, 0).triu(-1)")]
+    [InlineData("y.type_as(x)")]
     public void An_unmodelled_argument_of_a_shape_keeping_operation_is_no_boundary(string step)
     {
         var run = GeneratorHarness.Run(Net(step));

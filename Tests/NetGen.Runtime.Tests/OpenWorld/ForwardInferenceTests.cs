@@ -101,6 +101,25 @@ public sealed class ForwardInferenceTests
     }
 
     [Fact]
+    public void Sizes_after_einsums_are_what_TorchSharp_gives()
+    {
+        using var scope = NewDisposeScope();
+        var model = new EinsumAttention(classes: 4);
+        model.eval();
+
+        var shapes = model.named_parameters().ToDictionary(p => p.name, p => p.parameter.shape);
+        Assert.Equal([8L, 16], shapes["q.weight"]);
+        Assert.Equal([4L, 12], shapes["head.weight"]);   // "bij,bjd->bid": the value width
+        Assert.Equal([4L, 5], shapes["tail.weight"]);    // "jd,id" is "ij": [3, 5]
+        using (no_grad())
+        {
+            Assert.Equal([2L, 4], model.call(randn(2, 5, 16)).shape);
+        }
+
+        Assert.Equal(new EinsumAttention().parameters().Sum(p => p.numel()), EinsumAttention.Summary.TotalParameters);
+    }
+
+    [Fact]
     public void The_summary_counts_the_model_the_defaults_build()
     {
         using var scope = NewDisposeScope();

@@ -239,6 +239,18 @@ internal static partial class ForwardOps
             ? op.Result(ReductionShapes.AlongDim(op.Name, tensor.Shape, dim), tensor)
             : op.Unknown();
 
+    private static ForwardValue Einsum(OpCall op)
+    {
+        if (op.Arg("equation") is not TextValue { Value: { } equation } || op.Tensors("tensors") is not { Count: > 0 } tensors)
+        {
+            return op.Unknown();
+        }
+
+        return EinsumShapes.Follows(equation)
+            ? op.Result(EinsumShapes.Einsum(op.Name, equation, tensors.Select(t => t.Shape).ToList()), tensors[0], "einsum")
+            : op.NotModelled($"torch.einsum(\"{equation}\") is not modelled (an ellipsis, or an implicit output of mixed-case subscripts)");
+    }
+
     private static ForwardValue MatMul(OpCall op) => Product(op, MatMulShapes.MatMul, "target", "other", "tensor2", "mat2", "right");
 
     private static ForwardValue Bmm(OpCall op) => Product(op, MatMulShapes.Bmm, "batch2", "target", "mat2", "other");

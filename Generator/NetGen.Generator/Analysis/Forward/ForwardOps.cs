@@ -20,7 +20,8 @@ internal static partial class ForwardOps
         "abs", "exp", "log", "log2", "log10", "log1p", "expm1", "sqrt", "rsqrt", "neg", "negative", "reciprocal", "sign", "square", "sin",
         "cos", "tan", "floor", "ceil", "round", "trunc", "frac", "erf", "clamp", "clip", "clamp_min", "clamp_max", "nan_to_num",
         "contiguous", "clone", "detach", "alias", "cpu", "cuda", "to", "type", "float", "double", "half", "bfloat16", "long", "int", "bool",
-        "MoveToOuterDisposeScope", "MoveToOtherDisposeScope", "DetachFromDisposeScope", "requires_grad_",
+        "MoveToOuterDisposeScope", "MoveToOtherDisposeScope", "DetachFromDisposeScope", "requires_grad_", "type_as", "roll", "flip",
+        "triu", "tril",
         "relu_", "relu6_", "gelu_", "silu_", "sigmoid_", "tanh_", "elu_", "leaky_relu_", "hardswish_", "dropout_", "clamp_", "clip_",
         "zero_", "fill_", "neg_", "exp_", "sqrt_", "abs_", "uniform_", "normal_", "detach_",
     };
@@ -86,6 +87,7 @@ internal static partial class ForwardOps
         Add(MaxMin, "max", "min");
         Add(AlongDim, "softmax", "log_softmax", "cumsum", "cumprod");
         Add(MatMul, "matmul");
+        Add(Einsum, "einsum");
         Add(Bmm, "bmm");
         Add(Mm, "mm");
         Add(Narrow, "narrow");
