@@ -105,6 +105,23 @@ internal sealed record TensorIndexExpr(ForwardExpr Tensor, EquatableArray<Tensor
 /// <summary>
 /// Something NetGen does not model: its value is unknown. <paramref name="Operands"/> are still analysed (a
 /// mistake inside them is still found), and the locals in <paramref name="Havoc"/> (collections it receives, a
-/// tensor it may resize in place) are unknown afterwards.
+/// tensor it may resize in place) are unknown afterwards. <paramref name="Kind"/> says what C# type it has where that
+/// is a number or a bool: a number of unknown value scales a tensor without changing its shape.
 /// </summary>
-internal sealed record UnknownExpr(string Why, EquatableArray<ForwardExpr> Operands, EquatableArray<string> Havoc, LocationInfo? Location) : ForwardExpr(Location);
+internal sealed record UnknownExpr(string Why, EquatableArray<ForwardExpr> Operands, EquatableArray<string> Havoc, LocationInfo? Location, UnknownKind Kind = UnknownKind.Any) : ForwardExpr(Location);
+
+/// <summary>What an unmodelled expression's C# type says of its value.</summary>
+internal enum UnknownKind
+{
+    /// <summary>Anything: a tensor, a list, a module, …</summary>
+    Any,
+
+    /// <summary>An integer (<c>int</c>, <c>long</c>, …): a size, perhaps.</summary>
+    Integer,
+
+    /// <summary>A floating-point number (<c>double</c>, <c>float</c>).</summary>
+    Real,
+
+    /// <summary>A <c>bool</c>.</summary>
+    Flag,
+}

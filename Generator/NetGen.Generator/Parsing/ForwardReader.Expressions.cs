@@ -259,7 +259,16 @@ internal sealed partial class ForwardReader
 
     /// <summary>An expression NetGen does not model: its operands are still analysed, and what it may change is forgotten.</summary>
     private UnknownExpr Unknown(string why, IOperation operation, LocationInfo? location) =>
-        new(why, Operands(operation), Havoc(operation), location);
+        new(why, Operands(operation), Havoc(operation), location, KindOf(operation.Type));
+
+    private static UnknownKind KindOf(ITypeSymbol? type) => type?.SpecialType switch
+    {
+        SpecialType.System_Boolean => UnknownKind.Flag,
+        SpecialType.System_Byte or SpecialType.System_SByte or SpecialType.System_Int16 or SpecialType.System_UInt16 or SpecialType.System_Int32
+            or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64 => UnknownKind.Integer,
+        SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Decimal => UnknownKind.Real,
+        _ => UnknownKind.Any,
+    };
 
     /// <summary>
     /// What an unmodelled expression surely evaluates: its receiver and arguments, not a lambda's body (which may

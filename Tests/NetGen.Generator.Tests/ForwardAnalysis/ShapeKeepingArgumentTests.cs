@@ -47,6 +47,7 @@ public sealed class ShapeKeepingArgumentTests
     [InlineData("y.flip(new long[] { 3 })")]
     [InlineData("torch.tril(y, 0).triu(-1)")]
     [InlineData("y.type_as(x)")]
+    [InlineData("y.masked_fill(y.isnan().logical_not(), 0)")]
     public void An_unmodelled_argument_of_a_shape_keeping_operation_is_no_boundary(string step)
     {
         var run = GeneratorHarness.Run(Net(step));
@@ -78,6 +79,24 @@ public sealed class ShapeKeepingArgumentTests
     [InlineData("y.masked_fill(y < 0, 0)")]
     [InlineData("torch.where(y > 0, y, torch.zeros_like(y))")]
     public void A_number_where_TorchSharp_takes_a_Scalar_is_that_number(string step)
+    {
+        var run = GeneratorHarness.Run(Net(step));
+        Assert.Empty(run.CompilationErrors);
+        Assert.Empty(run.GeneratorDiagnostics.Where(d => d.Severity > DiagnosticSeverity.Info || d.Id == "NG0100"));
+
+        var mistake = GeneratorHarness.Run(Net(step, features: 200));
+        Assert.Contains("in_features 200 ≠ flattened 256", Assert.Single(mistake.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error).GetMessage(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// A number NetGen cannot compute (a call of <c>Math.Sqrt</c>, a helper's result) scales a tensor without changing its
+    /// shape. Before 2026-12-03 it was a boundary: attention's <c>scores * (1.0 / Math.Sqrt(d))</c> stopped checking.
+    /// </summary>
+    [Theory]
+    [InlineData("y * (1.0 / System.Math.Sqrt(8))")]
+    [InlineData("y.mul(System.Math.Sqrt(2)).add(System.Math.PI * Where.index)")]
+    [InlineData("System.Math.Max(1, Where.index) - y")]
+    public void A_number_of_unknown_value_broadcast_with_a_tensor_is_no_boundary(string step)
     {
         var run = GeneratorHarness.Run(Net(step));
         Assert.Empty(run.CompilationErrors);

@@ -21,9 +21,19 @@ internal sealed partial class ForwardInterpreter
         // What a shape-keeping operation gives depends on its input alone: an unknown dtype, device or training flag
         // (x.to(float64), F.dropout(x, p, training)) stops no checking, so it is no boundary, whether the input's shape
         // is known or not (an input already unknown has its own boundary).
-        foreach (var operand in ForwardOps.KeepsShape(call.Name) && op.Input is TensorValue or UnknownValue ? new[] { op.Input } : op.Operands)
+        if (ForwardOps.Broadcasts(call.Name))
         {
-            Use(operand);
+            foreach (var operand in op.Operands)
+            {
+                UseBroadcastOperand(operand);
+            }
+        }
+        else
+        {
+            foreach (var operand in ForwardOps.KeepsShape(call.Name) && op.Input is TensorValue or UnknownValue ? new[] { op.Input } : op.Operands)
+            {
+                Use(operand);
+            }
         }
 
         if (ForwardOps.TryGet(call.Name, out var rule))

@@ -76,7 +76,13 @@ internal sealed partial class ForwardInterpreter
 
         var taint = Taint(unknown.Location, unknown.Why);
         Havoc(unknown.Havoc, taint);
-        return ForwardValue.Unknown(taint);
+        return unknown.Kind switch
+        {
+            UnknownKind.Integer => new SizeValue(Dim.Unknown) { Taint = taint },
+            UnknownKind.Real => new RealValue(null) { Taint = taint },
+            UnknownKind.Flag => new FlagValue(null) { Taint = taint },
+            _ => ForwardValue.Unknown(taint),
+        };
     }
 
     private ForwardValue CallModule(ModuleCallExpr call)
@@ -193,10 +199,19 @@ internal sealed partial class ForwardInterpreter
     /// <summary><c>a + b</c>, <c>a * b</c>, … on tensors: PyTorch's broadcasting (a number keeps the tensor's shape).</summary>
     private ForwardValue TensorOperator(BinaryExpr binary, ForwardValue left, ForwardValue right)
     {
-        Use(left);
-        Use(right);
+        UseBroadcastOperand(left);
+        UseBroadcastOperand(right);
         var name = binary.Operator switch { "+" => "add", "-" => "sub", "*" => "mul", "/" => "div", "%" => "remainder", _ => "'" + binary.Operator + "'" };
         return Broadcast(name, left, right, binary.Operator == "+" ? ShapeFailureKind.AddShapeMismatch : ShapeFailureKind.BroadcastMismatch, binary.Location);
+    }
+
+    /// <summary>A number broadcast with a tensor gives the tensor's shape whatever its value, so an unknown one stops no checking.</summary>
+    internal void UseBroadcastOperand(ForwardValue operand)
+    {
+        if (operand is not (SizeValue or RealValue or FlagValue))
+        {
+            Use(operand);
+        }
     }
 
     internal ForwardValue BroadcastOf(string name, ForwardValue left, ForwardValue right, ShapeFailureKind kind, LocationInfo? location) =>

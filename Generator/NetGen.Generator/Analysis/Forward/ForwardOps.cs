@@ -21,7 +21,8 @@ internal static partial class ForwardOps
         "cos", "tan", "floor", "ceil", "round", "trunc", "frac", "erf", "clamp", "clip", "clamp_min", "clamp_max", "nan_to_num",
         "contiguous", "clone", "detach", "alias", "cpu", "cuda", "to", "type", "float", "double", "half", "bfloat16", "long", "int", "bool",
         "MoveToOuterDisposeScope", "MoveToOtherDisposeScope", "DetachFromDisposeScope", "requires_grad_", "type_as", "roll", "flip",
-        "triu", "tril",
+        "triu", "tril", "isnan", "isinf", "isfinite", "logical_not", "bitwise_not", "asin", "acos", "atan", "sinh", "cosh", "erfc",
+        "logit", "sgn",
         "relu_", "relu6_", "gelu_", "silu_", "sigmoid_", "tanh_", "elu_", "leaky_relu_", "hardswish_", "dropout_", "clamp_", "clip_",
         "zero_", "fill_", "neg_", "exp_", "sqrt_", "abs_", "uniform_", "normal_", "detach_",
     };
@@ -38,6 +39,11 @@ internal static partial class ForwardOps
         "atan2", "eq", "ne", "gt", "lt", "ge", "le", "greater", "less", "equal", "not_equal", "logical_and", "logical_or", "logical_xor",
         "add_", "sub_", "mul_", "div_", "pow_", "masked_fill", "masked_fill_",
     };
+
+    private static readonly HashSet<string> BroadcastingNames = new(Broadcasting, StringComparer.Ordinal);
+
+    /// <summary>Whether <paramref name="name"/> broadcasts its operands, so that a number among them cannot change the shape.</summary>
+    public static bool Broadcasts(string name) => BroadcastingNames.Contains(name);
 
     /// <summary>Calls that return no tensor and change none (dispose scopes, gradient modes).</summary>
     public static readonly string[] NoTensor =
