@@ -132,7 +132,8 @@ internal static class ModelAnalyzer
             notes.Add(model.Forward is null
                 ? "The forward is hand-written: each member's shapes come from the member alone, not from what the forward passes it."
                 : "The forward is hand-written and NetGen follows it: a member it calls once with a known input shows the shapes of that input; any other member's shapes come from the member alone."
-                    + (stops.Count == 0 ? "" : " NetGen stops following it at " + string.Join("; ", stops) + "."));
+                    + (stops.Count == 0 ? "" : " NetGen stops following it at " + string.Join("; ", stops) + ".")
+                    + (walk.Walker.ForwardCaveats.Count == 0 ? "" : " Not all of it is checked: " + string.Join("; ", walk.Walker.ForwardCaveats) + "."));
         }
 
         notes.AddRange(walk.Walker.OpaquePrefixes.Select(p => walk.Walker.BuiltAtRunTime.Contains(p)

@@ -68,6 +68,11 @@ internal sealed partial class ShapeWalker
 
     private readonly List<string> _forwardStops = new();
 
+    /// <summary>What the top-level forward walk went past without checking all of it, in the summary's words.</summary>
+    public IReadOnlyList<string> ForwardCaveats => _forwardCaveats;
+
+    private readonly List<string> _forwardCaveats = new();
+
     /// <summary>
     /// Set while a member call is walked with the whole tensor as its sample (PyTorch's unbatched reading): a hand-written
     /// forward reached in that walk receives the tensor as it is, without a batch dimension of its own in front.
@@ -130,7 +135,8 @@ internal sealed partial class ShapeWalker
 
             if (scope.Top)
             {
-                _forwardStops.Add(taint.Note);
+                // A note that is neither a boundary nor a place the walk could not enter (the training flag's) stops nothing.
+                (taint.Boundary || taint.Standalone ? _forwardStops : _forwardCaveats).Add(taint.Note);
             }
         }
 
