@@ -51,6 +51,16 @@ public sealed class PadAndAttentionTests
         Assert.Contains(message, error.GetMessage(CultureInfo.InvariantCulture));
     }
 
+    [Fact]
+    public void TorchSharps_one_size_form_is_a_named_boundary()
+    {
+        var run = Padded("1L");
+
+        Assert.Empty(run.CompilationErrors);
+        Assert.Contains("line 11: torch.nn.functional.pad with one size for every side is not modelled",
+            Assert.Single(run.GeneratorDiagnostics, d => d.Id == "NG0110").GetMessage(CultureInfo.InvariantCulture));
+    }
+
     private static GeneratorRun Attention(int keyWidth) => GeneratorHarness.Run(ForwardExamples.Usings + $$"""
         [Model(Input = [5, 16])]
         public partial class Attend : nn.Module<Tensor, Tensor>

@@ -34,6 +34,11 @@ internal static partial class ForwardOps
     /// <summary><c>F.pad(x, new long[] { left, right, top, bottom })</c> or a tuple of two or four; TorchSharp's one-size form is not followed.</summary>
     private static ForwardValue Pad(OpCall op)
     {
+        if (op.Arg("pad") is SizeValue)
+        {
+            return op.NotModelled("torch.nn.functional.pad with one size for every side is not modelled");
+        }
+
         IReadOnlyList<Dim>? pad = op.Arg("pad") switch
         {
             TupleValue { Open: false } tuple => tuple.Items.Select(i => i is SizeValue s ? s.Dim : Dim.Unknown).ToList(),
