@@ -68,8 +68,8 @@ internal sealed record CollectionExpr(EquatableArray<ForwardExpr> Elements, Loca
 /// <summary>A tuple literal: <c>(a, b)</c>.</summary>
 internal sealed record TupleExpr(EquatableArray<ForwardExpr> Elements, LocationInfo? Location) : ForwardExpr(Location);
 
-/// <summary>An element of an array, a list or a shape: <c>halves[0]</c>, <c>x.shape[1]</c>.</summary>
-internal sealed record ElementExpr(ForwardExpr Collection, ForwardExpr Index, LocationInfo? Location) : ForwardExpr(Location);
+/// <summary>An element of an array, a list or a shape: <c>halves[0]</c>, <c>x.shape[1]</c>, <c>x.shape[^1]</c> (<paramref name="FromEnd"/>).</summary>
+internal sealed record ElementExpr(ForwardExpr Collection, ForwardExpr Index, LocationInfo? Location, bool FromEnd = false) : ForwardExpr(Location);
 
 /// <summary>A tuple's item: <c>t.Item1</c> is <paramref name="Index"/> 0.</summary>
 internal sealed record TupleItemExpr(ForwardExpr Tuple, int Index, LocationInfo? Location) : ForwardExpr(Location);

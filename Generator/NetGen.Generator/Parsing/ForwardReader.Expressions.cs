@@ -61,7 +61,7 @@ internal sealed partial class ForwardReader
             case ITupleOperation tuple:
                 return new TupleExpr(tuple.Elements.Select(Expr).ToEquatableArray(), location);
             case IArrayElementReferenceOperation { Indices.Length: 1 } element:
-                return new ElementExpr(Expr(element.ArrayReference), Expr(element.Indices[0]), location);
+                return new ElementExpr(Expr(element.ArrayReference), Bound(element.Indices[0], out var fromEnd)!, location, fromEnd);
             case IDefaultValueOperation:
                 return new ConstantExpr(ArgValue.Absent, location);
             case IConditionalAccessInstanceOperation when _conditionalReceiver.Count > 0:

@@ -167,6 +167,41 @@ public sealed class ForwardInferenceTests
             """));
     }
 
+    /// <summary>
+    /// A size read from the tensor's shape, in any of C#'s ways, sizes the view. <c>shape[^1]</c> (from the end) was read
+    /// before 2026-12-03 as any of the shape's sizes, so the head's size was NG0109, with nothing saying why.
+    /// </summary>
+    [Theory]
+    [InlineData("o.shape[^1]")]
+    [InlineData("o.shape[2]")]
+    [InlineData("(int)o.shape[o.shape.Length - 1]")]
+    [InlineData("o.size(-1)")]
+    [InlineData("o.shape.Last()")]
+    public void A_size_read_from_the_shape_sizes_the_view(string size)
+    {
+        var run = GeneratorHarness.Run(ForwardExamples.Usings + $$"""
+            using System.Linq;
+
+            [Model(Input = [7, 10])]
+            public partial class Sequence : nn.Module<Tensor, Tensor>
+            {
+                public partial Sequence(int classes = 6);
+                [Linear(16)] public partial Linear proj { get; }
+                [Linear("classes")] public partial Linear head { get; }
+                public override Tensor forward(Tensor x)
+                {
+                    var o = proj.call(x);
+                    var d = {{size}};
+                    return head.call(o.view(-1, 7, d).mean(new long[] { 1 }));
+                }
+            }
+            """);
+
+        Assert.Empty(run.CompilationErrors);
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Severity > DiagnosticSeverity.Info || d.Id is "NG0100" or "NG0110");
+        Assert.Contains("nn.Linear(16, @classes)", run.Generated("Sequence.g.cs"));
+    }
+
     [Fact]
     public void A_size_the_batch_stands_in_is_not_taken()
     {

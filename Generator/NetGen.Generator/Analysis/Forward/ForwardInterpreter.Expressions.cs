@@ -43,7 +43,7 @@ internal sealed partial class ForwardInterpreter
             case TupleExpr tuple:
                 return new TupleValue(tuple.Elements.Select(Eval).ToList(), false);
             case ElementExpr element:
-                return Element(Eval(element.Collection), Eval(element.Index), element.Location);
+                return Element(Eval(element.Collection), Eval(element.Index), element.Location, element.FromEnd);
             case TupleItemExpr item:
                 return Eval(item.Tuple) is TupleValue tupleValue ? tupleValue.Item(item.Index) : ForwardValue.Unknown();
             case PropertyExpr property:
@@ -260,7 +260,7 @@ internal sealed partial class ForwardInterpreter
         return shape.Equals(source.Shape) ? source : source.Then(label, shape);
     }
 
-    private ForwardValue Element(ForwardValue collection, ForwardValue index, LocationInfo? location)
+    private ForwardValue Element(ForwardValue collection, ForwardValue index, LocationInfo? location, bool fromEnd = false)
     {
         if (AsCollection(collection) is not ListRef list)
         {
@@ -273,9 +273,10 @@ internal sealed partial class ForwardInterpreter
             {
                 // Past the items NetGen knows of (chunk(1) read at [1]): not an error, since the count is NetGen's own
                 // reckoning, but where checking stops, said as such rather than silently.
-                return at.Dim.Value >= 0 && at.Dim.Value < items.Count
-                    ? items[(int)at.Dim.Value]
-                    : ForwardValue.Unknown(list.List.Taint ?? Taint(location, $"index {at.Dim.Value} of a list NetGen knows {items.Count} item(s) of"));
+                var position = fromEnd ? items.Count - at.Dim.Value : at.Dim.Value;
+                return position >= 0 && position < items.Count
+                    ? items[(int)position]
+                    : ForwardValue.Unknown(list.List.Taint ?? Taint(location, $"index {(fromEnd ? "^" : "")}{at.Dim.Value} of a list NetGen knows {items.Count} item(s) of"));
             }
 
             return items.Count == 0 ? ForwardValue.Unknown() : list.List.Any();
