@@ -101,7 +101,7 @@ public sealed class ForwardInferenceTests
     }
 
     [Fact]
-    public void Sizes_after_einsums_are_what_TorchSharp_gives()
+    public void Sizes_after_einsums_are_what_TorchSharp_gives_in_training_and_in_evaluation()
     {
         using var scope = NewDisposeScope();
         var model = new EinsumAttention(classes: 4);
@@ -114,9 +114,13 @@ public sealed class ForwardInferenceTests
         using (no_grad())
         {
             Assert.Equal([2L, 4], model.call(randn(2, 5, 16)).shape);
+            model.train();
+            Assert.Equal([2L, 4], model.call(randn(2, 5, 16)).shape);
         }
 
         Assert.Equal(new EinsumAttention().parameters().Sum(p => p.numel()), EinsumAttention.Summary.TotalParameters);
+        Assert.Contains("whether the model is training is known only at run time", EinsumAttention.Summary.ToString());
+        Assert.DoesNotContain("stops following it", EinsumAttention.Summary.ToString());
     }
 
     [Fact]
