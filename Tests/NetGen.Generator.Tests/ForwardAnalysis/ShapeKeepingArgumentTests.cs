@@ -96,6 +96,16 @@ public sealed class ShapeKeepingArgumentTests
         AssertCheckedThrough(step);
     }
 
+    /// <summary>After a mistake the shape is unknown, and a number of unknown value that scales it is not named as the boundary.</summary>
+    [Fact]
+    public void A_number_scaling_a_tensor_a_mistake_left_unknown_is_no_boundary()
+    {
+        var run = GeneratorHarness.Run(Net("y.transpose(1, 9) * System.Math.Sqrt(2)"));
+
+        Assert.Equal("NG0108", Assert.Single(run.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error).Id);
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "NG0110" || d.GetMessage(CultureInfo.InvariantCulture).Contains("Math.Sqrt"));
+    }
+
     /// <summary>
     /// <c>train()</c> and <c>eval()</c> set <c>training</c> at run time: a branch on it is followed both ways, as a branch on
     /// any flag NetGen cannot decide, and checking goes on after it. Not a boundary; NG0100 says that a failure inside

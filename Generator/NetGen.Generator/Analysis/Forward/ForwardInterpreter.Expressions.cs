@@ -147,7 +147,8 @@ internal sealed partial class ForwardInterpreter
             (TextValue a, TextValue b) when binary.Operator is "==" or "!=" => new FlagValue(
                 a.Value is not null && b.Value is not null ? (a.Value == b.Value) == (binary.Operator == "==") : null) { Taint = taint },
             (SizeValue or RealValue, SizeValue or RealValue) => IsComparison(binary.Operator) ? new FlagValue(null) { Taint = taint } : new RealValue(null) { Taint = taint },
-            _ => ForwardValue.Unknown(taint),
+            // Unknown because of the operand that may be a tensor: a number's own note (Math.Sqrt) is not why.
+            _ => ForwardValue.Unknown(IsNumber(left) && IsNumber(right) ? taint : ShapeTaint(left) ?? ShapeTaint(right)),
         };
     }
 
@@ -208,11 +209,16 @@ internal sealed partial class ForwardInterpreter
     /// <summary>A number broadcast with a tensor gives the tensor's shape whatever its value, so an unknown one stops no checking.</summary>
     internal void UseBroadcastOperand(ForwardValue operand)
     {
-        if (operand is not (SizeValue or RealValue or FlagValue))
+        if (!IsNumber(operand))
         {
             Use(operand);
         }
     }
+
+    private static bool IsNumber(ForwardValue operand) => operand is SizeValue or RealValue or FlagValue;
+
+    /// <summary>What an operand's unknown value says of a tensor's shape: nothing, for a number (or a flag).</summary>
+    private static ForwardTaint? ShapeTaint(ForwardValue operand) => IsNumber(operand) ? null : operand.Taint;
 
     internal ForwardValue BroadcastOf(string name, ForwardValue left, ForwardValue right, ShapeFailureKind kind, LocationInfo? location) =>
         Broadcast(name, left, right, kind, location);
@@ -230,9 +236,10 @@ internal sealed partial class ForwardInterpreter
             case (SizeValue or RealValue or FlagValue, TensorValue b):
                 return b;
             default:
+                // Unknown because of an operand that may be a tensor; a number's own note (Math.Sqrt) is not why.
                 return new TensorValue(TensorShape.UnknownRank, (left as TensorValue ?? right as TensorValue)?.Chain ?? ShapeChain.Start(TensorShape.UnknownRank))
                 {
-                    Taint = left.Taint ?? right.Taint,
+                    Taint = ShapeTaint(left) ?? ShapeTaint(right),
                 };
         }
     }
