@@ -35,30 +35,37 @@ internal static class BroadcastShapes
 
     private static Dim Pair(LayerCheck check, Dim a, Dim b, int index, TensorShape left, TensorShape right, ShapeFailureKind kind)
     {
+        if (TryPair(a, b, out var size))
+        {
+            return size;
+        }
+
+        check.Fail(kind,
+            $"{check.Layer}: the size of tensor a ({a}) must match the size of tensor b ({b}) at non-singleton dimension {index} ({TensorDims.Text(left)} and {TensorDims.Text(right)})",
+            TensorDims.Text(left), TensorDims.Text(right));
+        return Dim.Unknown;
+    }
+
+    /// <summary>
+    /// Two sizes that meet in a broadcast (or under one einsum letter): false only when both are known, differ and
+    /// neither is 1; otherwise <paramref name="size"/> is what any run that does not fail has there.
+    /// </summary>
+    public static bool TryPair(Dim a, Dim b, out Dim size)
+    {
         if (a.Match(b) == DimMatch.Equal)
         {
-            return a.MoreSpecific(b);
+            size = a.MoreSpecific(b);
+            return true;
         }
 
-        if (TensorDims.Is(a, 1))
+        if (TensorDims.Is(a, 1) || TensorDims.Is(b, 1))
         {
-            return b;
+            size = TensorDims.Is(a, 1) ? b : a;
+            return true;
         }
 
-        if (TensorDims.Is(b, 1))
-        {
-            return a;
-        }
-
-        if (a.IsKnown && b.IsKnown)
-        {
-            check.Fail(kind,
-                $"{check.Layer}: the size of tensor a ({a}) must match the size of tensor b ({b}) at non-singleton dimension {index} ({TensorDims.Text(left)} and {TensorDims.Text(right)})",
-                TensorDims.Text(left), TensorDims.Text(right));
-            return Dim.Unknown;
-        }
-
-        // One side known and not 1: any run that does not fail has that size there.
-        return a.IsKnown ? a : b.IsKnown ? b : Dim.Unknown;
+        // Both known (and so different): a mismatch. One side known and not 1: any run that does not fail has that size.
+        size = a.IsKnown && b.IsKnown ? Dim.Unknown : a.IsKnown ? a : b.IsKnown ? b : Dim.Unknown;
+        return !(a.IsKnown && b.IsKnown);
     }
 }

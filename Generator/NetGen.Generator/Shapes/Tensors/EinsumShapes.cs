@@ -45,7 +45,8 @@ internal static class EinsumShapes
             {
                 foreach (var letter in inputs[i])
                 {
-                    sizes[letter] = sizes.TryGetValue(letter, out var seen) && seen.IsKnown && seen.Value != 1 ? seen : Dim.Unknown;
+                    BroadcastShapes.TryPair(sizes.TryGetValue(letter, out var seen) ? seen : Dim.Unknown, Dim.Unknown, out var size);
+                    sizes[letter] = size;
                 }
 
                 continue;
@@ -68,7 +69,7 @@ internal static class EinsumShapes
                     continue;
                 }
 
-                if (seen.IsKnown && operand[d].IsKnown && seen.Value != operand[d].Value && seen.Value != 1 && operand[d].Value != 1)
+                if (!BroadcastShapes.TryPair(seen, operand[d], out var size))
                 {
                     check.Fail(ShapeFailureKind.BroadcastMismatch,
                         $"{name}: subscript {letter} has size {operand[d]} for operand {i} ({TensorDims.Text(operand)}) which does not broadcast with previously seen size {seen}",
@@ -76,7 +77,7 @@ internal static class EinsumShapes
                     return check.Finish(TensorShape.UnknownRank);
                 }
 
-                sizes[letter] = Merged(seen, operand[d]);
+                sizes[letter] = size;
             }
         }
 
@@ -104,15 +105,6 @@ internal static class EinsumShapes
     }
 
     private static bool IsLetter(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z';
-
-    /// <summary>What one size becomes after meeting another under the same letter: equal stays, 1 broadcasts, else unknown.</summary>
-    private static Dim Merged(Dim a, Dim b) =>
-        a.Match(b) == DimMatch.Equal ? a.MoreSpecific(b)
-        : TensorDims.Is(a, 1) ? b
-        : TensorDims.Is(b, 1) ? a
-        : a.IsKnown ? a
-        : b.IsKnown ? b
-        : Dim.Unknown;
 
     /// <summary>Without "->", the letters seen once, in alphabetical order; null where cases mix, whose order is not modelled.</summary>
     private static string? Implicit(IEnumerable<string> inputs)

@@ -60,8 +60,7 @@ internal static class MatMulShapes
             return new LayerCheck(name).FinishUnknownRank("a rank is unknown; the attention is not checked");
         }
 
-        var keysTransposed = key.With(key.Rank - 2, key[key.Rank - 1]).With(key.Rank - 1, key[key.Rank - 2]);
-        var scores = MatMul(name, query, keysTransposed);
+        var scores = MatMul(name, query, LayoutShapes.Transpose(name, key, -2, -1).Shape!);
         if (scores.Shape is not { IsRankKnown: true } weights)
         {
             return scores;
