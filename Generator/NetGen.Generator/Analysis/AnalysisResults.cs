@@ -39,10 +39,17 @@ internal sealed record AnalyzedModel(
     EquatableArray<BoundaryNote> Boundary)
 {
     /// <summary>
+    /// Omitted sizes left unknown by a shape error before them: not reported (the error is), but the constructor would
+    /// have a hole where each one goes, so the model is not generated either.
+    /// </summary>
+    public bool SizesLeftUnknownByAnError { get; init; }
+
+    /// <summary>
     /// Whether an error leaves nothing sensible to generate (an omitted size that could not be inferred, a block
     /// that contains itself, a structure past NetGen's limits), so NetGen writes a stub instead. Shape mismatches do not block generation.
     /// </summary>
-    public bool BlocksGeneration => Diagnostics.Any(d => d.Descriptor.Id is DiagnosticIds.CannotInfer or DiagnosticIds.BlockCycle or DiagnosticIds.ModelTooLarge or DiagnosticIds.GeneratorFailure);
+    public bool BlocksGeneration => SizesLeftUnknownByAnError
+        || Diagnostics.Any(d => d.Descriptor.Id is DiagnosticIds.CannotInfer or DiagnosticIds.BlockCycle or DiagnosticIds.ModelTooLarge or DiagnosticIds.GeneratorFailure);
 }
 
 /// <summary>The models a model's analysis may look up: itself, the blocks it uses, theirs, and so on.</summary>

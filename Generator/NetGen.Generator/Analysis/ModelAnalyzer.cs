@@ -29,7 +29,7 @@ internal static class ModelAnalyzer
         // The model as `new M()` builds it: hyperparameters with defaults take them. That model is a real
         // one, so what fails there fails at run time; it is reported where the symbolic walk could not
         // tell (a size that depends on a defaulted hyperparameter, or on a block's arguments from one).
-        var filled = Fill(model, walker.Inferred, diagnostics);
+        var (filled, leftUnknownByAnError) = Fill(model, walker, diagnostics);
         var defaults = DefaultsWalk(filled, catalog);
         var defaultFailures = defaults is null ? new List<WalkFailure>() : defaults.Value.Walker.Failures
             .Where(d => !walker.Failures.Any(f => f.Location == d.Location && f.Failure.Kind == d.Failure.Kind))
@@ -74,7 +74,10 @@ internal static class ModelAnalyzer
             diagnostics.Distinct().ToEquatableArray(),
             walker.StateEntries.ToEquatableArray(),
             walker.OpaquePrefixes.ToEquatableArray(),
-            walker.Boundary.ToEquatableArray());
+            walker.Boundary.ToEquatableArray())
+        {
+            SizesLeftUnknownByAnError = leftUnknownByAnError,
+        };
     }
 
     private static TensorShape InputShape(ModelSpec model, ShapeEnvironment env) =>
@@ -142,9 +145,14 @@ internal static class ModelAnalyzer
         return new SummarySpec(dims, walk.Walker.Rows.ToEquatableArray(), Counting.Sum(top.Select(r => r.Parameters)), Counting.Sum(top.Select(r => r.MultAdds)), notes.ToEquatableArray());
     }
 
-    /// <summary>Puts inferred sizes into the layers that omitted them; reports those that could not be inferred.</summary>
-    private static ModelSpec Fill(ModelSpec model, IReadOnlyList<InferredArgument> inferred, List<DiagnosticInfo> diagnostics)
+    /// <summary>
+    /// Puts inferred sizes into the layers that omitted them; reports those that could not be inferred, except where an
+    /// error reported before them left their input unknown (<see cref="ShapeWalker.UnknownAfterError"/>), which it says.
+    /// </summary>
+    private static (ModelSpec Filled, bool LeftUnknownByAnError) Fill(ModelSpec model, ShapeWalker walker, List<DiagnosticInfo> diagnostics)
     {
+        var inferred = walker.Inferred;
+        var leftUnknownByAnError = false;
         var members = ImmutableArray.CreateBuilder<MemberSpec>();
         foreach (var member in model.Members)
         {
@@ -156,7 +164,11 @@ internal static class ModelAnalyzer
                 if (required is not null && layer.Get(required).IsAbsent && (member.Kind == MemberKind.Sequential || i == member.ModuleIndex))
                 {
                     var value = inferred.FirstOrDefault(a => a.Member == member.Name && a.LayerIndex == i && a.Argument == required)?.Value ?? ArgValue.Absent;
-                    if (value.IsAbsent)
+                    if (value.IsAbsent && walker.UnknownAfterError.Contains(member.Name))
+                    {
+                        leftUnknownByAnError = true;
+                    }
+                    else if (value.IsAbsent)
                     {
                         var why = member.ForEach is not null
                             ? $"'{member.Name}' is built from a stage table, where one attribute makes a child per row; give the size (a carried value, e.g. Carry = \"c\")"
@@ -181,6 +193,6 @@ internal static class ModelAnalyzer
             members.Add(member with { Layers = new EquatableArray<LayerSpec>(layers.ToImmutable()) });
         }
 
-        return model with { Members = new EquatableArray<MemberSpec>(members.ToImmutable()) };
+        return (model with { Members = new EquatableArray<MemberSpec>(members.ToImmutable()) }, leftUnknownByAnError);
     }
 }

@@ -314,9 +314,9 @@ internal sealed partial class ShapeWalker
         return (output, failures);
     }
 
-    private readonly record struct Mark(int Rows, int Failures, int State, int Inferred, int Opaque, int Steps, ShapeChain Chain);
+    private readonly record struct Mark(int Rows, int Failures, int State, int Inferred, int Opaque, int AfterError, int Steps, ShapeChain Chain);
 
-    private Mark Save() => new(_rows.Count, _failures.Count, _state.Count, _inferred.Count, _opaquePrefixes.Count, _steps, _chain);
+    private Mark Save() => new(_rows.Count, _failures.Count, _state.Count, _inferred.Count, _opaquePrefixes.Count, _unknownAfterError.Count, _steps, _chain);
 
     private void Restore(Mark mark)
     {
@@ -325,6 +325,7 @@ internal sealed partial class ShapeWalker
         _state.RemoveRange(mark.State, _state.Count - mark.State);
         _inferred.RemoveRange(mark.Inferred, _inferred.Count - mark.Inferred);
         _opaquePrefixes.RemoveRange(mark.Opaque, _opaquePrefixes.Count - mark.Opaque);
+        _unknownAfterError.RemoveRange(mark.AfterError, _unknownAfterError.Count - mark.AfterError);
         _steps = mark.Steps;
         _chain = mark.Chain;
     }

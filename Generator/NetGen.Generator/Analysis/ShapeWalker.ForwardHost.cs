@@ -123,6 +123,11 @@ internal sealed partial class ShapeWalker
 
             if (x is not TensorValue { Shape: { IsRankKnown: true, Rank: > 0 } shape } tensor)
             {
+                if (_scope.Top && !speculative)
+                {
+                    _walker.NoteUnknownInput(member.Name);
+                }
+
                 return ForwardValue.Unknown(x.Taint);
             }
 

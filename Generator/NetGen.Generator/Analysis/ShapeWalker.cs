@@ -487,7 +487,7 @@ internal sealed partial class ShapeWalker
 
         if (scope.Top && member is not null)
         {
-            Infer(layer, member, index, input);
+            Infer(layer, member, index, input, scope.OnForwardPath);
         }
 
         if (isModule)
@@ -580,8 +580,11 @@ internal sealed partial class ShapeWalker
         return false;
     }
 
-    /// <summary>Records the value of an omitted in_channels / in_features / num_features, taken from the input.</summary>
-    private void Infer(LayerSpec layer, string member, int index, TensorShape input)
+    /// <summary>
+    /// Records the value of an omitted in_channels / in_features / num_features, taken from the input; on the generated
+    /// forward's path, an unknown one after an error is the error's doing (<see cref="UnknownAfterError"/>).
+    /// </summary>
+    private void Infer(LayerSpec layer, string member, int index, TensorShape input, bool onForwardPath)
     {
         var argument = layer.Kind.InferableInput()?.Argument;
         if (argument is null || !layer.Get(argument).IsAbsent)
@@ -592,6 +595,10 @@ internal sealed partial class ShapeWalker
         var dim = !input.IsRankKnown || input.Rank == 0 ? Dim.Unknown : argument == "InFeatures" ? input[input.Rank - 1] : input[0];
         var value = dim.TryGetValue(out var known) ? ArgValue.FromInt(known) : dim.IsSymbol ? ArgValue.FromParameter(dim.Symbol!) : ArgValue.Absent;
         _inferred.Add(new InferredArgument(member, index, argument, value));
+        if (value.IsAbsent && onForwardPath)
+        {
+            NoteUnknownInput(member);
+        }
     }
 
     private static LocationInfo? FailureLocation(LayerSpec layer, ShapeFailure failure) => failure.Kind switch
