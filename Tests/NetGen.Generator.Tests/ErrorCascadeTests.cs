@@ -108,7 +108,7 @@ public sealed class ErrorCascadeTests
     [Fact]
     public void A_size_NetGen_cannot_infer_before_the_mistake_is_still_reported()
     {
-        // 'early' receives what an unmodelled unfold gives, before the mistake: its size is NetGen's own gap, not the mistake's.
+        // 'early' receives what an unmodelled im2col gives, before the mistake: its size is NetGen's own gap, not the mistake's.
         var run = GeneratorHarness.Run(ForwardExamples.Usings + """
             [Model(Input = [1, 8, 8])]
             public partial class Padded : nn.Module<Tensor, Tensor>
@@ -118,14 +118,14 @@ public sealed class ErrorCascadeTests
                 [Linear(3)] public partial Linear head { get; }
                 public override Tensor forward(Tensor x)
                 {
-                    var side = early.call(x.unfold(2, 2, 2).flatten(1));
+                    var side = early.call(nn.functional.unfold(x, 2).flatten(1));
                     var padded = nn.functional.pad(conv.call(x), new long[] { 1, 1, 2 });
                     return head.call(padded.flatten(1)) + side.sum();
                 }
             }
             """);
 
-        // (and NG0110, naming the unfold as where checking stopped)
+        // (and NG0110, naming F.unfold as where checking stopped)
         var errors = run.GeneratorDiagnostics.Where(d => d.Id is not "NG0110" && d.Severity == DiagnosticSeverity.Error).OrderBy(d => d.Id).ToList();
         Assert.Equal(["NG0108", "NG0109"], errors.Select(d => d.Id));
         Assert.Contains("in_features of 'early' is omitted but cannot be inferred", errors[1].GetMessage(CultureInfo.InvariantCulture));

@@ -101,6 +101,25 @@ public sealed class ForwardInferenceTests
     }
 
     [Fact]
+    public void Sizes_after_unfolded_patches_and_a_norm_are_what_TorchSharp_gives()
+    {
+        using var scope = NewDisposeScope();
+        var model = new PatchNorm(classes: 5).to(float64);
+        model.eval();
+
+        var shapes = model.named_parameters().ToDictionary(p => p.name, p => p.parameter.shape);
+        Assert.Equal([10L, 3 * 4 * 4], shapes["embed.weight"]);  // a token is one patch: 3 channels of 4×4
+        Assert.Equal([5L, 10], shapes["head.weight"]);
+        using (no_grad())
+        {
+            Assert.Equal([2L, 5], model.call(randn(2, 3, 8, 12, dtype: float64)).shape);
+        }
+
+        Assert.Equal(new PatchNorm().parameters().Sum(p => p.numel()), PatchNorm.Summary.TotalParameters);
+        Assert.DoesNotContain("stops following it", PatchNorm.Summary.ToString());
+    }
+
+    [Fact]
     public void Sizes_after_einsums_are_what_TorchSharp_gives_in_training_and_in_evaluation()
     {
         using var scope = NewDisposeScope();

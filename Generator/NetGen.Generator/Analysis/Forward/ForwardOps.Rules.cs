@@ -202,12 +202,12 @@ internal static partial class ForwardOps
             return values.All(v => v is not null) ? (true, values.Select(v => v!.Value).ToList()) : (false, null);
         }
 
-        if (!op.Has("dims", "dimensions", "dim", "axis"))
+        if (!op.Has("dims", "dimensions", "dimension", "dim", "axis"))
         {
             return (true, null);
         }
 
-        var dims = op.Longs("dims", "dimensions", "dim", "axis");
+        var dims = op.Longs("dims", "dimensions", "dimension", "dim", "axis");
         return dims is null ? (false, null) : (true, dims);
     }
 
@@ -266,6 +266,19 @@ internal static partial class ForwardOps
         op.Input is TensorValue tensor && op.Long(null, "dim") is { } dim
             ? op.Result(IndexShapes.Narrow(op.Name, tensor.Shape, dim, op.Size("start"), op.Size("length")), tensor, $"narrow {dim}")
             : op.Unknown();
+
+    /// <summary>The tensor's <c>unfold(dimension, size, step)</c>; <c>F.unfold</c> (im2col, with a kernel size) is another operation, not modelled.</summary>
+    private static ForwardValue Unfold(OpCall op)
+    {
+        if (op.Has("kernel_size"))
+        {
+            return op.NotModelled("torch.nn.functional.unfold (im2col) is not modelled");
+        }
+
+        return op.Input is TensorValue tensor && op.Long(null, "dimension") is { } dimension
+            ? op.Result(WindowShapes.Unfold(op.Name, tensor.Shape, dimension, op.Size("size"), op.Size("step")), tensor, $"unfold {dimension}")
+            : op.Unknown();
+    }
 
     private static ForwardValue Select(OpCall op) =>
         op.Input is TensorValue tensor && op.Long(null, "dim") is { } dim

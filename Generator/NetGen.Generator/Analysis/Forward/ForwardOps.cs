@@ -89,7 +89,7 @@ internal static partial class ForwardOps
         Add(Squeeze, "squeeze");
         Add(Expand, "expand");
         Add(RepeatRule, "repeat");
-        Add(Reduce, "mean", "sum", "amax", "amin", "prod", "std", "var", "logsumexp", "argmax", "argmin", "all", "any", "nansum", "nanmean");
+        Add(Reduce, "mean", "sum", "amax", "amin", "prod", "std", "var", "logsumexp", "argmax", "argmin", "all", "any", "nansum", "nanmean", "norm");
         Add(MaxMin, "max", "min");
         Add(AlongDim, "softmax", "log_softmax", "cumsum", "cumprod");
         Add(MatMul, "matmul");
@@ -97,6 +97,7 @@ internal static partial class ForwardOps
         Add(Bmm, "bmm");
         Add(Mm, "mm");
         Add(Narrow, "narrow");
+        Add(Unfold, "unfold");
         Add(Select, "select");
         Add(IndexSelect, "index_select");
         Add(Interpolate, "interpolate", "upsample");
