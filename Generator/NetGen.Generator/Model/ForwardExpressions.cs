@@ -37,6 +37,9 @@ internal enum CallFamily
     /// <summary>A method of <c>torch.nn.functional</c>: <c>F.relu(x)</c>.</summary>
     Functional,
 
+    /// <summary>A method of <c>torch.linalg</c>: <c>linalg.vector_norm(x, dims: …)</c>; its names are its own (<c>linalg.norm</c> is not <c>torch.norm</c>).</summary>
+    Linalg,
+
     /// <summary>A method of a .NET collection (<c>List&lt;T&gt;.Add</c>) or of a module (<c>children()</c>).</summary>
     Collection,
 }

@@ -11,6 +11,7 @@ internal sealed partial class ForwardReader
 {
     private const string TorchType = "TorchSharp.torch";
     private const string FunctionalType = "TorchSharp.torch+nn+functional";
+    private const string LinalgType = "TorchSharp.torch+linalg";
     private const string TensorIndexType = "TorchSharp.torch+TensorIndex";
 
     /// <summary>Methods of a .NET list or of LINQ that the analysis follows on a list of tensors, sizes or modules.</summary>
@@ -42,6 +43,7 @@ internal sealed partial class ForwardReader
             KnownNames.Tensor => CallFamily.Tensor,
             TorchType => CallFamily.Torch,
             FunctionalType => CallFamily.Functional,
+            LinalgType => CallFamily.Linalg,
             _ when method.IsExtensionMethod && receiver is not null && TypeShapes.MetadataName(receiver.Type!) == KnownNames.Tensor && owner.StartsWith("TorchSharp.", System.StringComparison.Ordinal) => CallFamily.Tensor,
             _ when (IsList(method.ContainingType) || owner == "System.Linq.Enumerable") && CollectionMethods.Contains(method.Name) => CallFamily.Collection,
             _ when method.Name is "children" or "modules" && receiver is not null && TypeShapes.IsModule(receiver.Type) => CallFamily.Collection,

@@ -112,7 +112,7 @@ public sealed class ForwardDiagnosticTests
             .SkipWhile(l => !l.StartsWith("## Modelled operations", StringComparison.Ordinal)).Skip(1)
             .TakeWhile(l => !l.StartsWith("## ", StringComparison.Ordinal))
             .SelectMany(l => l.Split('`').Where((_, i) => i % 2 == 1))
-            .Where(name => name.All(c => char.IsLetterOrDigit(c) || c == '_'))
+            .Where(name => name.All(c => char.IsLetterOrDigit(c) || c is '_' or '.'))
             .ToHashSet(StringComparer.Ordinal);
 
         Assert.All(ForwardOps.Names, name => Assert.True(listed.Contains(name), $"docs/forward-analysis.md does not list {name}"));

@@ -5,7 +5,8 @@ using NetGen.Generator.Tests.Infrastructure;
 namespace NetGen.Generator.Tests.ForwardAnalysis;
 
 /// <summary>
-/// <c>x.unfold(dimension, size, step)</c> (patch extraction) and <c>norm</c> (a reduction) in a hand-written forward.
+/// <c>x.unfold(dimension, size, step)</c> (patch extraction) and <c>norm</c>, <c>linalg.norm</c> and
+/// <c>linalg.vector_norm</c> (reductions) in a hand-written forward.
 /// Both were named boundaries, after which an omitted size was NG0109; each now gives its shape, and unfold's mistakes
 /// are errors on the call, with PyTorch's words. The sizes are PyTorch 1.13's, and the runtime's
 /// <c>PatchNorm</c> test runs the same operations in TorchSharp.
@@ -60,7 +61,18 @@ public sealed class UnfoldAndNormTests
     [InlineData("x.norm(2)", 8)]                    // [N, 1, 8]
     [InlineData("norm(x, 3, false, 2)", 8)]         // torch.norm(input, dimension, keepdim, p)
     [InlineData("x * x.norm()", 64)]                // over everything: a 0-d tensor
+    [InlineData("x / linalg.vector_norm(x, dims: new long[] { -1 }, keepdim: true)", 64)]
+    [InlineData("linalg.vector_norm(x, dims: new long[] { 2, 3 })", 1)]      // [N, 1]
+    [InlineData("linalg.norm(x, \"fro\", new long[] { -2, -1 }, true)", 1)]  // [N, 1, 1, 1]
     public void A_norm_reduces_like_sum(string expression, int features) => AssertFollowedTo(expression, features);
+
+    [Fact]
+    public void A_linalg_operation_NetGen_does_not_model_is_named_with_its_namespace()
+    {
+        var run = Flattened("linalg.det(x)");
+
+        Assert.Contains("torch.linalg.det is not modelled", Assert.Single(run.GeneratorDiagnostics, d => d.Id == "NG0110").GetMessage(CultureInfo.InvariantCulture));
+    }
 
     [Fact]
     public void Im2col_is_a_named_boundary()

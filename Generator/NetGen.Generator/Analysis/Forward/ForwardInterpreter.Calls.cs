@@ -18,10 +18,11 @@ internal sealed partial class ForwardInterpreter
         }
 
         var op = new OpCall(this, call, receiver, args);
+        var name = ForwardOps.NameOf(call);
         // What a shape-keeping operation gives depends on its input alone: an unknown dtype, device or training flag
         // (x.to(float64), F.dropout(x, p, training)) stops no checking, so it is no boundary, whether the input's shape
         // is known or not (an input already unknown has its own boundary).
-        if (ForwardOps.Broadcasts(call.Name))
+        if (ForwardOps.Broadcasts(name))
         {
             foreach (var operand in op.Operands)
             {
@@ -30,13 +31,13 @@ internal sealed partial class ForwardInterpreter
         }
         else
         {
-            foreach (var operand in ForwardOps.KeepsShape(call.Name) && op.Input is TensorValue or UnknownValue ? new[] { op.Input } : op.Operands)
+            foreach (var operand in ForwardOps.KeepsShape(name) && op.Input is TensorValue or UnknownValue ? new[] { op.Input } : op.Operands)
             {
                 Use(operand);
             }
         }
 
-        if (ForwardOps.TryGet(call.Name, out var rule))
+        if (ForwardOps.TryGet(name, out var rule))
         {
             return rule(op);
         }
@@ -56,6 +57,7 @@ internal sealed partial class ForwardInterpreter
         CallFamily.Tensor => "Tensor.",
         CallFamily.Torch => "torch.",
         CallFamily.Functional => "torch.nn.functional.",
+        CallFamily.Linalg => "torch.linalg.",
         _ => "",
     };
 

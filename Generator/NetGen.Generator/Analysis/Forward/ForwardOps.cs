@@ -58,6 +58,9 @@ internal static partial class ForwardOps
 
     public static bool TryGet(string name, out Func<OpCall, ForwardValue> rule) => Rules.TryGetValue(name, out rule!);
 
+    /// <summary>The name a call's rule is found by: its method's name, prefixed by <c>linalg.</c> for <c>torch.linalg</c>'s.</summary>
+    public static string NameOf(Model.CallExpr call) => call.Family == Model.CallFamily.Linalg ? "linalg." + call.Name : call.Name;
+
     private static Dictionary<string, Func<OpCall, ForwardValue>> Build()
     {
         var rules = new Dictionary<string, Func<OpCall, ForwardValue>>(StringComparer.Ordinal);
@@ -89,7 +92,7 @@ internal static partial class ForwardOps
         Add(Squeeze, "squeeze");
         Add(Expand, "expand");
         Add(RepeatRule, "repeat");
-        Add(Reduce, "mean", "sum", "amax", "amin", "prod", "std", "var", "logsumexp", "argmax", "argmin", "all", "any", "nansum", "nanmean", "norm");
+        Add(Reduce, "mean", "sum", "amax", "amin", "prod", "std", "var", "logsumexp", "argmax", "argmin", "all", "any", "nansum", "nanmean", "norm", "linalg.norm", "linalg.vector_norm");
         Add(MaxMin, "max", "min");
         Add(AlongDim, "softmax", "log_softmax", "cumsum", "cumprod");
         Add(MatMul, "matmul");
