@@ -110,6 +110,67 @@ public sealed class ShapeDiagnosticTests
         }
         """);
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("public override Tensor forward(Tensor x) => b.call(a.call(x));")]
+    public void A_size_after_a_formula_argument_is_that_formula(string forward)
+    {
+        // The formula was written as one name, "@(dim + 1) * 2", which did not compile (CS1646); through a hand-written
+        // forward it was not inferred at all (NG0109). Found from outside, with ConvNeXt's Linear(dim, 4 * dim).
+        var run = GeneratorHarness.Run(Usings + $$"""
+            [Model(Input = ["dim"])]
+            public partial class M : nn.Module<Tensor, Tensor>
+            {
+                public partial M(int dim = 16);
+                [Linear("(dim + 1) * 2")] public partial Linear a { get; }
+                [Linear(10)] public partial Linear b { get; }
+                {{forward}}
+            }
+            """);
+
+        Assert.Empty(run.CompilationErrors);
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Contains("nn.Linear(checked(((@dim + 1) * 2)), 10)", run.Generated("M.g.cs"));
+    }
+
+    [Fact]
+    public void A_size_NetGen_cannot_write_in_hyperparameters_is_said_as_it_is_with_the_defaults()
+    {
+        // NetGen's sizes are a number, a hyperparameter or a formula given as an argument, so a flattened dim × 8 × 8 is
+        // not inferred; NG0109 said "the size it receives is not known at compile time", which it was, at the defaults.
+        var run = GeneratorHarness.Run(Usings + """
+            [Model(Input = ["dim", 8, 8])]
+            public partial class M : nn.Module<Tensor, Tensor>
+            {
+                public partial M(int dim = 16);
+                [Flatten] [Linear(10)] public partial Linear a { get; }
+            }
+            """);
+
+        var message = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "NG0109").GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal("in_features of 'a' is omitted but cannot be inferred: it receives 1024 with the default hyperparameters (dim = 16), but NetGen "
+            + "cannot write that in terms of the hyperparameters (it follows a hyperparameter, or a formula given as a layer's argument, but not "
+            + "what a flatten, a concatenation or a reshape makes of one); give the size (a number or an expression of the hyperparameters)", message);
+    }
+
+    [Fact]
+    public void Through_a_hand_written_forward_NG0109_keeps_its_reason_and_adds_the_size_with_the_defaults()
+    {
+        var run = GeneratorHarness.Run(Usings + """
+            [Model(Input = ["dim", 8, 8])]
+            public partial class M : nn.Module<Tensor, Tensor>
+            {
+                public partial M(int dim = 16);
+                [Linear(10)] public partial Linear a { get; }
+                public override Tensor forward(Tensor x) => a.call(x.flatten(1));
+            }
+            """);
+
+        var message = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "NG0109").GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.EndsWith("NetGen follows the hand-written forward of 'M' but cannot tell what 'a' receives there (a size is inferred only where every "
+            + "call of the member passes the same input, of known shape); give the size (it receives 1024 with the default hyperparameters (dim = 16))", message);
+    }
+
     [Fact]
     public void The_seed_Net_with_64x55x55_fails_naming_186624_and_the_chain()
     {

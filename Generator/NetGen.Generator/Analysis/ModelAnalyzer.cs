@@ -29,7 +29,7 @@ internal static class ModelAnalyzer
         // The model as `new M()` builds it: hyperparameters with defaults take them. That model is a real
         // one, so what fails there fails at run time; it is reported where the symbolic walk could not
         // tell (a size that depends on a defaulted hyperparameter, or on a block's arguments from one).
-        var (filled, leftUnknownByAnError) = Fill(model, walker, diagnostics);
+        var (filled, leftUnknownByAnError) = Fill(model, walker, catalog, diagnostics);
         var defaults = DefaultsWalk(filled, catalog);
         var defaultFailures = defaults is null ? new List<WalkFailure>() : defaults.Value.Walker.Failures
             .Where(d => !walker.Failures.Any(f => f.Location == d.Location && f.Failure.Kind == d.Failure.Kind))
@@ -98,6 +98,10 @@ internal static class ModelAnalyzer
         return (walker, input);
     }
 
+    /// <summary>The size the walk with the defaults inferred for an omitted argument, if it is a number.</summary>
+    private static long? KnownAtDefaults(IReadOnlyList<InferredArgument> inferred, string member, int layer, string argument) =>
+        inferred.FirstOrDefault(a => a.Member == member && a.LayerIndex == layer && a.Argument == argument && a.Value.Kind == ArgKind.Int)?.Value.Int;
+
     /// <summary>" with the default hyperparameters (flat = 186624, numClasses = 101)".</summary>
     private static string AtDefaults(ModelSpec model)
     {
@@ -149,9 +153,11 @@ internal static class ModelAnalyzer
     /// Puts inferred sizes into the layers that omitted them; reports those that could not be inferred, except where an
     /// error reported before them left their input unknown (<see cref="ShapeWalker.UnknownAfterError"/>), which it says.
     /// </summary>
-    private static (ModelSpec Filled, bool LeftUnknownByAnError) Fill(ModelSpec model, ShapeWalker walker, List<DiagnosticInfo> diagnostics)
+    private static (ModelSpec Filled, bool LeftUnknownByAnError) Fill(ModelSpec model, ShapeWalker walker, ModelCatalog catalog, List<DiagnosticInfo> diagnostics)
     {
         var inferred = walker.Inferred;
+        // Walked only when a size is missing: what it is with the defaults, for NG0109 to say.
+        var atDefaults = new System.Lazy<IReadOnlyList<InferredArgument>>(() => DefaultsWalk(model, catalog)?.Walker.Inferred ?? new List<InferredArgument>());
         var leftUnknownByAnError = false;
         var members = ImmutableArray.CreateBuilder<MemberSpec>();
         foreach (var member in model.Members)
@@ -179,6 +185,14 @@ internal static class ModelAnalyzer
                             : model.Input.IsEmpty
                                 ? $"'{model.Name}' declares no input shape; add [Model(Input = [...])] or give the size"
                                 : "the size it receives is not known at compile time; give the size";
+                        if (member.ForEach is null && !model.Input.IsEmpty && KnownAtDefaults(atDefaults.Value, member.Name, i, required) is { } size)
+                        {
+                            // The walk with the defaults knows the number, so the symbolic walk lost it to arithmetic it cannot write.
+                            why = model.DeclaresForward
+                                ? $"{why} (it receives {size}{AtDefaults(model)})"
+                                : $"it receives {size}{AtDefaults(model)}, but NetGen cannot write that in terms of the hyperparameters (it follows a hyperparameter, or a formula given as a layer's argument, but not what a flatten, a concatenation or a reshape makes of one); give the size (a number or an expression of the hyperparameters)";
+                        }
+
                         diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CannotInfer, layer.Location, layer.Kind.InferableInput()!.Value.PyTorchName, member.Name, why));
                     }
                     else

@@ -263,18 +263,33 @@ internal sealed partial class ShapeWalker
 
     /// <summary>
     /// The sizes a member's omitted in_channels / in_features / num_features take from the one input the forward passes it,
-    /// in place of what the member alone gave (nothing, where it starts with such a layer). Only a constant or one of the
-    /// model's own size hyperparameters is a value the constructor can use: a size the forward computes (the batch moved
-    /// to another dimension, a length read at run time) stays not inferred, and NG0109 asks for it.
+    /// in place of what the member alone gave (nothing, where it starts with such a layer). Only a constant, one of the
+    /// model's own size hyperparameters or a formula of them (<c>dim * 4</c>, from a layer's expression argument) is a value
+    /// the constructor can use: a size the forward computes (the batch moved to another dimension, a length read at run
+    /// time) stays not inferred, and NG0109 asks for it.
     /// </summary>
     private void InferFromTheForward(ModelSpec model, List<InferredArgument> fromTheForward)
     {
+        bool IsSize(string name) => model.Parameters.Any(p => p.Name == name && ExprTypes.OfTypeName(p.TypeName) is ExprType.Int or ExprType.Long);
         foreach (var argument in fromTheForward.Where(a => a.Value.Kind == ArgKind.Int && a.Value.Int > 0
-            || a.Value.Kind == ArgKind.Parameter && model.Parameters.Any(p => p.Name == a.Value.Text && ExprTypes.OfTypeName(p.TypeName) is ExprType.Int or ExprType.Long)))
+            || a.Value.Kind == ArgKind.Parameter && IsSize(a.Value.Text!)
+            || a.Value.Kind == ArgKind.Expression && Names(a.Value.Text!).All(IsSize)))
         {
             _inferred.RemoveAll(a => a.Member == argument.Member && a.LayerIndex == argument.LayerIndex && a.Argument == argument.Argument);
             _inferred.Add(argument);
         }
+    }
+
+    /// <summary>The names a formula reads (<c>dim</c> in <c>(dim + 1) * 2</c>).</summary>
+    private static List<string> Names(string formula)
+    {
+        var names = new List<string>();
+        Expressions.ExpressionText.ToCSharp(formula, name =>
+        {
+            names.Add(name);
+            return name;
+        });
+        return names;
     }
 
     /// <summary>The rows of a ModuleList field walked from the inputs the forward passed its children; its own where that fails.</summary>

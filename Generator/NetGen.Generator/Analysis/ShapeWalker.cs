@@ -593,13 +593,20 @@ internal sealed partial class ShapeWalker
         }
 
         var dim = !input.IsRankKnown || input.Rank == 0 ? Dim.Unknown : argument == "InFeatures" ? input[input.Rank - 1] : input[0];
-        var value = dim.TryGetValue(out var known) ? ArgValue.FromInt(known) : dim.IsSymbol ? ArgValue.FromParameter(dim.Symbol!) : ArgValue.Absent;
+        var value = dim.TryGetValue(out var known) ? ArgValue.FromInt(known) : dim.IsSymbol ? SizeOf(dim.Symbol!) : ArgValue.Absent;
         _inferred.Add(new InferredArgument(member, index, argument, value));
         if (value.IsAbsent && onForwardPath)
         {
             NoteUnknownInput(member);
         }
     }
+
+    /// <summary>
+    /// A symbolic size as a constructor argument: a hyperparameter's name, or a formula of them (<c>(dim + 1) * 2</c>, from
+    /// an expression argument before it), which must be written as an expression, not prefixed as one name.
+    /// </summary>
+    private static ArgValue SizeOf(string symbol) =>
+        Expressions.ExpressionText.Parse(symbol) is Expressions.NameExpr ? ArgValue.FromParameter(symbol) : ArgValue.FromExpression(symbol, Expressions.ExprType.Long);
 
     private static LocationInfo? FailureLocation(LayerSpec layer, ShapeFailure failure) => failure.Kind switch
     {

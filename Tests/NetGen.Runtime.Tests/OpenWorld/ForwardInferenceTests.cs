@@ -100,6 +100,27 @@ public sealed class ForwardInferenceTests
         Assert.Equal(new PaddedAttention().parameters().Sum(p => p.numel()), PaddedAttention.Summary.TotalParameters);
     }
 
+    [Theory]
+    [InlineData(4)]
+    [InlineData(6)]
+    public void A_size_after_a_formula_argument_is_the_formula_at_any_width(int dim)
+    {
+        using var scope = NewDisposeScope();
+        var model = new FormulaWidths(dim, classes: 5).to(float64);
+        model.eval();
+
+        var shapes = model.named_parameters().ToDictionary(p => p.name, p => p.parameter.shape);
+        var widened = (dim + 1) * 2;
+        Assert.Equal([widened, dim, 3, 3], shapes["expand.0.weight"]);
+        Assert.Equal([widened], shapes["expand.1.weight"]);
+        Assert.Equal([dim * 4, widened], shapes["hidden.weight"]);
+        Assert.Equal([5L, dim * 4], shapes["head.weight"]);
+        using (no_grad())
+        {
+            Assert.Equal([2L, 5], model.call(randn(2, dim, 8, 8, dtype: float64)).shape);
+        }
+    }
+
     [Fact]
     public void Sizes_after_unfolded_patches_and_a_norm_are_what_TorchSharp_gives()
     {
