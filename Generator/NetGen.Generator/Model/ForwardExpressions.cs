@@ -50,6 +50,9 @@ internal sealed record ForwardArg(string Name, ForwardExpr Value);
 /// <summary>A call of a TorchSharp operation or a collection method; the receiver is null for a static method.</summary>
 internal sealed record CallExpr(CallFamily Family, string Name, ForwardExpr? Receiver, EquatableArray<ForwardArg> Args, LocationInfo? Location) : ForwardExpr(Location);
 
+/// <summary>A call of one of the model's own methods, followed into its body (<see cref="HelperSpec"/>); the arguments in the parameters' order.</summary>
+internal sealed record HelperCallExpr(string Helper, EquatableArray<ForwardExpr> Args, LocationInfo? Location) : ForwardExpr(Location);
+
 /// <summary>A module called: <c>conv1.call(x)</c>, <c>layer.forward(x)</c>; the module is any expression that names one.</summary>
 internal sealed record ModuleCallExpr(ForwardExpr Module, EquatableArray<ForwardExpr> Args, LocationInfo? Location) : ForwardExpr(Location);
 

@@ -7,7 +7,16 @@ namespace NetGen.Generator.Model;
 /// </summary>
 /// <param name="Body">The statements; an expression-bodied forward is one <see cref="ReturnStatement"/>.</param>
 /// <param name="Location">The forward's name, where notes about the forward as a whole go.</param>
-internal sealed record ForwardSpec(EquatableArray<ForwardStatement> Body, LocationInfo? Location);
+internal sealed record ForwardSpec(EquatableArray<ForwardStatement> Body, LocationInfo? Location)
+{
+    /// <summary>The model's own methods the forward calls, directly or through one another, each read like the forward.</summary>
+    public EquatableArray<HelperSpec> Helpers { get; init; } = EquatableArray<HelperSpec>.Empty;
+}
+
+/// <summary>A method of the model that the forward calls (<c>_forward_impl</c>, a channels-first norm): its body, with its parameters as inputs.</summary>
+/// <param name="Key">The method's name and parameter types, which <see cref="HelperCallExpr"/> names it by.</param>
+/// <param name="ChangedInPlace">The parameters the method may change the shape of in place (<c>t.unsqueeze_(0)</c>): the caller's tensors.</param>
+internal sealed record HelperSpec(string Key, ForwardSpec Body, EquatableArray<int> ChangedInPlace);
 
 /// <summary>One statement of a hand-written forward.</summary>
 internal abstract record ForwardStatement(LocationInfo? Location);

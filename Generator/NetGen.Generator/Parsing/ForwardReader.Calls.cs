@@ -32,6 +32,11 @@ internal sealed partial class ForwardReader
             arguments = invocation.Arguments.Skip(1);
         }
 
+        if (_helpers is not null && _helpers.IsHelper(method, _model, receiver))
+        {
+            return HelperCall(method, invocation, location);
+        }
+
         if (method.Name is "call" or "forward" && receiver is not null and not IInstanceReferenceOperation && TypeShapes.IsModule(receiver.Type))
         {
             var passed = arguments.Where(a => a.ArgumentKind != ArgumentKind.DefaultValue).Select(a => Expr(a.Value)).ToEquatableArray();

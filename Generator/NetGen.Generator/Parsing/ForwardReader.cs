@@ -27,11 +27,14 @@ internal sealed partial class ForwardReader
     private readonly CancellationToken _cancellationToken;
 
     /// <summary>
-    /// The local that stands for the forward's input where the body assigns it (<c>x = pool.call(conv1.call(x));</c>, as
-    /// the PyTorch tutorial writes): it starts as the input, and every read after an assignment sees the new value. Null
-    /// where the input is never assigned, and every read is the input itself.
+    /// The locals that stand for the method's parameters where the body assigns them (<c>x = pool.call(conv1.call(x));</c>,
+    /// as the PyTorch tutorial writes), by position: each starts as the argument, and every read after an assignment sees
+    /// the new value. A parameter never assigned is not here, and every read is the argument itself.
     /// </summary>
-    private string? _reassignedInput;
+    private readonly Dictionary<int, string> _reassigned = new();
+
+    /// <summary>The model's methods the forward calls, shared by the readers of the forward and of each method.</summary>
+    private HelperLibrary? _helpers;
 
     private ForwardReader(SemanticModel semantics, IMethodSymbol forward, INamedTypeSymbol model, IEnumerable<string> members, IEnumerable<string> hyperparameters, CancellationToken cancellationToken)
     {
@@ -61,26 +64,29 @@ internal sealed partial class ForwardReader
         }
 
         var body = (SyntaxNode?)syntax.Body ?? syntax.ExpressionBody!;
-        var reader = new ForwardReader(semantics, bound, bound.ContainingType, members.Select(m => m.Name), shell.Parameters.Select(p => p.Name), cancellationToken);
+        var helpers = new HelperLibrary(type, shell, members.Select(m => m.Name).ToList(), compilation, cancellationToken);
+        var reader = new ForwardReader(semantics, bound, bound.ContainingType, helpers.Members, helpers.Hyperparameters, cancellationToken) { _helpers = helpers };
         var operation = semantics.GetOperation(body, cancellationToken);
         var statements = operation is null
             ? EquatableArray.Create<ForwardStatement>(new UnknownStatement("the forward's body could not be read", EquatableArray<string>.Empty, LocationInfo.From(body)))
             : reader.BodyStatements(operation);
-        return new ForwardSpec(statements, LocationInfo.From(syntax.Identifier.GetLocation()));
+        return new ForwardSpec(statements, LocationInfo.From(syntax.Identifier.GetLocation())) { Helpers = helpers.Read() };
     }
 
-    /// <summary>The body's statements, after one that copies the input into its local where the body assigns the input.</summary>
+    /// <summary>The body's statements, after one per parameter the body assigns, which copies the argument into its local.</summary>
     private EquatableArray<ForwardStatement> BodyStatements(IOperation body)
     {
-        var input = _forward.Parameters[0];
-        if (!body.DescendantsAndSelf().Any(d => d is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, input) && IsWritten(reference)))
+        var list = new List<ForwardStatement>();
+        foreach (var parameter in _forward.Parameters)
         {
-            return Statements(body);
+            if (body.DescendantsAndSelf().Any(d => d is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, parameter) && IsWritten(reference)))
+            {
+                _reassigned[parameter.Ordinal] = parameter.Name;
+                _localNames.Add(parameter.Name);
+                list.Add(new AssignStatement(parameter.Name, new InputRef(parameter.Ordinal, null), null));
+            }
         }
 
-        _reassignedInput = input.Name;
-        _localNames.Add(input.Name);
-        var list = new List<ForwardStatement> { new AssignStatement(input.Name, new InputRef(input.Ordinal, null), null) };
         AddStatement(list, body);
         return list.ToEquatableArray();
     }
@@ -271,11 +277,12 @@ internal sealed partial class ForwardReader
     private static bool HasJumps(IOperation body) =>
         body.Descendants().Any(d => d is IBranchOperation { BranchKind: BranchKind.Break or BranchKind.Continue or BranchKind.GoTo });
 
-    /// <summary>The variable a reference names: a local, or the input where the body assigns it; null for anything else.</summary>
+    /// <summary>The variable a reference names: a local, or a parameter where the body assigns it; null for anything else.</summary>
     private string? Variable(IOperation reference) => reference switch
     {
         ILocalReferenceOperation local => Local(local.Local),
-        IParameterReferenceOperation parameter when _reassignedInput is not null && SymbolEqualityComparer.Default.Equals(parameter.Parameter, _forward.Parameters[0]) => _reassignedInput,
+        IParameterReferenceOperation parameter when SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, _forward)
+            && _reassigned.TryGetValue(parameter.Parameter.Ordinal, out var name) => name,
         _ => null,
     };
 

@@ -76,10 +76,10 @@ public sealed class ForwardDiagnosticTests
     {
         var run = Run(nameof(ForwardExamples.Unmodelled));
 
-        // The head takes 99 features and gets 8·6·6 = 288: NetGen cannot know, because Twist is not followed; no NG error.
+        // The head takes 99 features and gets 8·6·6 = 288: NetGen cannot know, because Reshaping.Twist is not followed; no NG error.
         Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id != "NG0110" && d.Severity == DiagnosticSeverity.Error);
         var boundary = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "NG0110");
-        Assert.Contains("Custom (hand-written forward, line 10: a call of Custom.Twist)", boundary.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("Custom (hand-written forward, line 10: a call of Reshaping.Twist)", boundary.GetMessage(), StringComparison.Ordinal);
         var note = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "NG0100");
         Assert.Contains("head: the input's rank is unknown; in_features not checked", note.GetMessage(), StringComparison.Ordinal);
         Assert.Contains(boundary.GetMessage(), Page, StringComparison.Ordinal);

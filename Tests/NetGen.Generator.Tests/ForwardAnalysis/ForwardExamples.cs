@@ -174,15 +174,19 @@ internal static class ForwardExamples
         }
         """;
 
-    /// <summary>An unmodelled call: its result is unknown, the member after it is not checked, and NG0110 says where and why.</summary>
+    /// <summary>An unmodelled call (a method of another class): its result is unknown, the member after it is not checked, and NG0110 says where and why.</summary>
     public const string Unmodelled = """
         [Model(Input = [3, 8, 8])]
         public partial class Custom : nn.Module<Tensor, Tensor>
         {
             [Conv2d(3, 8, 3)] public partial Conv2d a { get; }
             [Linear(99, 4)] public partial Linear head { get; }
-            public override Tensor forward(Tensor x) => head.call(Twist(a.call(x)));
-            private static Tensor Twist(Tensor t) => t.flatten(1);
+            public override Tensor forward(Tensor x) => head.call(Reshaping.Twist(a.call(x)));
+        }
+
+        public static class Reshaping
+        {
+            public static Tensor Twist(Tensor t) => t.flatten(1);
         }
         """;
 

@@ -51,8 +51,12 @@ public sealed class SuppressionTests
         public partial class {|NG0100:{|NG0110:M|}|} : nn.Module<Tensor, Tensor>
         {
             [Linear(4, 4)] public partial Linear fc { get; }
-            public override Tensor forward(Tensor x) => Scale(fc.call(x));
-            private static Tensor Scale(Tensor t) => t * 2;
+            public override Tensor forward(Tensor x) => Scaling.Scale(fc.call(x));
+        }
+
+        public static class Scaling
+        {
+            public static Tensor Scale(Tensor t) => t * 2;
         }
         #pragma warning restore NG0019
         """);
@@ -64,8 +68,12 @@ public sealed class SuppressionTests
         public partial class {|NG0100:M|} : nn.Module<Tensor, Tensor>
         {
             [Linear(4, 4)] public partial Linear fc { get; }
-            public override Tensor forward(Tensor x) => Scale(fc.call(x));
-            private static Tensor Scale(Tensor t) => t * 2;
+            public override Tensor forward(Tensor x) => Scaling.Scale(fc.call(x));
+        }
+
+        public static class Scaling
+        {
+            public static Tensor Scale(Tensor t) => t * 2;
         }
         #pragma warning restore NG0110
         """);

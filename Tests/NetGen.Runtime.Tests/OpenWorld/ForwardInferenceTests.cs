@@ -122,6 +122,25 @@ public sealed class ForwardInferenceTests
     }
 
     [Fact]
+    public void Sizes_after_calls_of_the_models_own_methods_are_what_TorchSharp_gives()
+    {
+        using var scope = NewDisposeScope();
+        var model = new HelperForward(classes: 5).to(float64);
+        model.eval();
+
+        var shapes = model.named_parameters().ToDictionary(p => p.name, p => p.parameter.shape);
+        Assert.Equal([16L, 8, 2, 2], shapes["down.weight"]);   // the stem's 8 channels, through ChannelsFirst
+        Assert.Equal([5L, 16], shapes["head.weight"]);
+        using (no_grad())
+        {
+            Assert.Equal([2L, 5], model.call(randn(2, 3, 16, 16, dtype: float64)).shape);
+        }
+
+        Assert.Equal(new HelperForward().parameters().Sum(p => p.numel()), HelperForward.Summary.TotalParameters);
+        Assert.DoesNotContain("stops following it", HelperForward.Summary.ToString());
+    }
+
+    [Fact]
     public void Sizes_after_unfolded_patches_and_a_norm_are_what_TorchSharp_gives()
     {
         using var scope = NewDisposeScope();

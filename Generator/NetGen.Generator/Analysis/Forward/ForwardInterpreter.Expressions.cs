@@ -14,7 +14,7 @@ internal sealed partial class ForwardInterpreter
         switch (expression)
         {
             case InputRef input:
-                return input.Index == 0 ? _input : ForwardValue.Unknown();
+                return input.Index < _inputs.Count ? _inputs[input.Index] : ForwardValue.Unknown();
             case LocalRef local:
                 return _state.Locals.TryGetValue(local.Name, out var value) ? value : ForwardValue.Unknown();
             case MemberRef member:
@@ -30,6 +30,8 @@ internal sealed partial class ForwardInterpreter
                 return Call(call);
             case ModuleCallExpr call:
                 return CallModule(call);
+            case HelperCallExpr call:
+                return CallHelper(call);
             case BinaryExpr binary:
                 return Binary(binary);
             case UnaryExpr unary:

@@ -30,7 +30,9 @@ internal sealed partial class ForwardInterpreter
     private readonly List<ForwardValue> _returns = new();
     private readonly List<ForwardTaint> _reached = new();
     private ForwardState _state = new(new Dictionary<string, ForwardValue>());
-    private ForwardValue _input = ForwardValue.Unknown();
+    private IReadOnlyList<ForwardValue> _inputs = new[] { ForwardValue.Unknown() };
+    private Dictionary<string, HelperSpec> _helpers = new(System.StringComparer.Ordinal);
+    private int _depth;
     private bool _alive = true;
     private int _speculative;
     private int _steps;
@@ -41,7 +43,8 @@ internal sealed partial class ForwardInterpreter
 
     public ForwardResult Run(ForwardSpec forward, ForwardValue input)
     {
-        _input = input;
+        _inputs = new[] { input };
+        _helpers = forward.Helpers.ToDictionary(h => h.Key, System.StringComparer.Ordinal);
         try
         {
             Execute(forward.Body);

@@ -100,6 +100,19 @@ internal static class ForwardWrites
                 }
 
                 break;
+            case HelperCallExpr call:
+                // A method of the model may add to a list it is passed, or change a tensor in place.
+                foreach (var arg in call.Args)
+                {
+                    if (arg is LocalRef passed)
+                    {
+                        names.Add(passed.Name);
+                    }
+
+                    Add(arg, names);
+                }
+
+                break;
             case BinaryExpr binary:
                 Add(binary.Left, names);
                 Add(binary.Right, names);
