@@ -90,25 +90,43 @@ internal sealed partial class ForwardReader
                 return $"a call of {name} (NetGen follows at most {MaxHelpers} methods of one model)";
             }
 
+            _reading.Add(key);
+            var read = ReadMethod(method, name);
+            _reading.Remove(key);
+            if (read is not { } helper)
+            {
+                return $"a call of {name}";
+            }
+
+            _read[key] = new HelperSpec(key, helper.Spec, helper.Body is null ? EquatableArray<int>.Empty : ChangedInPlace(helper.Body, helper.Bound));
+            return null;
+        }
+
+        /// <summary>
+        /// A method's body as the analysis follows it (the forward's, or a helper's), read with the forward's semantic rules
+        /// (<see cref="ForwardBinding"/>); null when the method has no body in source.
+        /// </summary>
+        public (ForwardSpec Spec, IOperation? Body, IMethodSymbol Bound)? ReadMethod(IMethodSymbol method, string what)
+        {
             var syntax = TypeShapes.UserSyntax(method).OfType<MethodDeclarationSyntax>().FirstOrDefault(m => m.Body is not null || m.ExpressionBody is not null);
             if (syntax is null)
             {
-                return $"a call of {name}";
+                return null;
             }
 
             var semantics = ForwardBinding.SemanticModelFor(_type, _shell, syntax, _compilation);
-            var body = (SyntaxNode?)syntax.Body ?? syntax.ExpressionBody!;
-            if (semantics.GetDeclaredSymbol(syntax, _cancellationToken) is not IMethodSymbol bound || semantics.GetOperation(body, _cancellationToken) is not { } operation)
+            if (semantics.GetDeclaredSymbol(syntax, _cancellationToken) is not IMethodSymbol bound)
             {
-                return $"a call of {name}";
+                return null;
             }
 
-            _reading.Add(key);
+            var body = (SyntaxNode?)syntax.Body ?? syntax.ExpressionBody!;
+            var operation = semantics.GetOperation(body, _cancellationToken);
             var reader = new ForwardReader(semantics, bound, bound.ContainingType, Members, Hyperparameters, _cancellationToken) { _helpers = this };
-            var statements = reader.BodyStatements(operation);
-            _reading.Remove(key);
-            _read[key] = new HelperSpec(key, new ForwardSpec(statements, LocationInfo.From(syntax.Identifier.GetLocation())), ChangedInPlace(operation, bound));
-            return null;
+            var statements = operation is null
+                ? EquatableArray.Create<ForwardStatement>(new UnknownStatement($"the body of {what} could not be read", EquatableArray<string>.Empty, LocationInfo.From(body)))
+                : reader.BodyStatements(operation);
+            return (new ForwardSpec(statements, LocationInfo.From(syntax.Identifier.GetLocation())), operation, bound);
         }
 
         /// <summary>The parameters an in-place operation that may change a shape is called on: the caller's tensor changes with them.</summary>

@@ -51,26 +51,13 @@ internal sealed partial class ForwardReader
     {
         var forward = type.GetMembers("forward").OfType<IMethodSymbol>()
             .FirstOrDefault(m => !m.IsImplicitlyDeclared && m.Parameters.Length == 1 && !TypeShapes.IsNetGenGenerated(m));
-        var syntax = forward is null ? null : TypeShapes.UserSyntax(forward).OfType<MethodDeclarationSyntax>().FirstOrDefault(m => m.Body is not null || m.ExpressionBody is not null);
-        if (forward is null || syntax is null)
+        if (forward is null)
         {
             return null;
         }
 
-        var semantics = ForwardBinding.SemanticModelFor(type, shell, syntax, compilation);
-        if (semantics.GetDeclaredSymbol(syntax, cancellationToken) is not IMethodSymbol bound)
-        {
-            return null;
-        }
-
-        var body = (SyntaxNode?)syntax.Body ?? syntax.ExpressionBody!;
         var helpers = new HelperLibrary(type, shell, members.Select(m => m.Name).ToList(), compilation, cancellationToken);
-        var reader = new ForwardReader(semantics, bound, bound.ContainingType, helpers.Members, helpers.Hyperparameters, cancellationToken) { _helpers = helpers };
-        var operation = semantics.GetOperation(body, cancellationToken);
-        var statements = operation is null
-            ? EquatableArray.Create<ForwardStatement>(new UnknownStatement("the forward's body could not be read", EquatableArray<string>.Empty, LocationInfo.From(body)))
-            : reader.BodyStatements(operation);
-        return new ForwardSpec(statements, LocationInfo.From(syntax.Identifier.GetLocation())) { Helpers = helpers.Read() };
+        return helpers.ReadMethod(forward, "the forward") is { } read ? read.Spec with { Helpers = helpers.Read() } : null;
     }
 
     /// <summary>The body's statements, after one per parameter the body assigns, which copies the argument into its local.</summary>
