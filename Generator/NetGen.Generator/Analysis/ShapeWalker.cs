@@ -606,7 +606,7 @@ internal sealed partial class ShapeWalker
     /// an expression argument before it), which must be written as an expression, not prefixed as one name.
     /// </summary>
     private static ArgValue SizeOf(string symbol) =>
-        Expressions.ExpressionText.Parse(symbol) is Expressions.NameExpr ? ArgValue.FromParameter(symbol) : ArgValue.FromExpression(symbol, Expressions.ExprType.Long);
+        symbol.All(c => char.IsLetterOrDigit(c) || c == '_') ? ArgValue.FromParameter(symbol) : ArgValue.FromExpression(symbol, Expressions.ExprType.Long);
 
     private static LocationInfo? FailureLocation(LayerSpec layer, ShapeFailure failure) => failure.Kind switch
     {
