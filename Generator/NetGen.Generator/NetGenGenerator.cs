@@ -95,7 +95,7 @@ public sealed class NetGenGenerator : IIncrementalGenerator
             // Only the generator writes summaries, so the factories' walks are made here, not in the shared analysis.
             var text = analyzed is { BlocksGeneration: false } && catalog is not null
                 ? ModelEmitter.Emit(VariantSummaries.Attach(analyzed, catalog))
-                : StubEmitter.Emit(shell);
+                : StubEmitter.Emit(shell, analyzed);
             return new GeneratedSource(shell.HintName, text, null);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

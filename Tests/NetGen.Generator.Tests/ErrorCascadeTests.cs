@@ -43,10 +43,16 @@ public sealed class ErrorCascadeTests
                 [Conv2d(3, 16, 11)] public partial Conv2d conv1 { get; }
                 [Flatten] [Linear(10)] public partial Linear head { get; }
             }
+
+            public static class Checkpoints
+            {
+                public static string[] Wanted => [M.Keys.conv1.weight, M.Keys.head.Prefix];
+            }
             """);
 
         Assert.Equal("NG0103", Assert.Single(run.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error).Id);
         Assert.Contains("NetGen did not generate 'M' because its declaration has errors", run.Generated("M.g.cs"));
+        // The keys are still there, so code that uses them is not a second error (CS0117) while the first is fixed.
         Assert.Empty(run.CompilationErrors);
     }
 

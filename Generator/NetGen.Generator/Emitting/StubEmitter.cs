@@ -10,7 +10,8 @@ namespace NetGen.Generator.Emitting;
 /// </summary>
 internal static class StubEmitter
 {
-    public static string Emit(ModelShell shell)
+    /// <param name="analyzed">The model's analysis, where it got that far (a size it could not infer): its keys are still known.</param>
+    public static string Emit(ModelShell shell, Analysis.AnalyzedModel? analyzed = null)
     {
         var writer = new SourceWriter();
         // A member the user gave a generated member's name (NG0011) keeps it, and the interfaces would then be
@@ -53,6 +54,12 @@ internal static class StubEmitter
         {
             writer.Line("/// <inheritdoc />");
             writer.Line("public global::System.Collections.Generic.IReadOnlyList<global::NetGen.StateEntry> StateSchema => " + failure + ";");
+        }
+
+        // The keys are names, known where a size is not: code that uses them does not fail as well while the error is fixed.
+        if (analyzed is not null && Free("Keys"))
+        {
+            KeysEmitter.Emit(writer, analyzed.State.Where(e => e.IsCertain).Select(e => e.Key), analyzed.OpaquePrefixes);
         }
 
         if (!shell.DeclaresForward && !shell.TakenNames.Contains("forward"))
