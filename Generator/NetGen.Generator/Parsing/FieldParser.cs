@@ -99,6 +99,10 @@ internal static class FieldParser
             KnownChildren = children,
             KnownChildrenAreModuleList = isModuleList && !children.IsEmpty,
             ParameterShape = isParameter && HoldsWhatItsInitializerBuilt(member, isNullable, context.Model) ? ParameterShapeOf(member, initializer, context) : default,
+            // An LSTM, GRU, RNN or attention takes and gives more than one tensor; one built by a call NetGen reads is followed.
+            TorchModule = !takesOneTensor && !isParameter && HoldsWhatItsInitializerBuilt(member, isNullable, context.Model)
+                ? TorchModules.ReadInitializer(initializer, context.Compilation)
+                : null,
         };
     }
 

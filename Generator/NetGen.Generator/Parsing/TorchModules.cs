@@ -7,10 +7,10 @@ using NetGen.Generator.Model;
 namespace NetGen.Generator.Parsing;
 
 /// <summary>
-/// Reads what a <c>[Factory]</c> method builds when it is one call of a TorchSharp module NetGen models in a
-/// hand-written forward (<c>nn.LSTM</c>, <c>nn.GRU</c>, <c>nn.RNN</c>, <c>nn.MultiheadAttention</c>):
-/// <c>static LSTM CreateRnn(int embed, int hidden) =&gt; nn.LSTM(embed, hidden, batchFirst: true);</c>. Any other
-/// body leaves the module opaque, as before.
+/// Reads what a <c>[Factory]</c> method, or a field's initializer, builds when it is one call of a TorchSharp module
+/// NetGen models in a hand-written forward (<c>nn.LSTM</c>, <c>nn.GRU</c>, <c>nn.RNN</c>, <c>nn.MultiheadAttention</c>):
+/// <c>static LSTM CreateRnn(int embed, int hidden) =&gt; nn.LSTM(embed, hidden, batchFirst: true);</c>. Anything else
+/// leaves the module opaque, as before.
 /// </summary>
 internal static class TorchModules
 {
@@ -33,7 +33,18 @@ internal static class TorchModules
             return null;
         }
 
-        var operation = compilation.GetSemanticModel(body.SyntaxTree).GetOperation(body);
+        return Built(compilation.GetSemanticModel(body.SyntaxTree).GetOperation(body), a => Value(a, method, factory));
+    }
+
+    /// <summary>
+    /// What a field's initializer builds when it is one such call, as TorchSharp's examples write a recurrent layer:
+    /// <c>private readonly GRU gru = nn.GRU(64, 32, batchFirst: true);</c>. A field initializer can read only constants.
+    /// </summary>
+    public static TorchModuleSpec? ReadInitializer(ExpressionSyntax initializer, Compilation compilation) =>
+        Built(compilation.GetSemanticModel(initializer.SyntaxTree).GetOperation(initializer), a => Value(a, null, null));
+
+    private static TorchModuleSpec? Built(IOperation? operation, System.Func<IArgumentOperation, ArgValue> value)
+    {
         while (operation is IConversionOperation conversion)
         {
             operation = conversion.Operand;
@@ -45,13 +56,13 @@ internal static class TorchModules
         }
 
         var args = call.Arguments.Where(a => a.Parameter is not null)
-            .Select(a => new LayerArg(a.Parameter!.Name, Value(a, method!, factory), null))
+            .Select(a => new LayerArg(a.Parameter!.Name, value(a), null))
             .ToEquatableArray();
         return new TorchModuleSpec(call.TargetMethod.Name, args);
     }
 
     /// <summary>A constant, or a factory parameter (which NetGen passes the hyperparameter of the same name); else unknown.</summary>
-    private static ArgValue Value(IArgumentOperation argument, IMethodSymbol factoryMethod, FactorySpec factory)
+    private static ArgValue Value(IArgumentOperation argument, IMethodSymbol? factoryMethod, FactorySpec? factory)
     {
         var value = argument.Value;
         while (value is IConversionOperation conversion)
@@ -72,7 +83,7 @@ internal static class TorchModules
             };
         }
 
-        if (value is IParameterReferenceOperation parameter && SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, factoryMethod)
+        if (value is IParameterReferenceOperation parameter && factory is not null && SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, factoryMethod)
             && factory.Arguments.FirstOrDefault(a => a.Parameter == parameter.Parameter.Name) is { } passed)
         {
             return ArgValue.FromParameter(passed.Hyperparameter);

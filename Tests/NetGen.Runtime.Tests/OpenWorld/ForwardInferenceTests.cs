@@ -122,6 +122,25 @@ public sealed class ForwardInferenceTests
     }
 
     [Fact]
+    public void Sizes_after_one_dimensional_pooling_and_a_GRU_field_are_what_TorchSharp_gives()
+    {
+        using var scope = NewDisposeScope();
+        var model = new KeywordNet(words: 7).to(float64);
+        model.eval();
+
+        var shapes = model.named_parameters().ToDictionary(p => p.name, p => p.parameter.shape);
+        Assert.Equal([48L, 64, 3], shapes["conv2.weight"]);
+        Assert.Equal([48L], shapes["bn2.weight"]);
+        Assert.Equal([7L, 2 * 32], shapes["head.weight"]);   // the GRU's mean and max over time, 32 each
+        using (no_grad())
+        {
+            Assert.Equal([3L, 7], model.call(randn(3, 40, 100, dtype: float64)).shape);
+        }
+
+        Assert.DoesNotContain("stops following it", KeywordNet.Summary.ToString());
+    }
+
+    [Fact]
     public void Sizes_after_calls_of_the_models_own_methods_are_what_TorchSharp_gives()
     {
         using var scope = NewDisposeScope();

@@ -62,8 +62,16 @@ internal static partial class ForwardOps
             return op.Unknown();
         }
 
-        var max = op.Name == "max_pool2d";
-        var spec = new PoolSpec(op.Name, max ? PoolKind.MaxPool2d : PoolKind.AvgPool2d, kernel.ToEquatableArray(),
+        var kind = op.Name switch
+        {
+            "max_pool1d" => PoolKind.MaxPool1d,
+            "avg_pool1d" => PoolKind.AvgPool1d,
+            "max_pool3d" => PoolKind.MaxPool3d,
+            "max_pool2d" => PoolKind.MaxPool2d,
+            _ => PoolKind.AvgPool2d,
+        };
+        var max = kind is PoolKind.MaxPool1d or PoolKind.MaxPool2d or PoolKind.MaxPool3d;
+        var spec = new PoolSpec(op.Name, kind, kernel.ToEquatableArray(),
             (op.Sizes("stride", "strides") ?? new List<Dim>()).ToEquatableArray(),
             (op.Sizes("padding") ?? new[] { Dim.Of(0) }).ToEquatableArray(),
             max ? (op.Sizes("dilation") ?? new[] { Dim.Of(1) }).ToEquatableArray() : EquatableArray<Dim>.Empty, ceil);
@@ -89,7 +97,8 @@ internal static partial class ForwardOps
             return op.Unknown();
         }
 
-        if (tensor.Shape.Rank == 3)
+        // An unbatched tensor is one sample: C×L for a 1-d pool, C×H×W for a 2-d one, C×D×H×W for a 3-d one.
+        if (tensor.Shape.Rank == (spec is PoolSpec pool ? pool.SpatialRank : 2) + 1)
         {
             return op.Result(ShapeInference.Infer(spec, tensor.Shape), tensor, ShapeLabels.Describe(spec));
         }

@@ -106,7 +106,7 @@ internal static partial class ForwardOps
         Add(Interpolate, "interpolate", "upsample");
         Add(Pad, "pad");
         Add(ScaledDotProductAttention, "scaled_dot_product_attention");
-        Add(Pool, "avg_pool2d", "max_pool2d");
+        Add(Pool, "avg_pool1d", "max_pool1d", "avg_pool2d", "max_pool2d", "max_pool3d");
         Add(AdaptivePool, "adaptive_avg_pool2d", "adaptive_max_pool2d");
         Add(Linear, "linear");
         Add(LayerNorm, "layer_norm");
