@@ -12,7 +12,12 @@ internal sealed partial class ForwardInterpreter
     private ForwardValue CallHelper(HelperCallExpr call)
     {
         var args = call.Args.Select(Eval).ToList();
-        if (!_helpers.TryGetValue(call.Helper, out var helper) || _depth >= MaxHelperDepth)
+        if (!_helpers.TryGetValue(call.Helper, out var helper))
+        {
+            return ForwardValue.Unknown(Taint(call.Location, $"a call of {Shown(call)}"));
+        }
+
+        if (_depth >= MaxHelperDepth)
         {
             return ForwardValue.Unknown(Taint(call.Location, $"a call of {Shown(call)} nested more than {MaxHelperDepth} deep"));
         }
