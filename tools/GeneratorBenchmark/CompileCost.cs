@@ -33,6 +33,7 @@ internal static class CompileCost
             ("NetGen project, all generated code", [.. user, .. generated.Select(Tree)]),
             ("… without the Keys classes", [.. user, .. generated.Select(r => Tree(new PartCutter(keys: true).Visit(r)))]),
             ("… without the StateSchema bodies", [.. user, .. generated.Select(r => Tree(new PartCutter(keys: false).Visit(r)))]),
+            ("… without the ModelDescriptor attributes", [.. user, .. generated.Select(r => Tree(new DescriptorCutter().Visit(r)))]),
         };
 
         foreach (var (name, trees) in variants)
@@ -89,6 +90,12 @@ internal static class CompileCost
     {
         var sorted = values.OrderBy(x => x).ToList();
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    /// <summary>Cuts the assembly-level <c>[ModelDescriptor]</c>, the model described for other assemblies (docs/cross-assembly.md).</summary>
+    private sealed class DescriptorCutter : CSharpSyntaxRewriter
+    {
+        public override SyntaxNode? VisitAttributeList(AttributeListSyntax node) => node.Target is not null ? null : node;
     }
 
     /// <summary>Cuts one part out of a generated file: the nested <c>Keys</c> class, or the body of <c>StateSchema</c>.</summary>
