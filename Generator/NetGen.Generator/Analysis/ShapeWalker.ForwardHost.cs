@@ -184,12 +184,21 @@ internal sealed partial class ShapeWalker
                 seed.ObservedChildren[child] = seed.ObservedChildren.TryGetValue(child, out var before) && (before is null || !before.Equals(sample)) ? null : sample;
             }
 
-            if (!output.IsRankKnown)
-            {
-                return new TensorValue(TensorShape.UnknownRank, tensor.Chain) { Taint = tensor.Taint };
-            }
+            var given = output.IsRankKnown
+                ? tensor.Then(label, batched ? TensorDims.Inserted(output, 0, shape[0]) : output)
+                : new TensorValue(TensorShape.UnknownRank, tensor.Chain) { Taint = tensor.Taint };
+            return WithStates(member, given);
+        }
 
-            return tensor.Then(label, batched ? TensorDims.Inserted(output, 0, shape[0]) : output);
+        /// <summary>
+        /// What an [LSTM], [GRU] or [RNN] member's call returns in C#: TorchSharp's tuple of the output and the final
+        /// states (h_n, and c_n for an LSTM), whose shapes are left unknown. Any other member gives its output.
+        /// </summary>
+        private static ForwardValue WithStates(MemberSpec member, ForwardValue output)
+        {
+            var module = member.Kind == MemberKind.Layer && member.ModuleIndex >= 0 && member.ModuleIndex < member.Layers.Count ? member.Layers[member.ModuleIndex].Kind.Name : "";
+            var states = module switch { "LSTM" => 2, "GRU" or "RNN" => 1, _ => 0 };
+            return states == 0 ? output : new TupleValue(new[] { output }.Concat(Enumerable.Repeat(ForwardValue.Unknown(), states)).ToList(), false);
         }
 
         /// <summary>A module NetGen cannot see into: its contract, if it has one, else an unknown output and a boundary note.</summary>

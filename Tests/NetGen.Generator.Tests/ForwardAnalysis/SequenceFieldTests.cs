@@ -50,6 +50,19 @@ public sealed class SequenceFieldTests
         Assert.Contains("nn.Linear(32, 12)", run.Generated("Keywords.g.cs"));
     }
 
+    [Theory]
+    [InlineData("[GRU(64, 32, BatchFirst = true)] public partial GRU gru { get; }", "var (sequence, _) = gru.call(conv.call(x).transpose(1, 2));")]
+    [InlineData("[LSTM(64, 32, BatchFirst = true)] public partial LSTM gru { get; }", "var (sequence, _, _) = gru.call(conv.call(x).transpose(1, 2));")]
+    public void A_recurrent_layer_member_gives_its_output_and_states_as_TorchSharp_does(string member, string call)
+    {
+        // Such a member gave one tensor, so deconstructing its call (as C# must) left the output unknown.
+        var run = Run(member, call + "\nreturn head.call(sequence.mean(new long[] { 1 }));");
+
+        Assert.Empty(run.CompilationErrors);
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Severity > DiagnosticSeverity.Info || d.Id is "NG0100" or "NG0110");
+        Assert.Contains("nn.Linear(32, 12)", run.Generated("Keywords.g.cs"));
+    }
+
     [Fact]
     public void A_GRU_field_that_does_not_fit_its_input_is_an_error_on_the_call()
     {
