@@ -273,23 +273,11 @@ internal sealed partial class ShapeWalker
         bool IsSize(string name) => model.Parameters.Any(p => p.Name == name && ExprTypes.OfTypeName(p.TypeName) is ExprType.Int or ExprType.Long);
         foreach (var argument in fromTheForward.Where(a => a.Value.Kind == ArgKind.Int && a.Value.Int > 0
             || a.Value.Kind == ArgKind.Parameter && IsSize(a.Value.Text!)
-            || a.Value.Kind == ArgKind.Expression && Names(a.Value.Text!).All(IsSize)))
+            || a.Value.Kind == ArgKind.Expression && ExpressionText.Parse(a.Value.Text!) is { } formula && FiniteAssignments.NamesRead(formula).All(IsSize)))
         {
             _inferred.RemoveAll(a => a.Member == argument.Member && a.LayerIndex == argument.LayerIndex && a.Argument == argument.Argument);
             _inferred.Add(argument);
         }
-    }
-
-    /// <summary>The names a formula reads (<c>dim</c> in <c>(dim + 1) * 2</c>).</summary>
-    private static List<string> Names(string formula)
-    {
-        var names = new List<string>();
-        Expressions.ExpressionText.ToCSharp(formula, name =>
-        {
-            names.Add(name);
-            return name;
-        });
-        return names;
     }
 
     /// <summary>The rows of a ModuleList field walked from the inputs the forward passed its children; its own where that fails.</summary>

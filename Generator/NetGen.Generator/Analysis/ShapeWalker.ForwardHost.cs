@@ -197,7 +197,7 @@ internal sealed partial class ShapeWalker
         private static ForwardValue WithStates(MemberSpec member, ForwardValue output)
         {
             var module = member.Kind == MemberKind.Layer && member.ModuleIndex >= 0 && member.ModuleIndex < member.Layers.Count ? member.Layers[member.ModuleIndex].Kind.Name : "";
-            var states = module switch { "LSTM" => 2, "GRU" or "RNN" => 1, _ => 0 };
+            var states = SequenceModules.FinalStates(module);
             return states == 0 ? output : new TupleValue(new[] { output }.Concat(Enumerable.Repeat(ForwardValue.Unknown(), states)).ToList(), false);
         }
 

@@ -29,7 +29,10 @@ internal sealed record PoolSpec(
     public int SpatialRank => Kind switch { PoolKind.MaxPool1d or PoolKind.AvgPool1d => 1, PoolKind.MaxPool3d => 3, _ => 2 };
 
     /// <summary>Average pools have no dilation.</summary>
-    public bool IsAverage => Kind is PoolKind.AvgPool2d or PoolKind.AvgPool1d;
+    public bool IsAverage => IsAverageKind(Kind);
+
+    /// <summary>Whether pools of <paramref name="kind"/> average, and so take no dilation.</summary>
+    public static bool IsAverageKind(PoolKind kind) => kind is PoolKind.AvgPool2d or PoolKind.AvgPool1d;
 
     public static PoolSpec MaxPool2d(
         string name, Dim kernelSize, Dim? stride = null, Dim? padding = null, Dim? dilation = null, bool ceilMode = false) =>

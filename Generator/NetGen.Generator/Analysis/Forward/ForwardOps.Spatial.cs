@@ -70,11 +70,10 @@ internal static partial class ForwardOps
             "max_pool2d" => PoolKind.MaxPool2d,
             _ => PoolKind.AvgPool2d,
         };
-        var max = kind is PoolKind.MaxPool1d or PoolKind.MaxPool2d or PoolKind.MaxPool3d;
         var spec = new PoolSpec(op.Name, kind, kernel.ToEquatableArray(),
             (op.Sizes("stride", "strides") ?? new List<Dim>()).ToEquatableArray(),
             (op.Sizes("padding") ?? new[] { Dim.Of(0) }).ToEquatableArray(),
-            max ? (op.Sizes("dilation") ?? new[] { Dim.Of(1) }).ToEquatableArray() : EquatableArray<Dim>.Empty, ceil);
+            PoolSpec.IsAverageKind(kind) ? EquatableArray<Dim>.Empty : (op.Sizes("dilation") ?? new[] { Dim.Of(1) }).ToEquatableArray(), ceil);
         return PerSample(op, tensor, spec);
     }
 

@@ -63,14 +63,13 @@ internal static class SequenceModules
         }
 
         var stateValue = state is null ? ForwardValue.Unknown() : input.Then(member.Name + " state", state);
-        var items = new List<ForwardValue> { input.Then(member.Name, result.Shape!), stateValue };
-        if (module.Kind == "LSTM")
-        {
-            items.Add(stateValue);
-        }
-
+        var items = new List<ForwardValue> { input.Then(member.Name, result.Shape!) };
+        items.AddRange(Enumerable.Repeat(stateValue, FinalStates(module.Kind)));
         return new TupleValue(items, false);
     }
+
+    /// <summary>How many final states a recurrent module returns after its output: h_n and c_n for an LSTM, h_n for a GRU or RNN; 0 for any other.</summary>
+    public static int FinalStates(string kind) => kind switch { "LSTM" => 2, "GRU" or "RNN" => 1, _ => 0 };
 
     private static ForwardValue Fail(IForwardHostInternals host, ShapeFailure failure, LocationInfo? location, TensorValue input, bool speculative)
     {
